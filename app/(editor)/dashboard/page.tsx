@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/dal/session";
+import { adminCounts, articlesInState, myAssignments, myDrafts, overdueForReReview, stateCounts } from "@/lib/dal/dashboard";
+import { canCreateArticle } from "@/lib/permissions";
+import { ArticleTable } from "@/components/dashboard/article-table";
+import { AssignmentList } from "@/components/dashboard/assignment-list";
+import { STATE_LABEL } from "@/components/ui/state-badge";
+import { buttonClass } from "@/components/ui/button";
+import { REVISION_STATES } from "@/db/schema";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+function Section({ title, children, id }: { title: string; children: React.ReactNode; id: string }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h2 id={id} className="text-lg font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function DashboardPage() {
+  const user = await requireUser();
+  if (user.role === "reviewer") {
+    return (
+      <div className="space-y-8">
+        <h1 className="text-2xl font-semibold">Your reviews</h1>
+        <Section title="Assigned to you" id="assigned">
+          <AssignmentList rows={myAssignments(user)} />
+        </Section>
+      </div>
+    );
+  }
+
+  const counts = stateCounts();
+  const overdue = overdueForReReview();
+  const admin = user.role === "admin" ? adminCounts() : null;
+  return (
+    <div className="space-y-10">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold">{user.role === "admin" ? "Editorial overview" : "Your desk"}</h1>
+        {canCreateArticle(user) && (
+          <Link href="/editor/articles/new" className={buttonClass("primary", "no-underline")}>
+            New article
+          </Link>
+        )}
+      </div>
+
+      <dl aria-label="Articles by state" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        {REVISION_STATES.map((s) => (
+          <div key={s} className="rounded-md border border-slate-200 bg-white px-4 py-3">
+            <dt className="text-xs uppercase tracking-wide text-muted">{STATE_LABEL[s]}</dt>
+            <dd className="text-2xl font-semibold">{counts[s]}</dd>
+          </div>
+        ))}
+        <div className="rounded-md border border-slate-200 bg-white px-4 py-3">
+          <dt className="text-xs uppercase tracking-wide text-muted">Due for re-review</dt>
+          <dd className="text-2xl font-semibold">{overdue.length}</dd>
+        </div>
+      </dl>
+
+      {admin && (
+        <dl aria-label="Site" className="flex flex-wrap gap-6 text-sm text-muted">
+          <div><dt className="inline">Active admins: </dt><dd className="inline font-semibold text-ink">{admin.activeUsers.admin ?? 0}</dd></div>
+          <div><dt className="inline">Editors: </dt><dd className="inline font-semibold text-ink">{admin.activeUsers.editor ?? 0}</dd></div>
+          <div><dt className="inline">Board reviewers: </dt><dd className="inline font-semibold text-ink">{admin.activeUsers.reviewer ?? 0}</dd></div>
+          <div><dt className="inline">Open reader questions: </dt><dd className="inline font-semibold text-ink">{admin.openQuestions}</dd></div>
+        </dl>
+      )}
+
+      <Section title="Your drafts" id="drafts">
+        <ArticleTable rows={myDrafts(user)} caption="Your drafts" empty="You have no drafts or revisions returned with changes. Start one with “New article”." />
+      </Section>
+      <Section title="Due for re-review" id="overdue">
+        <ArticleTable rows={overdue} caption="Approved articles due for re-review" empty="Every approved article is within its review interval." />
+      </Section>
+      {(["submitted", "under_review", "changes_requested", "approved", "draft"] as const).map((state) => (
+        <Section key={state} title={STATE_LABEL[state]} id={`state-${state}`}>
+          <ArticleTable rows={articlesInState(state)} caption={`Articles: ${STATE_LABEL[state]}`} empty={`No articles are ${STATE_LABEL[state].toLowerCase()}.`} />
+        </Section>
+      ))}
+    </div>
+  );
+}

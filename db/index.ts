@@ -1,0 +1,51 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The handle a write transaction callback receives. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export function databasePath(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || path.join(process.cwd(), "data", "vetted.db"));
+}
+
+export function migrationsFolder(): string {
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
+}
+
+/** Opens a SQLite file with the settings every connection needs, and applies pending migrations. */
+export function openDatabase(file: string = databasePath()): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const client = new Database(file);
+  client.pragma("journal_mode = WAL");
+  client.pragma("synchronous = NORMAL");
+  // Writers queue behind BEGIN IMMEDIATE instead of failing with SQLITE_BUSY.
+  client.pragma("busy_timeout = 10000");
+  client.pragma("foreign_keys = ON");
+  client.pragma("temp_store = MEMORY");
+  const db = drizzle(client, { schema }) as Db;
+  migrate(db, { migrationsFolder: migrationsFolder() });
+  return db;
+}
+
+// One connection per process, kept across hot reloads in development.
+const globalForDb = globalThis as unknown as { vettedDb?: Db };
+
+export function getDb(): Db {
+  if (!globalForDb.vettedDb) globalForDb.vettedDb = openDatabase();
+  return globalForDb.vettedDb;
+}
+
+/**
+ * Runs fn in a BEGIN IMMEDIATE transaction: the write lock is taken up front, so the
+ * check-then-write inside fn can't be overtaken by another process.
+ */
+export function writeTransaction<T>(fn: (tx: Tx) => T): T {
+  return getDb().transaction(fn, { behavior: "immediate" });
+}
+
+export { schema };

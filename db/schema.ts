@@ -1,0 +1,349 @@
+import { sql } from "drizzle-orm";
+import {
+  sqliteTable,
+  integer,
+  text,
+  index,
+  uniqueIndex,
+  primaryKey,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
+
+/** Every timestamp is an ISO-8601 UTC string with milliseconds: sortable, readable, hashable. */
+const nowUtc = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+const createdAt = () => text("created_at").notNull().default(nowUtc);
+const updatedAt = () => text("updated_at").notNull().default(nowUtc);
+
+export const ROLES = ["admin", "editor", "reviewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const REVISION_STATES = [
+  "draft",
+  "submitted",
+  "under_review",
+  "changes_requested",
+  "approved",
+] as const;
+export type RevisionState = (typeof REVISION_STATES)[number];
+
+export const REFERENCE_TYPES = [
+  "guideline",
+  "research",
+  "systematic_review",
+  "review",
+  "textbook",
+  "other",
+] as const;
+export type ReferenceType = (typeof REFERENCE_TYPES)[number];
+
+export const AUDIENCES = ["clinician", "patient"] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** Bumped to revoke every session the user holds (deactivation, "sign out everywhere", password reset). */
+    sessionVersion: integer("session_version").notNull().default(1),
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    lastSignInAt: text("last_sign_in_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(t.email),
+    index("users_role_active_idx").on(t.role, t.active),
+  ],
+);
+
+export const boardProfiles = sqliteTable("board_profiles", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  credentials: text("credentials").notNull().default(""),
+  specialty: text("specialty").notNull().default(""),
+  bio: text("bio").notNull().default(""),
+  isPublic: integer("is_public", { mode: "boolean" }).notNull().default(false),
+  updatedAt: updatedAt(),
+});
+
+export const articles = sqliteTable(
+  "articles",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    topic: text("topic").notNull().default(""),
+    /** The revision readers see (always an approved one), null until first approval. */
+    liveRevisionId: integer("live_revision_id").references((): AnySQLiteColumn => revisions.id),
+    /** The revision editors work on; equals liveRevisionId when nothing newer is in progress. */
+    workingRevisionId: integer("working_revision_id").references((): AnySQLiteColumn => revisions.id),
+    firstPublishedAt: text("first_published_at"),
+    lastReviewedAt: text("last_reviewed_at"),
+    reviewDueAt: text("review_due_at"),
+    /** Set when a cited reference is retracted or an editor asks for re-review ahead of the due date. */
+    reReviewFlaggedAt: text("re_review_flagged_at"),
+    reReviewReason: text("re_review_reason"),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("articles_slug_unique").on(t.slug),
+    index("articles_topic_idx").on(t.topic),
+    index("articles_review_due_idx").on(t.reviewDueAt),
+    index("articles_live_revision_idx").on(t.liveRevisionId),
+    index("articles_working_revision_idx").on(t.workingRevisionId),
+    index("articles_updated_idx").on(t.updatedAt),
+  ],
+);
+
+export const revisions = sqliteTable(
+  "revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    /** 1, 2, 3… within the article. */
+    number: integer("number").notNull(),
+    question: text("question").notNull().default(""),
+    clinicianBody: text("clinician_body").notNull().default(""),
+    patientBody: text("patient_body").notNull().default(""),
+    disclosure: text("disclosure").notNull().default(""),
+    state: text("state", { enum: REVISION_STATES }).notNull().default("draft"),
+    /** SHA-256 over the canonical form of what a reviewer approves (see lib/content-hash.ts). */
+    contentHash: text("content_hash").notNull(),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    /** Optimistic lock: every save must name the version it was made from. */
+    version: integer("version").notNull().default(1),
+    basedOnRevisionId: integer("based_on_revision_id").references((): AnySQLiteColumn => revisions.id),
+    submittedAt: text("submitted_at"),
+    approvedAt: text("approved_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("revisions_article_number_unique").on(t.articleId, t.number),
+    index("revisions_state_updated_idx").on(t.state, t.updatedAt),
+    index("revisions_author_state_idx").on(t.authorId, t.state),
+  ],
+);
+
+export const references = sqliteTable(
+  "library_references",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    citekey: text("citekey").notNull(),
+    type: text("type", { enum: REFERENCE_TYPES }).notNull(),
+    title: text("title").notNull().default(""),
+    /** JSON array of CSL-style names: { family, given } for people, { literal } for organisations. */
+    authors: text("authors", { mode: "json" }).$type<ReferenceAuthor[]>().notNull().default(sql`'[]'`),
+    /** Journal or issuing organisation. */
+    source: text("source").notNull().default(""),
+    /** Abbreviated journal title (NLM), used by AMA formatting. */
+    sourceAbbrev: text("source_abbrev"),
+    publisher: text("publisher"),
+    year: integer("year"),
+    volume: text("volume"),
+    issue: text("issue"),
+    pages: text("pages"),
+    /** Normalised: lower case, no https://doi.org/ prefix. */
+    doi: text("doi"),
+    pmid: text("pmid"),
+    url: text("url"),
+    accessedAt: text("accessed_at"),
+    retracted: integer("retracted", { mode: "boolean" }).notNull().default(false),
+    retractionNote: text("retraction_note"),
+    retractedAt: text("retracted_at"),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("references_citekey_unique").on(t.citekey),
+    uniqueIndex("references_doi_unique").on(t.doi),
+    uniqueIndex("references_pmid_unique").on(t.pmid),
+    index("references_type_year_idx").on(t.type, t.year),
+    index("references_retracted_idx").on(t.retracted),
+  ],
+);
+
+export type ReferenceAuthor = { family?: string; given?: string; literal?: string };
+
+/** Which references each wording of a revision cites; kept in step with the bodies on every save. */
+export const revisionCitations = sqliteTable(
+  "revision_citations",
+  {
+    revisionId: integer("revision_id")
+      .notNull()
+      .references(() => revisions.id, { onDelete: "cascade" }),
+    referenceId: integer("reference_id")
+      .notNull()
+      .references(() => references.id),
+    audience: text("audience", { enum: AUDIENCES }).notNull(),
+    /** 1-based number of the reference in that wording's list. */
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.revisionId, t.audience, t.referenceId] }),
+    index("revision_citations_reference_idx").on(t.referenceId),
+  ],
+);
+
+export const reviewAssignments = sqliteTable(
+  "review_assignments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    revisionId: integer("revision_id")
+      .notNull()
+      .references(() => revisions.id, { onDelete: "cascade" }),
+    reviewerId: integer("reviewer_id")
+      .notNull()
+      .references(() => users.id),
+    assignedById: integer("assigned_by_id").references(() => users.id),
+    dueAt: text("due_at"),
+    /** Removed assignments are kept for the record; a removed reviewer's approval no longer counts. */
+    removedAt: text("removed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("review_assignments_revision_reviewer_unique").on(t.revisionId, t.reviewerId),
+    index("review_assignments_reviewer_idx").on(t.reviewerId, t.removedAt),
+  ],
+);
+
+export const SIGN_OFF_DECISIONS = ["approve", "request_changes"] as const;
+export type SignOffDecision = (typeof SIGN_OFF_DECISIONS)[number];
+
+/** Immutable (triggers in the migration refuse UPDATE and DELETE). */
+export const signOffs = sqliteTable(
+  "sign_offs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    revisionId: integer("revision_id")
+      .notNull()
+      .references(() => revisions.id),
+    reviewerId: integer("reviewer_id")
+      .notNull()
+      .references(() => users.id),
+    decision: text("decision", { enum: SIGN_OFF_DECISIONS }).notNull(),
+    meaning: text("meaning").notNull(),
+    comment: text("comment").notNull().default(""),
+    /** Printed name and credentials as they were when signing. */
+    signerName: text("signer_name").notNull(),
+    signerCredentials: text("signer_credentials").notNull().default(""),
+    contentHash: text("content_hash").notNull(),
+    signedAt: text("signed_at").notNull().default(nowUtc),
+  },
+  (t) => [index("sign_offs_revision_idx").on(t.revisionId, t.contentHash), index("sign_offs_reviewer_idx").on(t.reviewerId)],
+);
+
+export const reviewComments = sqliteTable(
+  "review_comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    revisionId: integer("revision_id")
+      .notNull()
+      .references(() => revisions.id, { onDelete: "cascade" }),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    /** A passage the comment quotes, and from which wording. */
+    quote: text("quote"),
+    quoteAudience: text("quote_audience", { enum: AUDIENCES }),
+    contentHash: text("content_hash"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("review_comments_revision_idx").on(t.revisionId, t.createdAt)],
+);
+
+/** Append-only hash chain (triggers refuse UPDATE and DELETE). */
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    actorId: integer("actor_id"),
+    actorLabel: text("actor_label").notNull().default(""),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id"),
+    articleId: integer("article_id"),
+    /** JSON object: { before?, after?, ... } summary of the change. */
+    summary: text("summary").notNull().default("{}"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    index("audit_events_actor_idx").on(t.actorId, t.id),
+    index("audit_events_article_idx").on(t.articleId, t.id),
+    index("audit_events_action_idx").on(t.action, t.id),
+    index("audit_events_at_idx").on(t.at),
+  ],
+);
+
+export const FOLLOW_UP_STATUSES = ["new", "dismissed", "converted"] as const;
+
+export const followUpQuestions = sqliteTable(
+  "follow_up_questions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    question: text("question").notNull(),
+    email: text("email"),
+    audience: text("audience", { enum: AUDIENCES }),
+    status: text("status", { enum: FOLLOW_UP_STATUSES }).notNull().default("new"),
+    convertedArticleId: integer("converted_article_id").references(() => articles.id),
+    triagedById: integer("triaged_by_id").references(() => users.id),
+    triagedAt: text("triaged_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("follow_up_status_idx").on(t.status, t.createdAt), index("follow_up_article_idx").on(t.articleId)],
+);
+
+export const NOTIFICATION_KINDS = ["assigned", "changes_requested", "approved", "sign_off_again", "assignment_removed", "question"] as const;
+
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    articleId: integer("article_id").references(() => articles.id, { onDelete: "cascade" }),
+    revisionId: integer("revision_id").references(() => revisions.id, { onDelete: "cascade" }),
+    message: text("message").notNull(),
+    readAt: text("read_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
+);
+
+/** Key/value; values are JSON validated by lib/validations/settings.ts, so new settings need no migration. */
+export const siteSettings = sqliteTable("site_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedById: integer("updated_by_id").references(() => users.id),
+  updatedAt: updatedAt(),
+});
+
+/** Fixed-window counters for sign-in throttling and reader rate limits. */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: text("window_start").notNull(),
+  count: integer("count").notNull().default(0),
+  /** Consecutive lockouts, so each new lock lasts longer. */
+  strikes: integer("strikes").notNull().default(0),
+  lockedUntil: text("locked_until"),
+});

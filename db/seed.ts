@@ -1,0 +1,249 @@
+/**
+ * Demo data: a user for every role, a real reference library and articles in every
+ * workflow state. `npm run seed` seeds an empty database; `--if-empty` makes it a no-op
+ * on one that already has users (the start command uses that).
+ */
+import { count, eq } from "drizzle-orm";
+import { getDb, writeTransaction, type Tx } from "./index";
+import {
+  articles,
+  boardProfiles,
+  references,
+  reviewAssignments,
+  reviewComments,
+  revisions,
+  signOffs,
+  users,
+  type Role,
+} from "./schema";
+import { seedReferences } from "./seed-data/references";
+import { seedArticles } from "./seed-data/articles";
+import type { SeedArticle, SeedWording } from "./seed-data/types";
+import { hashPassword } from "../lib/passwords";
+import { appendAuditEvent } from "../lib/dal/audit";
+import { hashRevisionContent, syncRevisionCitations } from "../lib/dal/revision-content";
+import { APPROVAL_MEANING, REQUEST_CHANGES_MEANING } from "../lib/sign-off";
+import { syncArticleSearch } from "../lib/dal/search-index";
+
+export const DEMO_PASSWORD = "vetted-demo-pass";
+
+type SeedUser = { email: string; name: string; role: Role; profile?: { credentials: string; specialty: string; bio: string } };
+
+const SEED_USERS: SeedUser[] = [
+  { email: "admin@vetted.test", name: "Dr. Helen Okafor", role: "admin" },
+  { email: "editor@vetted.test", name: "Sam Whitaker", role: "editor" },
+  {
+    email: "reviewer1@vetted.test",
+    name: "Dr. Maria Lindqvist",
+    role: "reviewer",
+    profile: {
+      credentials: "MD, FACOG",
+      specialty: "Obstetrics and gynaecology",
+      bio: "Consultant obstetrician with twenty years of practice in maternal medicine and postpartum care.",
+    },
+  },
+  {
+    email: "reviewer2@vetted.test",
+    name: "Dr. James Osei",
+    role: "reviewer",
+    profile: {
+      credentials: "MD, MPH",
+      specialty: "Family medicine and preventive care",
+      bio: "Family physician and public-health researcher focused on screening and cardiovascular prevention.",
+    },
+  },
+  {
+    email: "reviewer3@vetted.test",
+    name: "Dr. Priya Raman",
+    role: "reviewer",
+    profile: {
+      credentials: "PT, DPT",
+      specialty: "Musculoskeletal and pelvic health physiotherapy",
+      bio: "Physiotherapist specialising in spinal rehabilitation and pelvic health after pregnancy.",
+    },
+  },
+];
+
+const DAY = 24 * 60 * 60 * 1000;
+const isoDaysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+const addMonths = (iso: string, months: number) => {
+  const d = new Date(iso);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString();
+};
+
+type Ids = Record<string, number>;
+
+function insertRevision(tx: Tx, articleId: number, number: number, wording: SeedWording, authorId: number, state: SeedArticle["state"], at: string) {
+  const content = { ...wording };
+  const hash = hashRevisionContent(tx, content);
+  const row = tx
+    .insert(revisions)
+    .values({
+      articleId,
+      number,
+      ...content,
+      state: state === "approved_with_revision_in_review" ? "approved" : state,
+      contentHash: hash,
+      authorId,
+      createdAt: at,
+      updatedAt: at,
+      submittedAt: state === "draft" ? null : at,
+    })
+    .returning({ id: revisions.id })
+    .get();
+  syncRevisionCitations(tx, row.id, content);
+  return { id: row.id, hash };
+}
+
+function signOff(tx: Tx, revisionId: number, reviewer: { id: number; name: string; credentials: string }, decision: "approve" | "request_changes", hash: string, at: string, articleId: number, comment = "") {
+  tx.insert(signOffs)
+    .values({
+      revisionId,
+      reviewerId: reviewer.id,
+      decision,
+      meaning: decision === "approve" ? APPROVAL_MEANING : REQUEST_CHANGES_MEANING,
+      comment,
+      signerName: reviewer.name,
+      signerCredentials: reviewer.credentials,
+      contentHash: hash,
+      signedAt: at,
+    })
+    .run();
+  appendAuditEvent(tx, {
+    actor: { id: reviewer.id, label: reviewer.name },
+    action: decision === "approve" ? "review.approve" : "review.request_changes",
+    targetType: "revision",
+    targetId: revisionId,
+    articleId,
+    summary: { contentHash: hash, seeded: true },
+  });
+}
+
+function assign(tx: Tx, revisionId: number, reviewerIds: number[], assignedById: number, dueDaysFromNow: number, articleId: number) {
+  for (const reviewerId of reviewerIds) {
+    tx.insert(reviewAssignments)
+      .values({ revisionId, reviewerId, assignedById, dueAt: isoDaysAgo(-dueDaysFromNow) })
+      .run();
+  }
+  appendAuditEvent(tx, {
+    actor: { id: assignedById, label: "editor@vetted.test" },
+    action: "review.assign",
+    targetType: "revision",
+    targetId: revisionId,
+    articleId,
+    summary: { reviewerIds, seeded: true },
+  });
+}
+
+async function seedUsers(): Promise<Map<string, { id: number; name: string; credentials: string }>> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return writeTransaction((tx) => {
+    const map = new Map<string, { id: number; name: string; credentials: string }>();
+    for (const u of SEED_USERS) {
+      const row = tx.insert(users).values({ email: u.email, name: u.name, role: u.role, passwordHash }).returning({ id: users.id }).get();
+      if (u.profile) tx.insert(boardProfiles).values({ userId: row.id, ...u.profile, isPublic: true }).run();
+      map.set(u.email, { id: row.id, name: u.name, credentials: u.profile?.credentials ?? "" });
+      appendAuditEvent(tx, { actor: null, action: "user.create", targetType: "user", targetId: row.id, summary: { email: u.email, role: u.role, seeded: true } });
+    }
+    return map;
+  });
+}
+
+function seedArticle(tx: Tx, seed: SeedArticle, people: Map<string, { id: number; name: string; credentials: string }>, index: number) {
+  const editor = people.get("editor@vetted.test")!;
+  const [r1, r2, r3] = ["reviewer1@vetted.test", "reviewer2@vetted.test", "reviewer3@vetted.test"].map((e) => people.get(e)!);
+  const createdAt = isoDaysAgo(60 + index * 7);
+  const article = tx
+    .insert(articles)
+    .values({ slug: seed.slug, topic: seed.topic, createdById: editor.id, createdAt, updatedAt: createdAt })
+    .returning({ id: articles.id })
+    .get();
+  const articleId = article.id;
+  appendAuditEvent(tx, { actor: { id: editor.id, label: editor.name }, action: "article.create", targetType: "article", targetId: articleId, articleId, summary: { slug: seed.slug, seeded: true } });
+
+  const first = insertRevision(tx, articleId, 1, seed.content, editor.id, seed.state, createdAt);
+  tx.update(articles).set({ workingRevisionId: first.id }).where(eq(articles.id, articleId)).run();
+  if (seed.state === "draft") return;
+
+  appendAuditEvent(tx, { actor: { id: editor.id, label: editor.name }, action: "revision.submit", targetType: "revision", targetId: first.id, articleId, summary: { from: "draft", to: "submitted", seeded: true } });
+  if (seed.state === "submitted") return;
+
+  // Reviewers 1 and 2 cover every article; the postpartum article also goes to the physiotherapist.
+  const panel = seed.topic === "Obstetrics" || seed.topic === "Musculoskeletal" ? [r1, r3] : [r1, r2];
+  assign(tx, first.id, panel.map((r) => r.id), editor.id, 7 - index, articleId);
+
+  if (seed.state === "under_review") {
+    signOff(tx, first.id, panel[0], "approve", first.hash, isoDaysAgo(1), articleId, "Accurate and well sourced.");
+    return;
+  }
+  if (seed.state === "changes_requested") {
+    const comment = seed.reviewComment ?? "Please revise before approval.";
+    signOff(tx, first.id, panel[0], "request_changes", first.hash, isoDaysAgo(2), articleId, comment);
+    tx.insert(reviewComments).values({ revisionId: first.id, authorId: panel[0].id, body: comment, contentHash: first.hash, createdAt: isoDaysAgo(2) }).run();
+    appendAuditEvent(tx, { actor: { id: panel[0].id, label: panel[0].name }, action: "revision.request_changes", targetType: "revision", targetId: first.id, articleId, summary: { from: "under_review", to: "changes_requested", seeded: true } });
+    return;
+  }
+
+  // Approved (possibly with a newer revision in review).
+  const reviewedAt = isoDaysAgo((seed.reviewedMonthsAgo ?? 2) * 30);
+  for (const reviewer of panel) signOff(tx, first.id, reviewer, "approve", first.hash, reviewedAt, articleId);
+  tx.update(revisions).set({ approvedAt: reviewedAt }).where(eq(revisions.id, first.id)).run();
+  tx.update(articles)
+    .set({ liveRevisionId: first.id, firstPublishedAt: reviewedAt, lastReviewedAt: reviewedAt, reviewDueAt: addMonths(reviewedAt, 12), updatedAt: reviewedAt })
+    .where(eq(articles.id, articleId))
+    .run();
+  appendAuditEvent(tx, { actor: null, action: "revision.approve", targetType: "revision", targetId: first.id, articleId, summary: { from: "under_review", to: "approved", quorum: panel.length, seeded: true } });
+
+  if (seed.state === "approved_with_revision_in_review" && seed.nextRevision) {
+    const next = insertRevision(tx, articleId, 2, seed.nextRevision, editor.id, "under_review", isoDaysAgo(3));
+    tx.update(revisions).set({ basedOnRevisionId: first.id }).where(eq(revisions.id, next.id)).run();
+    tx.update(articles).set({ workingRevisionId: next.id }).where(eq(articles.id, articleId)).run();
+    appendAuditEvent(tx, { actor: { id: editor.id, label: editor.name }, action: "revision.submit", targetType: "revision", targetId: next.id, articleId, summary: { from: "draft", to: "submitted", seeded: true } });
+    assign(tx, next.id, [r1.id, r2.id], editor.id, 5, articleId);
+    signOff(tx, next.id, r2, "approve", next.hash, isoDaysAgo(1), articleId, "The update reflects the current guideline.");
+  }
+}
+
+export async function seedDemo(): Promise<{ users: number; references: number; articles: number }> {
+  const people = await seedUsers();
+  writeTransaction((tx) => {
+    const admin = people.get("admin@vetted.test")!;
+    for (const ref of seedReferences) {
+      const row = tx
+        .insert(references)
+        .values({ ...ref, doi: ref.doi?.toLowerCase() ?? null, pmid: ref.pmid ?? null, createdById: admin.id })
+        .returning({ id: references.id })
+        .get();
+      appendAuditEvent(tx, { actor: { id: admin.id, label: admin.name }, action: "reference.create", targetType: "reference", targetId: row.id, summary: { citekey: ref.citekey, seeded: true } });
+    }
+    seedArticles.forEach((seed, i) => {
+      seedArticle(tx, seed, people, i);
+    });
+    for (const row of tx.select({ id: articles.id }).from(articles).all()) syncArticleSearch(tx, row.id);
+  });
+  return { users: SEED_USERS.length, references: seedReferences.length, articles: seedArticles.length };
+}
+
+export function databaseIsEmpty(): boolean {
+  return (getDb().select({ n: count() }).from(users).get()?.n ?? 0) === 0;
+}
+
+async function main() {
+  const ifEmpty = process.argv.includes("--if-empty");
+  if (!databaseIsEmpty()) {
+    if (ifEmpty) return;
+    console.error("The database already has data; seed only an empty database (delete the file or set DATABASE_PATH).");
+    process.exit(1);
+  }
+  const started = Date.now();
+  const result = await seedDemo();
+  console.log(`Seeded ${result.users} users, ${result.references} references, ${result.articles} articles in ${Date.now() - started} ms.`);
+}
+
+if (process.argv[1] && /seed\.ts$/.test(process.argv[1])) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

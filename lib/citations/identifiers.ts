@@ -1,0 +1,53 @@
+/**
+ * DOI and PMID clean-up. Editors paste identifiers in every form they meet them
+ * ("https://doi.org/10.1136/…", "doi: 10.1136/….", "PMID: 30337460"); the library stores one
+ * canonical form so the unique indexes catch duplicates.
+ */
+
+const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.|www\.)?doi\.org\/|(?:dx\.)?doi\.org\/|doi\s*:\s*|info:doi\/|doi\s+)/i;
+const DOI_SYNTAX = /^10\.\d{4,9}\/\S+$/;
+
+/** Strips resolver and label prefixes, URL-decoding and trailing sentence punctuation; lower-cases (DOIs are case-insensitive). */
+export function normalizeDoi(input: string): string {
+  let doi = input.trim();
+  for (let previous = ""; previous !== doi; ) {
+    previous = doi;
+    doi = doi.replace(DOI_PREFIX, "").trim();
+  }
+  if (/%[0-9a-f]{2}/i.test(doi)) {
+    try {
+      doi = decodeURIComponent(doi);
+    } catch {
+      // A stray "%" that is not an escape: keep the text as typed and let validation judge it.
+    }
+  }
+  // Citations end "… doi:10.1136/x." — the period belongs to the sentence, not the DOI.
+  return doi.replace(/[.,;]+$/, "").toLowerCase();
+}
+
+/** True for a normalised DOI: "10." + registrant code of 4–9 digits + "/" + a suffix without spaces. */
+export function isValidDoi(doi: string): boolean {
+  return DOI_SYNTAX.test(doi);
+}
+
+/** The normalised DOI, or null if the input is not one. */
+export function parseDoi(input: string): string | null {
+  const doi = normalizeDoi(input);
+  return isValidDoi(doi) ? doi : null;
+}
+
+const PMID_PREFIX = /^(?:pmid\s*:?\s*|https?:\/\/(?:pubmed\.ncbi\.nlm\.nih\.gov|www\.ncbi\.nlm\.nih\.gov\/pubmed)\/)/i;
+
+export function normalizePmid(input: string): string {
+  return input.trim().replace(PMID_PREFIX, "").replace(/\/$/, "").trim();
+}
+
+/** PubMed identifiers are positive integers (8 digits today); a leading zero means a typo. */
+export function isValidPmid(pmid: string): boolean {
+  return /^[1-9]\d{0,9}$/.test(pmid);
+}
+
+export function parsePmid(input: string): string | null {
+  const pmid = normalizePmid(input);
+  return isValidPmid(pmid) ? pmid : null;
+}

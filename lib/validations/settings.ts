@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+export const PUBLISH_POLICIES = ["on-submit", "approved-only"] as const;
+
+export const siteSettingsSchema = z
+  .object({
+    siteName: z.string().trim().min(1, "Enter a site name").max(80),
+    requiredApprovals: z.coerce.number().int().min(1, "At least 1 approval").max(5, "At most 5 approvals"),
+    reviewIntervalMonths: z.coerce.number().int().min(1, "At least 1 month").max(60, "At most 60 months"),
+    publishPolicy: z.enum(PUBLISH_POLICIES),
+    defaultAudience: z.enum(["clinician", "patient"]),
+    readabilityTarget: z.coerce.number().min(3, "Grade 3 or above").max(16, "Grade 16 or below"),
+    clinicianDisclaimer: z.string().trim().min(1, "Enter the clinician disclaimer").max(4000),
+    patientDisclaimer: z.string().trim().min(1, "Enter the patient disclaimer").max(4000),
+    editorialPolicy: z.string().trim().min(1, "Enter the editorial policy").max(50_000),
+  })
+  .strict();
+
+export type SiteSettings = z.infer<typeof siteSettingsSchema>;
+
+export const DEFAULT_SETTINGS: SiteSettings = {
+  siteName: "Vetted Health Answers",
+  requiredApprovals: 2,
+  reviewIntervalMonths: 12,
+  publishPolicy: "on-submit",
+  defaultAudience: "patient",
+  readabilityTarget: 8,
+  clinicianDisclaimer:
+    "This information is intended for healthcare professionals. It supplements, and does not replace, clinical judgement and current practice guidelines. Verify recommendations against the primary literature before applying them to an individual patient.",
+  patientDisclaimer:
+    "This article is general health information, not medical advice. It cannot take the place of a visit with your doctor, midwife or other health professional. If you have a health concern, please talk to someone who knows your situation. In an emergency, call your local emergency number.",
+  editorialPolicy: [
+    "## How we write and review our answers",
+    "",
+    "Every answer on this site is written by our editorial team from published clinical guidelines and peer-reviewed research, and cited so you can check the sources yourself.",
+    "",
+    "### Two wordings, one set of facts",
+    "",
+    "Each answer has a version for healthcare professionals and a version in plain language for patients and caregivers. Both say the same thing and cite the same kind of evidence.",
+    "",
+    "### Review by our Medical Advisory Board",
+    "",
+    "Before an answer is marked *Approved*, at least two members of our Medical Advisory Board review the exact text for medical accuracy and sign off on it. If the text changes after they sign, their approval no longer counts and they must review it again.",
+    "",
+    "### Pending review",
+    "",
+    "Some answers are shown while their review is still in progress. These carry a clear *pending review* notice and the review status, and are for educational purposes only.",
+    "",
+    "### Keeping answers current",
+    "",
+    "Every approved answer is re-reviewed at least once a year, and sooner if a source it relies on is corrected or retracted.",
+    "",
+    "### Conflicts of interest",
+    "",
+    "Authors declare any conflict of interest, and reviewers do not review answers they wrote.",
+  ].join("\n"),
+};

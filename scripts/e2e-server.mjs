@@ -1,0 +1,19 @@
+// The server Playwright starts: a fresh database (migrated + demo seed) and `next start`
+// on 127.0.0.1, against the production build made by scripts/build-if-needed.mjs.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dbPath = process.env.DATABASE_PATH;
+if (!dbPath) throw new Error("DATABASE_PATH must be set by playwright.config.ts");
+for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbPath + suffix, { force: true });
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const prepared = spawnSync(process.execPath, [path.join(root, "scripts", "prepare-db.mjs")], { cwd: root, stdio: "inherit", env });
+if (prepared.status !== 0) process.exit(prepared.status ?? 1);
+
+const port = process.env.PORT ?? "3100";
+const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", port], { cwd: root, stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,37 @@
+import Database from "better-sqlite3";
+import { hash } from "@node-rs/argon2";
+import { E2E_DATABASE } from "../../playwright.config";
+
+/** The end-to-end server's real SQLite file, for setting up fixtures and checking outcomes. */
+export function e2eDb(): Database.Database {
+  const db = new Database(E2E_DATABASE);
+  db.pragma("busy_timeout = 10000");
+  db.pragma("foreign_keys = ON");
+  return db;
+}
+
+let counter = 0;
+
+/** Creates a user of a role directly in the database (a fixture, so tests don't share accounts). */
+export async function createUser(role: "admin" | "editor" | "reviewer", password = "fixture-password-123") {
+  const email = `${role}-${process.pid}-${Date.now()}-${counter++}@fixture.test`;
+  const passwordHash = await hash(password, { algorithm: 2 });
+  const db = e2eDb();
+  try {
+    const row = db
+      .prepare("INSERT INTO users (email, name, role, password_hash) VALUES (?, ?, ?, ?) RETURNING id")
+      .get(email, `Fixture ${role} ${counter}`, role, passwordHash) as { id: number };
+    return { id: row.id, email, password };
+  } finally {
+    db.close();
+  }
+}
+
+export function userActive(id: number): boolean {
+  const db = e2eDb();
+  try {
+    return (db.prepare("SELECT active FROM users WHERE id = ?").get(id) as { active: number }).active === 1;
+  } finally {
+    db.close();
+  }
+}
