@@ -33,6 +33,8 @@ export default defineConfig({
       DATABASE_PATH: E2E_DATABASE,
       PORT: String(port),
       NEXTAUTH_URL: baseURL,
+      // Every test signs in from 127.0.0.1; the per-account limit is what the tests exercise.
+      SIGN_IN_IP_LIMIT: "1000",
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-use-000000",
     },
   },

@@ -3,6 +3,17 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "@/lib/auth-secret";
 import { verifyCredentials } from "@/lib/dal/users";
 import { signInSchema } from "@/lib/validations/auth";
+import { throttleMessage } from "@/lib/throttle";
+
+/**
+ * The client address for per-IP throttling: the last x-forwarded-for hop, i.e. the one added by
+ * the nearest proxy (Next's own server adds it when there is none), which a client can't forge.
+ */
+function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
+  const raw = headers?.["x-forwarded-for"];
+  const value = Array.isArray(raw) ? raw.join(",") : raw ?? "";
+  return value.split(",").map((s) => s.trim()).filter(Boolean).at(-1) ?? "unknown";
+}
 
 const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 
@@ -15,11 +26,14 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
-        if (!user) return null;
+        const outcome = await verifyCredentials(parsed.data.email, parsed.data.password, clientIp(req?.headers));
+        // next-auth passes a thrown message to the sign-in form; a plain failure stays generic.
+        if (!outcome.ok && outcome.throttledUntil) throw new Error(throttleMessage(outcome.throttledUntil));
+        if (!outcome.ok) return null;
+        const user = outcome.user;
         return { id: String(user.id), email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),

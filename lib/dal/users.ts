@@ -3,32 +3,55 @@ import { eq } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db";
 import { users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
+import { clearFailures, lockOf, recordFailure } from "@/lib/dal/rate-limit";
 import { dummyPasswordHash, verifyPassword } from "@/lib/passwords";
 import type { Role } from "@/lib/permissions";
+import { ACCOUNT_POLICY, IP_POLICY } from "@/lib/throttle";
 
 export type SignedInUser = { id: number; email: string; name: string; role: Role; sessionVersion: number };
 
+export type SignInOutcome = { ok: true; user: SignedInUser } | { ok: false; throttledUntil?: Date };
+
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
+const accountKey = (email: string) => `signin:account:${email}`;
+const ipKey = (ip: string) => `signin:ip:${ip}`;
+
 /**
- * Checks an email and password. Unknown email, wrong password and inactive account all
- * return null after the same argon2 work, and each outcome is audited.
+ * Checks an email and password. Unknown email, wrong password and inactive account all do the
+ * same argon2 work and give the same answer; after repeated failures the account (or the
+ * address) is locked for a growing period, even for the right password. Everything is audited.
  */
-export async function verifyCredentials(emailInput: string, password: string): Promise<SignedInUser | null> {
+export async function verifyCredentials(emailInput: string, password: string, ip: string): Promise<SignInOutcome> {
   const email = normaliseEmail(emailInput);
+  const now = new Date();
   const user = getDb().select().from(users).where(eq(users.email, email)).get();
+  const actor = user ? { id: user.id, label: user.email } : null;
+
+  const lock = writeTransaction((tx) => {
+    const until = [lockOf(tx, accountKey(email), now), lockOf(tx, ipKey(ip), now)].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0];
+    if (until) appendAuditEvent(tx, { actor, action: "auth.sign_in_throttled", targetType: "user", targetId: user?.id ?? null, summary: { email, ip, until: until.toISOString() } });
+    return until ?? null;
+  });
+  if (lock) return { ok: false, throttledUntil: lock };
+
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   const ok = !!user && user.active && passwordOk;
-  writeTransaction((tx) => {
-    if (ok) tx.update(users).set({ lastSignInAt: new Date().toISOString() }).where(eq(users.id, user.id)).run();
-    appendAuditEvent(tx, {
-      actor: user ? { id: user.id, label: user.email } : null,
-      action: ok ? "auth.sign_in" : "auth.sign_in_failed",
-      targetType: "user",
-      targetId: user?.id ?? null,
-      summary: ok ? {} : { email, reason: !user ? "unknown email" : !user.active ? "inactive" : "wrong password" },
-    });
+  const newLock = writeTransaction((tx) => {
+    if (ok) {
+      tx.update(users).set({ lastSignInAt: now.toISOString() }).where(eq(users.id, user.id)).run();
+      clearFailures(tx, accountKey(email));
+      appendAuditEvent(tx, { actor, action: "auth.sign_in", targetType: "user", targetId: user.id, summary: { ip } });
+      return null;
+    }
+    const reason = !user ? "unknown email" : !user.active ? "inactive" : "wrong password";
+    const accountLock = recordFailure(tx, accountKey(email), now, ACCOUNT_POLICY);
+    const ipLock = recordFailure(tx, ipKey(ip), now, IP_POLICY);
+    appendAuditEvent(tx, { actor, action: "auth.sign_in_failed", targetType: "user", targetId: user?.id ?? null, summary: { email, ip, reason } });
+    const until = accountLock ?? ipLock;
+    if (until) appendAuditEvent(tx, { actor, action: "auth.throttle", targetType: "user", targetId: user?.id ?? null, summary: { email, ip, until: until.toISOString() } });
+    return until;
   });
-  if (!ok) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+  if (!ok) return { ok: false, throttledUntil: newLock ?? undefined };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
 }

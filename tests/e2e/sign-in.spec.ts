@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "../helpers/session";
-import { createUser, userActive } from "../helpers/e2e-db";
+import { auditActionsFor, createUser, userActive } from "../helpers/e2e-db";
 import { serverActionId } from "../helpers/server-actions";
 
 test.describe("sign-in", () => {
@@ -38,6 +38,27 @@ test.describe("sign-in", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(error).toHaveText("The email or password is incorrect.");
     await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("five failures lock the account, even for the right password, and say until when", async ({ page }) => {
+    const user = await createUser("editor");
+    await page.goto("/login");
+    const error = page.locator("[data-alert=error]");
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel("Email").fill(user.email);
+      await page.getByLabel("Password").fill(`wrong-password-${i}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(error).toBeVisible();
+    }
+    await page.getByLabel("Password").fill(user.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(error).toHaveText(/Too many failed sign-in attempts\. Try again after \d\d:\d\d UTC\./);
+    await expect(page).toHaveURL(/\/login/);
+    const actions = auditActionsFor(user.id);
+    expect(actions.filter((a) => a === "auth.sign_in_failed")).toHaveLength(5);
+    expect(actions).toContain("auth.throttle");
+    expect(actions).toContain("auth.sign_in_throttled");
+    expect(actions).not.toContain("auth.sign_in");
   });
 
   test("a signed-out visit to the dashboard lands on sign-in", async ({ page }) => {
