@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root as HastRoot } from "hast";
-import type { Heading, Nodes, Paragraph, Root, RootContent } from "mdast";
+import type { Heading, Nodes, PhrasingContent, Root, RootContent } from "mdast";
 import rehypeExternalLinks from "rehype-external-links";
 import rehypeSanitize, { type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
@@ -69,20 +69,22 @@ const htmlPipeline = unified()
 
 const text = (value: string): ElementContent => ({ type: "text", value });
 
-/** The superscript for one marker: each shown number links to its entry; numbers hidden inside a range keep an anchor. */
-function citationChildren(numbered: NumberedMarker, nextOccurrence: (n: number) => number): ElementContent[] {
+/**
+ * The superscript for one marker: each shown number links to its entry; numbers hidden inside a
+ * range ("1-3") keep an empty anchor so their entry's back-link still lands here.
+ */
+function citationChildren(numbered: NumberedMarker, nextCiteId: (n: number) => string): ElementContent[] {
   const link = (n: number): Element => ({
     type: "element",
     tagName: "a",
-    properties: { href: `#ref-${n}`, id: citeId(n, nextOccurrence(n)) },
+    properties: { href: `#ref-${n}`, id: nextCiteId(n) },
     children: [text(String(n))],
   });
-  const anchor = (n: number): Element => ({ type: "element", tagName: "span", properties: { id: citeId(n, nextOccurrence(n)) }, children: [] });
+  const anchor = (n: number): Element => ({ type: "element", tagName: "span", properties: { id: nextCiteId(n) }, children: [] });
   const parts: ElementContent[][] = numberRuns(numbered.numbers).map(({ first, last }) => {
     if (first === last) return [link(first)];
     if (last === first + 1) return [link(first), text(","), link(last)];
-    const hidden: Element[] = [];
-    for (let n = first + 1; n < last; n++) hidden.push(anchor(n));
+    const hidden = Array.from({ length: last - first - 1 }, (_, i) => anchor(first + 1 + i));
     return [link(first), ...hidden, text("-"), link(last)];
   });
   for (const key of numbered.unknownKeys) {
@@ -93,26 +95,43 @@ function citationChildren(numbered: NumberedMarker, nextOccurrence: (n: number) 
 
 type Parent = Extract<Nodes, { children: unknown[] }>;
 
+/** Removes the citations inside a node and returns them, in order. */
+function takeCitations(node: Parent): Citation[] {
+  const taken: Citation[] = [];
+  const children = node.children as RootContent[];
+  (node as { children: RootContent[] }).children = children.filter((child) => {
+    if (child.type === "citation") taken.push(child);
+    else if ("children" in child) taken.push(...takeCitations(child as Parent));
+    return child.type !== "citation";
+  });
+  return taken;
+}
+
 /**
  * Rewrites what the allowlist would otherwise mangle: the page title is the only h1, so body
- * headings start at h2; GFM footnotes and images are not supported and stay readable as text.
+ * headings start at h2; a citation written inside link text moves just after the link (a link
+ * inside a link is invalid HTML); GFM footnotes and images are not supported and stay readable as text.
  */
 function adaptTree(node: Parent): void {
-  node.children = (node.children as RootContent[]).flatMap((child): RootContent[] => {
+  const children = node.children as RootContent[];
+  (node as { children: RootContent[] }).children = children.flatMap((child): RootContent[] => {
     if (child.type === "heading" && child.depth === 1) (child as Heading).depth = 2;
+    if (child.type === "link" || child.type === "linkReference") {
+      adaptTree(child);
+      return [child, ...takeCitations(child)];
+    }
     if (child.type === "image") return [{ type: "text", value: child.alt ?? "" }];
     if (child.type === "footnoteReference") return [{ type: "text", value: `[^${child.label ?? child.identifier}]` }];
     if (child.type === "footnoteDefinition") {
       adaptTree(child);
-      const label = `[^${child.label ?? child.identifier}]:`;
+      const label: PhrasingContent = { type: "text", value: `[^${child.label ?? child.identifier}]: ` };
       const [first, ...rest] = child.children;
-      if (first?.type === "paragraph") first.children.unshift({ type: "text", value: `${label} ` });
-      else return [{ type: "paragraph", children: [{ type: "text", value: label }] } satisfies Paragraph, ...child.children];
-      return [first, ...rest];
+      if (first?.type === "paragraph") return [{ ...first, children: [label, ...first.children] }, ...rest];
+      return [{ type: "paragraph", children: [label] }, ...child.children];
     }
     if ("children" in child) adaptTree(child as Parent);
     return [child];
-  }) as never;
+  });
 }
 
 export function renderWording<R extends { citekey: string }>(markdown: string, references: readonly R[]): RenderedWording<R> {
@@ -121,19 +140,19 @@ export function renderWording<R extends { citekey: string }>(markdown: string, r
   const nodes = citationNodes(tree);
   const numbering = numberCitations(nodes.map(markerFromNode), byKey.keys());
 
-  const occurrences = new Map<number, number>();
+  // The k-th place citing reference N gets the id "cite-N-k"; the list links back to each.
   const backlinks = new Map<number, string[]>();
-  const nextOccurrence = (n: number) => {
-    const k = (occurrences.get(n) ?? 0) + 1;
-    occurrences.set(n, k);
-    backlinks.set(n, [...(backlinks.get(n) ?? []), citeId(n, k)]);
-    return k;
+  const nextCiteId = (n: number) => {
+    const ids = backlinks.get(n) ?? [];
+    const id = citeId(n, ids.length + 1);
+    backlinks.set(n, [...ids, id]);
+    return id;
   };
   nodes.forEach((node: Citation, i) => {
     node.data = {
       hName: "sup",
       hProperties: { className: ["citation"] },
-      hChildren: citationChildren(numbering.markers[i], nextOccurrence),
+      hChildren: citationChildren(numbering.markers[i], nextCiteId),
     };
   });
   adaptTree(tree as Root);

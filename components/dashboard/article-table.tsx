@@ -12,9 +12,9 @@ export function ArticleTable({ rows, empty, caption }: { rows: ArticleRow[]; emp
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-muted">
           <tr>
             <th scope="col" className="px-4 py-2">Question</th>
-            <th scope="col" className="px-4 py-2">Topic</th>
+            <th scope="col" className="hidden px-4 py-2 sm:table-cell">Topic</th>
             <th scope="col" className="px-4 py-2">State</th>
-            <th scope="col" className="px-4 py-2">Updated</th>
+            <th scope="col" className="hidden px-4 py-2 md:table-cell">Updated</th>
           </tr>
         </thead>
         <tbody>
@@ -25,12 +25,15 @@ export function ArticleTable({ rows, empty, caption }: { rows: ArticleRow[]; emp
                   {r.question || "Untitled article"}
                 </Link>
                 {r.isLive && r.state !== "approved" && <span className="ml-2 text-xs text-muted">(live version published)</span>}
+                <span className="block text-xs text-muted sm:hidden">
+                  {r.topic || "No topic"} · updated {formatDate(r.updatedAt)}
+                </span>
               </td>
-              <td className="px-4 py-2 text-muted">{r.topic || "—"}</td>
+              <td className="hidden px-4 py-2 text-muted sm:table-cell">{r.topic || "—"}</td>
               <td className="px-4 py-2">
-                <StateBadge state={r.state} /> <span className="text-xs text-muted">rev {r.revisionNumber}</span>
+                <StateBadge state={r.state} /> <span className="block text-xs text-muted sm:inline">rev {r.revisionNumber}</span>
               </td>
-              <td className="px-4 py-2 whitespace-nowrap text-muted">{formatDate(r.updatedAt)}</td>
+              <td className="hidden px-4 py-2 whitespace-nowrap text-muted md:table-cell">{formatDate(r.updatedAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,5 @@
 import { normalizeDoi, normalizePmid, parseDoi } from "./identifiers";
-import type { CitableReference, ReferenceAuthor, ReferenceFields, ReferenceType } from "./reference";
+import type { ReferenceAuthor, ReferenceFields, ReferenceType } from "./reference";
 import { REFERENCE_TYPE_LABELS } from "./reference";
 import { inferReferenceType } from "./reference-type";
 
@@ -91,7 +91,7 @@ export function toCsl(ref: ReferenceFields & { citekey?: string }): CslItem {
 }
 
 /** Collapses whitespace and drops the inline HTML citation-js makes of LaTeX markup (`\textit` → `<i>`). */
-export function cleanText(value: unknown): string {
+function cleanText(value: unknown): string {
   if (value === undefined || value === null) return "";
   return String(value)
     .replace(/<\/?(?:i|b|em|strong|sup|sub|span)(?:\s[^>]*)?>/gi, "")
@@ -111,7 +111,7 @@ function authorFromCsl(name: CslName): ReferenceAuthor | null {
   return given ? { family, given } : { family };
 }
 
-export function yearOf(date: CslDate | undefined): number | null {
+function yearOf(date: CslDate | undefined): number | null {
   const first = date?.["date-parts"]?.[0]?.[0];
   if (first !== undefined && first !== null && /^\d{4}$/.test(String(first))) return Number(first);
   const m = (date?.raw ?? date?.literal ?? "").match(/\b(1[89]\d\d|2\d\d\d)\b/);
@@ -164,8 +164,4 @@ export function fromCsl(item: CslItem, hints: CslHints = {}): ReferenceFields {
     url,
     accessedAt: isoDateOf(item.accessed),
   };
-}
-
-export function toCslList(refs: readonly CitableReference[]): CslItem[] {
-  return refs.map(toCsl);
 }

@@ -17,14 +17,32 @@ export const EXPORT_FILE_INFO: Record<ExportFormat, { extension: string; mimeTyp
   ris: { extension: "ris", mimeType: "application/x-research-info-systems" },
 };
 
+const RIS_TAG_LINE = /^[A-Z][A-Z0-9] {2}-/;
+
+/**
+ * citation-js writes RIS with values hard-wrapped every 70 characters and no continuation marker,
+ * which readers (itself included) join with a space ("childbi rth"); it also leaves out the PMID
+ * and a web page's site name. Records are unwrapped and completed here.
+ */
+function risRecord(ref: CitableReference): string {
+  const lines: string[] = [];
+  for (const line of formatFile([toCsl(ref)], "ris").split("\n")) {
+    if (RIS_TAG_LINE.test(line) || lines.length === 0) lines.push(line);
+    else lines[lines.length - 1] += line;
+  }
+  const body = lines.filter((line) => line.trim() !== "" && !/^ER {2}-/.test(line));
+  if (ref.pmid) body.push(`AN  - ${ref.pmid}`, "DB  - PubMed");
+  if (body[0] === "TY  - ELEC" && ref.source && !body.some((line) => line.startsWith("T2  - "))) body.push(`T2  - ${ref.source}`);
+  return [...body, "ER  - "].join("\n");
+}
+
 export function exportReferences(refs: readonly CitableReference[], format: ExportFormat): string {
-  const items = refs.map(toCsl);
   switch (format) {
     case "csl-json":
-      return `${JSON.stringify(items, null, 2)}\n`;
+      return `${JSON.stringify(refs.map(toCsl), null, 2)}\n`;
     case "bibtex":
-      return formatFile(items, "biblatex");
+      return formatFile(refs.map(toCsl), "biblatex");
     case "ris":
-      return formatFile(items, "ris");
+      return refs.map((ref) => `${risRecord(ref)}\n`).join("\n");
   }
 }

@@ -29,8 +29,6 @@ export const MAX_IMPORT_ENTRIES = 2000;
 /** Share of control characters above which the input is taken for a binary file. */
 const MAX_CONTROL_RATIO = 0.01;
 
-export type ImportedReference = CitableReference;
-
 export type ImportEntry =
   | {
       status: "parsed";
@@ -38,7 +36,7 @@ export type ImportEntry =
       index: number;
       /** 1-based line of the input where the entry starts; null for CSL-JSON, where entries are counted instead. */
       line: number | null;
-      reference: ImportedReference;
+      reference: CitableReference;
       /** The entry's own key in the file (BibTeX key, RIS ID), for the editor's information. */
       sourceKey: string | null;
       warnings: string[];
@@ -52,7 +50,7 @@ export type ImportResult =
 export type ImportOptions = {
   /** Skip detection. */
   format?: ImportFormat;
-  /** Keys, DOIs and PMIDs already in the library: new keys avoid them, duplicates are refused. */
+  /** Keys, DOIs and PMIDs (normalised, as stored) already in the library: new keys avoid them, duplicates are refused. */
   existing?: { citekeys?: Iterable<string>; dois?: Iterable<string>; pmids?: Iterable<string> };
 };
 
@@ -62,7 +60,7 @@ export function checkImportInput(input: string | Uint8Array): { ok: true; text: 
   const bytes =
     typeof input !== "string" ? input.byteLength : input.length > MAX_IMPORT_BYTES ? input.length : new TextEncoder().encode(input).byteLength;
   if (bytes > MAX_IMPORT_BYTES) {
-    return { ok: false, error: `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; imports are limited to 5 MB. Split it into smaller files.` };
+    return { ok: false, error: `The import is ${(bytes / 1024 / 1024).toFixed(1)} MB; imports are limited to 5 MB. Split it into smaller files.` };
   }
   const text = (typeof input === "string" ? input : new TextDecoder("utf-8").decode(input)).replace(/^\uFEFF/, "");
   const binary = "This does not look like a text export (it contains binary data). Export the references as BibTeX, RIS, CSL-JSON or PubMed format and try again.";
@@ -147,11 +145,29 @@ function cslItemFromJson(value: unknown): CslItem {
   return { ...item, id: String(item.id ?? "item"), type: typeof item.type === "string" ? item.type : "article-journal" } as CslItem;
 }
 
-function issuesToReason(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
-  return issues
+const issuesToReason = (issues: ReadonlyArray<{ message: string }>) =>
+  issues
     .slice(0, 3)
     .map((issue) => issue.message)
     .join("; ");
+
+type Existing = NonNullable<ImportOptions["existing"]>;
+
+/** Refuses a DOI or PMID already in the library or seen earlier in the same input. */
+function createDuplicateCheck(existing: Existing = {}) {
+  const libraryDois = new Set(existing.dois ?? []);
+  const libraryPmids = new Set(existing.pmids ?? []);
+  const seenDois = new Map<string, number>();
+  const seenPmids = new Map<string, number>();
+  return ({ doi, pmid }: { doi?: string | null; pmid?: string | null }, index: number): string | null => {
+    if (doi && libraryDois.has(doi)) return `Already in the library (DOI ${doi})`;
+    if (pmid && libraryPmids.has(pmid)) return `Already in the library (PMID ${pmid})`;
+    if (doi && seenDois.has(doi)) return `Same DOI as entry ${seenDois.get(doi)}`;
+    if (pmid && seenPmids.has(pmid)) return `Same PMID as entry ${seenPmids.get(pmid)}`;
+    if (doi) seenDois.set(doi, index);
+    if (pmid) seenPmids.set(pmid, index);
+    return null;
+  };
 }
 
 export function importReferences(input: string | Uint8Array, options: ImportOptions = {}): ImportResult {
@@ -172,10 +188,7 @@ export function importReferences(input: string | Uint8Array, options: ImportOpti
   if (split.raw.length === 0) return { ok: false, error: `No ${IMPORT_FORMAT_LABELS[format]} entries were found.` };
 
   const allocateCitekey = createCitekeyAllocator(options.existing?.citekeys ?? []);
-  const libraryDois = new Set(options.existing?.dois ?? []);
-  const libraryPmids = new Set(options.existing?.pmids ?? []);
-  const seenDois = new Map<string, number>();
-  const seenPmids = new Map<string, number>();
+  const duplicateOf = createDuplicateCheck(options.existing);
   const entries: ImportEntry[] = [];
 
   for (const outcome of parseRawEntries(split.raw, split.parse, format)) {
@@ -193,25 +206,21 @@ export function importReferences(input: string | Uint8Array, options: ImportOpti
         continue;
       }
       const fields = validated.data;
-      const { doi, pmid } = fields;
-      if (doi && libraryDois.has(doi)) entries.push(invalid(`Already in the library (DOI ${doi})`));
-      else if (pmid && libraryPmids.has(pmid)) entries.push(invalid(`Already in the library (PMID ${pmid})`));
-      else if (doi && seenDois.has(doi)) entries.push(invalid(`Same DOI as entry ${seenDois.get(doi)}`));
-      else if (pmid && seenPmids.has(pmid)) entries.push(invalid(`Same PMID as entry ${seenPmids.get(pmid)}`));
-      else {
-        if (doi) seenDois.set(doi, index);
-        if (pmid) seenPmids.set(pmid, index);
-        const warnings = [outcome.warning, fields.year ? undefined : "No year given", fields.authors.length ? undefined : "No authors given"];
-        const sourceKey = parsed.item["citation-key"] ?? (format === "csl-json" || format === "ris" ? parsed.item.id : undefined);
-        entries.push({
-          status: "parsed",
-          index,
-          line: outcome.line,
-          reference: { ...fields, citekey: allocateCitekey(fields) },
-          sourceKey: typeof sourceKey === "string" && sourceKey ? sourceKey : null,
-          warnings: warnings.filter((w): w is string => Boolean(w)),
-        });
+      const duplicate = duplicateOf(fields, index);
+      if (duplicate) {
+        entries.push(invalid(duplicate));
+        continue;
       }
+      const warnings = [outcome.warning, fields.year ? undefined : "No year given", fields.authors.length ? undefined : "No authors given"];
+      const sourceKey = parsed.item["citation-key"] ?? (format === "csl-json" || format === "ris" ? parsed.item.id : undefined);
+      entries.push({
+        status: "parsed",
+        index,
+        line: outcome.line,
+        reference: { ...fields, citekey: allocateCitekey(fields) },
+        sourceKey: typeof sourceKey === "string" && sourceKey ? sourceKey : null,
+        warnings: warnings.filter((w): w is string => Boolean(w)),
+      });
     }
   }
   return { ok: true, format, entries };

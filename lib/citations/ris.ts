@@ -32,7 +32,7 @@ export function parseRisRecord(record: string): CslItem[] {
   const first = (tag: string) => tags.get(tag)?.[0];
 
   if (!item.DOI && first("DO")) item.DOI = first("DO");
-  if (!item.PMID && /pubmed|medline/i.test(first("DB") ?? "") && /^\d+$/.test(first("AN") ?? "")) item.PMID = first("AN");
+  if (!item.PMID && /pubmed|medline|nlm/i.test(first("DB") ?? "") && /^\d+$/.test(first("AN") ?? "")) item.PMID = first("AN");
   if (item.type === "webpage") {
     if (!item["container-title"] && typeof item["collection-title"] === "string") {
       item["container-title"] = item["collection-title"];

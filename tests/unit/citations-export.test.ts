@@ -47,6 +47,9 @@ describe("exported text", () => {
     expect(ris.match(/^ER {2}- /gm)).toHaveLength(3);
     expect(ris).toContain("DO  - 10.1136/bjsports-2018-100056");
     expect(ris).toContain("M3  - Guideline");
+    expect(ris).toContain("AN  - 30337460");
+    // Long titles stay on one line: a wrapped value would be re-read with a space inside a word.
+    expect(ris.split("\n").every((line) => line === "" || /^[A-Z][A-Z0-9] {2}- /.test(line) || line === "ER  - ")).toBe(true);
   });
 
   test("CSL-JSON is an array of items keyed by citekey", () => {

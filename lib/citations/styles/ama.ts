@@ -1,18 +1,19 @@
 /**
  * A CSL 1.0 style for the reference list, following the AMA Manual of Style, 11th edition
- * (JAMA Network, 2020), section 3.
+ * (JAMA Network Editors, Oxford University Press, 2020), chapter 3 "References".
  *
- * Written for Vetted rather than copied: no npm package ships the CSL project's
- * american-medical-association.csl except a 72 MB bundle of every style, and we need only the
- * four item shapes the library holds (journal article, book, report, web page). Kept as a string
- * module, not a .csl file, so bundlers include it without filesystem reads at run time.
+ * Written for Vetted against the CSL 1.0.2 specification (citationstyles.org) rather than copied
+ * from the CSL project's american-medical-association.csl (CC BY-SA 3.0), which is the reference
+ * implementation of the same rules: no npm package ships that file except a 72 MB bundle of every
+ * style, and the library needs only four shapes (journal article, book, report, web page). Kept as
+ * a string module rather than a .csl file so bundlers include it without reading files at run time.
  *
- * Choices that follow AMA and differ from CSL defaults:
- * - names "Family GI", all listed up to 6, else the first 3 and "et al";
- * - the abbreviated journal title with periods stripped;
- * - "Year;Vol(Issue):pages." with full page numbers joined by a hyphen;
- * - "doi:…" (no trailing period) in place of a URL when there is a DOI.
- * The bibliography carries no numbers: the reader page numbers its own list.
+ * Where AMA differs from CSL defaults:
+ * - names "Family GI", all of them up to 6, otherwise the first 3 and "et al";
+ * - the abbreviated journal title with its periods removed, in italics;
+ * - "Year;Vol(Issue):pages." with page numbers in full, joined by a hyphen;
+ * - "doi:…" (no trailing period) instead of the URL when there is a DOI.
+ * The bibliography has no numbers of its own: the reader page numbers its list.
  */
 export const AMA_STYLE_NAME = "vetted-ama-11";
 
@@ -23,7 +24,7 @@ export const AMA_STYLE_XML = `<?xml version="1.0" encoding="utf-8"?>
     <id>urn:vetted:style:ama-11</id>
     <category citation-format="numeric"/>
     <category field="medicine"/>
-    <updated>2025-01-01T00:00:00+00:00</updated>
+    <updated>2026-11-23T00:00:00+00:00</updated>
   </info>
   <locale xml:lang="en">
     <terms>
