@@ -134,6 +134,18 @@ function adaptTree(node: Parent): void {
   });
 }
 
+const escapeText = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** Sanitised HTML of a tree; a tree too deep to convert (see parseWording) is shown as its escaped source. */
+function treeToHtml(tree: Root, markdown: string): string {
+  try {
+    return htmlPipeline.stringify(htmlPipeline.runSync(tree) as HastRoot);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return `<p>${escapeText(markdown)}</p>`;
+  }
+}
+
 export function renderWording<R extends { citekey: string }>(markdown: string, references: readonly R[]): RenderedWording<R> {
   const tree = parseWording(markdown);
   const byKey = new Map(references.map((ref) => [ref.citekey, ref]));
@@ -157,8 +169,7 @@ export function renderWording<R extends { citekey: string }>(markdown: string, r
   });
   adaptTree(tree as Root);
 
-  const hast = htmlPipeline.runSync(tree) as HastRoot;
-  const html = htmlPipeline.stringify(hast);
+  const html = treeToHtml(tree, markdown);
   const referenceList = numbering.order.map((citekey, i) => ({
     number: i + 1,
     citekey,

@@ -44,8 +44,11 @@ const SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s|$)/g;
 const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
-function isAbbreviation(textUpToStop: string): boolean {
-  const token = /(\S+)$/.exec(textUpToStop)?.[1] ?? "";
+/** Whether the "." ending at `stop` closes an abbreviation rather than a sentence. */
+function isAbbreviation(text: string, stop: number): boolean {
+  let from = stop;
+  while (from > 0 && !/\s/.test(text[from - 1])) from--;
+  const token = text.slice(from, stop);
   // "(e.g." and single initials such as the "F." in "Michelle F. Mottola".
   const bare = token.replace(/^[("'“‘[]+/, "");
   return ABBREVIATIONS.has(bare.toLowerCase()) || /^\p{Lu}\.$/u.test(bare);
@@ -58,7 +61,7 @@ export function splitSentences(text: string): string[] {
     let start = 0;
     for (const m of block.matchAll(SENTENCE_END)) {
       const stop = m.index + m[0].length;
-      if (m[0].startsWith(".") && m[0].length === 1 && isAbbreviation(block.slice(start, m.index + 1))) continue;
+      if (m[0] === "." && isAbbreviation(block, stop)) continue;
       sentences.push(block.slice(start, stop));
       start = stop;
     }

@@ -39,7 +39,7 @@ function nameStem(authors: readonly ReferenceAuthor[], title: string | undefined
   return titleWord ?? "ref";
 }
 
-type CitekeySource = { authors: readonly ReferenceAuthor[]; year?: number | null; title?: string };
+export type CitekeySource = { authors: readonly ReferenceAuthor[]; year?: number | null; title?: string };
 
 /** `family + year` before any collision suffix; "nd" (no date) when the year is unknown. */
 export function citekeyBase(ref: CitekeySource): string {

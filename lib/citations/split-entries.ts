@@ -36,11 +36,11 @@ function lineCounter(text: string): (offset: number) => number {
 const ENTRY_START = /@[ \t]*([A-Za-z]+)[ \t\r\n]*([{(])/g;
 const LINE_START_ENTRY = /^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]/gm;
 
-/** Offset just after the delimiter closing the one at `open`, or -1 if it never closes. */
-function closingOffset(text: string, open: number): number {
+/** Offset just after the delimiter closing the one at `open`, or -1 if it does not close before `limit`. */
+function closingOffset(text: string, open: number, limit: number): number {
   const closer = text[open] === "(" ? ")" : "}";
   let depth = 0;
-  for (let i = open; i < text.length; i++) {
+  for (let i = open; i < limit; i++) {
     const c = text[i];
     if (c === "\\") {
       i++;
@@ -60,18 +60,23 @@ export function splitBibtex(text: string): SplitBibtex {
   const macros: string[] = [];
   const lineAt = lineCounter(text);
   let position = 0;
+  let stop = -1;
   while (position < text.length) {
     ENTRY_START.lastIndex = position;
     const start = ENTRY_START.exec(text);
     if (!start) break;
     const kind = start[1].toLowerCase();
     const open = start.index + start[0].length - 1;
-    const end = closingOffset(text, open);
-    if (end === -1) {
-      // Resume at the next entry that starts a line: the best guess at where the damage ends.
+    // No well-formed entry has a line starting with "@type{" inside it, so the next such line
+    // bounds the search for the closing brace: a broken entry costs only its own length to scan.
+    // (Kept across entries that share a line, so a file on one line is still scanned once.)
+    if (stop <= open) {
       LINE_START_ENTRY.lastIndex = open + 1;
       const next = LINE_START_ENTRY.exec(text);
-      const stop = next ? next.index : text.length;
+      stop = next ? next.index : text.length;
+    }
+    const end = closingOffset(text, open, stop);
+    if (end === -1) {
       if (kind !== "comment" && kind !== "preamble" && kind !== "string") {
         entries.push({
           text: text.slice(start.index, stop).trim(),
@@ -79,6 +84,7 @@ export function splitBibtex(text: string): SplitBibtex {
           problem: "The entry's braces do not balance (a closing brace is probably missing)",
         });
       }
+      // Resume at the next entry that starts a line: the best guess at where the damage ends.
       position = stop;
       continue;
     }

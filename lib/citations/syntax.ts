@@ -161,9 +161,57 @@ export function remarkCitations(this: Processor) {
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkCitations).freeze();
 
-/** The Markdown tree of a wording (GFM + citation markers), as every citation consumer reads it. */
+/** Deeper than any real wording nests lists and quotes; see parseWording. */
+export const MAX_CONTAINER_NESTING = 100;
+
+/** True when some line opens more than `limit` lists or block quotes at once ("- - - - x", ">>>> x"). */
+function nestsDeeperThan(markdown: string, limit: number): boolean {
+  const isBlank = (c: string | undefined) => c === " " || c === "\t";
+  let depth = 0;
+  let i = 0;
+  while (i < markdown.length) {
+    const c = markdown[i];
+    if (c === "\n") {
+      depth = 0;
+      i++;
+    } else if (isBlank(c)) i++;
+    else if (c === ">" || ((c === "-" || c === "*" || c === "+") && isBlank(markdown[i + 1]))) {
+      if (++depth > limit) return true;
+      i++;
+    } else if (c >= "0" && c <= "9") {
+      let j = i;
+      while (markdown[j] >= "0" && markdown[j] <= "9") j++;
+      if ((markdown[j] === "." || markdown[j] === ")") && isBlank(markdown[j + 1])) {
+        if (++depth > limit) return true;
+        i = j + 1;
+      } else {
+        i = markdown.indexOf("\n", i);
+        if (i === -1) return false;
+      }
+    } else {
+      // The rest of the line is content: skip to the next line.
+      i = markdown.indexOf("\n", i);
+      if (i === -1) return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * The Markdown tree of a wording (GFM + citation markers), as every citation consumer reads it.
+ * The Markdown parser slows quadratically with container depth on one line (3,000 nested list
+ * markers take 8 s) and recurses once per level, so a text nesting absurdly deep is kept as one
+ * plain paragraph, without citations: saving, indexing and rendering it stay fast and never throw.
+ */
 export function parseWording(markdown: string): Root {
-  return parser.parse(markdown);
+  const plain = (): Root => ({ type: "root", children: [{ type: "paragraph", children: [{ type: "text", value: markdown }] }] });
+  if (nestsDeeperThan(markdown, MAX_CONTAINER_NESTING)) return plain();
+  try {
+    return parser.parse(markdown);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return plain();
+  }
 }
 
 /** Citation nodes in document order (= source order). */

@@ -283,4 +283,14 @@ describe("performance", () => {
     expect(new Set(parsed(entries).map((e) => e.reference.citekey)).size).toBe(1000);
     expect(elapsed).toBeLessThan(3000);
   });
+
+  test.each([
+    ["2,000 unclosed entries", "@misc{k,\n".repeat(2000) + "x".repeat(4_000_000)],
+    ["2,000 entries on one line", Array.from({ length: 2000 }, (_, i) => `@misc{k${i}, title={T${i}}}`).join(" ") + " ".repeat(4_000_000)],
+  ])("splitting stays linear on hostile BibTeX: %s", (_label, bib) => {
+    const started = performance.now();
+    const result = importReferences(bib);
+    expect(result.ok).toBe(true);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
 });

@@ -59,6 +59,12 @@ describe("parseCitationMarkers", () => {
     expect(parseCitationMarkers(md)).toEqual([]);
   });
 
+  test("lists nested as deep as real text still yield citations; absurd nesting is read as plain text", () => {
+    expect(citedKeys(`${"- ".repeat(100)}deep [@bo2015]`)).toEqual(["bo2015"]);
+    expect(citedKeys(`${"> ".repeat(50)}${"1. ".repeat(50)}deep [@bo2015]`)).toEqual(["bo2015"]);
+    expect(citedKeys(`${"- ".repeat(101)}deep [@bo2015]`)).toEqual([]);
+  });
+
   test("citedKeys lists each key once, in order of first appearance", () => {
     expect(citedKeys("[@b] then [@a; @b] then [@c; @a]")).toEqual(["b", "a", "c"]);
   });

@@ -104,5 +104,5 @@ describe("numbering properties", () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 60_000);
 });
