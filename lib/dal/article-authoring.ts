@@ -151,3 +151,14 @@ export function duplicateArticle(actor: CurrentUser, sourceArticleId: number): n
 export function lastRevisionNumber(tx: Tx, articleId: number): number {
   return tx.select({ n: sql<number>`max(${revisions.number})` }).from(revisions).where(eq(revisions.articleId, articleId)).get()?.n ?? 0;
 }
+
+/** Topics already in use, for the new-article form's suggestions. */
+export function knownTopics(): string[] {
+  return getDb()
+    .selectDistinct({ topic: articles.topic })
+    .from(articles)
+    .orderBy(articles.topic)
+    .all()
+    .map((r) => r.topic)
+    .filter(Boolean);
+}

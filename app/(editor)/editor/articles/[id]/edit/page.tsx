@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getEditableArticle } from "@/lib/dal/article-authoring";
+import { requireUser } from "@/lib/dal/session";
+import { canEditRevision } from "@/lib/permissions";
+import { ArticleEditor } from "@/components/editor/article-editor";
+
+export const metadata: Metadata = { title: "Edit article" };
+export const dynamic = "force-dynamic";
+
+export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  if (!canEditRevision(user)) notFound();
+  const { id } = await params;
+  const articleId = Number(id);
+  if (!Number.isSafeInteger(articleId) || articleId <= 0) notFound();
+  const article = getEditableArticle(articleId);
+  if (!article) notFound();
+  // Keyed by revision and version, so a navigation back here after a save starts from fresh data.
+  return <ArticleEditor key={`${article.revision.id}:${article.revision.version}`} article={article} />;
+}
