@@ -29,23 +29,25 @@ function lineStarts(value: string, start: number, end: number): number[] {
 
 function prefixLines(sel: TextSelection, prefix: (index: number) => string, existing: RegExp): TextSelection {
   const starts = lineStarts(sel.value, sel.start, sel.end);
-  const lines = starts.map((s) => sel.value.slice(s, sel.value.indexOf("\n", s) === -1 ? undefined : sel.value.indexOf("\n", s)));
-  // Toggle: when every line already has the prefix, remove it.
-  const remove = lines.every((line) => existing.test(line));
+  const lineAt = (s: number) => {
+    const end = sel.value.indexOf("\n", s);
+    return sel.value.slice(s, end === -1 ? undefined : end);
+  };
+  const current = starts.map((s) => lineAt(s).match(existing)?.[0] ?? "");
+  // Toggle: when every line already has exactly this prefix, take it off; another kind is replaced.
+  const remove = current.every((old, i) => old === prefix(i));
   let value = sel.value;
   let shift = 0;
-  let startShift = 0;
+  let firstShift = 0;
   starts.forEach((lineStart, i) => {
     const at = lineStart + shift;
-    const line = lines[i];
-    const old = remove ? (line.match(existing)?.[0] ?? "") : (line.match(existing)?.[0] ?? "");
+    const old = current[i];
     const next = remove ? "" : prefix(i);
     value = value.slice(0, at) + next + value.slice(at + old.length);
-    const delta = next.length - old.length;
-    if (i === 0) startShift = delta;
-    shift += delta;
+    if (i === 0) firstShift = next.length - old.length;
+    shift += next.length - old.length;
   });
-  return { value, start: Math.max(starts[0], sel.start + startShift), end: sel.end + shift };
+  return { value, start: Math.max(starts[0], sel.start + firstShift), end: Math.max(starts[0], sel.end + shift) };
 }
 
 export function applyToolbarCommand(sel: TextSelection, command: ToolbarCommand): TextSelection {
