@@ -304,7 +304,7 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
 
       {conflict && (
         <ConflictPanel
-          mine={form.getValues()}
+          control={form.control}
           theirs={fieldsOf(conflict.server.slug, conflict.server.topic, conflict.server.revision)}
           theirsLabel={`saved version (revision ${conflict.server.revision.number}, version ${conflict.server.revision.version})`}
           message={conflict.message}

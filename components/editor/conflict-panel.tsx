@@ -1,5 +1,6 @@
 "use client";
 
+import { useWatch, type Control } from "react-hook-form";
 import { diffWords } from "@/lib/diff";
 import type { DraftFields } from "@/lib/editor/local-draft";
 import { Button } from "@/components/ui/button";
@@ -20,20 +21,22 @@ const FIELD_LABELS: [keyof DraftFields, string][] = [
  * the form; this compares it with the saved one, field by field, and lets them choose.
  */
 export function ConflictPanel({
-  mine,
+  control,
   theirs,
   theirsLabel,
   message,
   onKeepMine,
   onUseTheirs,
 }: {
-  mine: DraftFields;
+  control: Control<DraftFields>;
   theirs: DraftFields;
   theirsLabel: string;
   message: string;
   onKeepMine: () => void;
   onUseTheirs: () => void;
 }) {
+  // Live: the writer may keep typing while deciding, and the comparison follows.
+  const mine = useWatch({ control }) as DraftFields;
   const differing = FIELD_LABELS.filter(([key]) => mine[key] !== theirs[key]);
   return (
     <section aria-labelledby="conflict-heading" className="space-y-4 rounded-md border-2 border-red-300 bg-red-50/60 p-4">
@@ -51,10 +54,10 @@ export function ConflictPanel({
         <p className="text-sm">Your text is the same as the saved version.</p>
       ) : (
         differing.map(([key, label]) => (
-          <div key={key} className="space-y-1">
+          <section key={key} aria-label={`${label} differences`} className="space-y-1">
             <h4 className="text-sm font-semibold">{label}</h4>
-            <DiffText segments={diffWords(theirs[key], mine[key])} />
-          </div>
+            <DiffText segments={diffWords(theirs[key] ?? "", mine[key] ?? "")} />
+          </section>
         ))
       )}
       <div className="flex flex-wrap gap-3">
