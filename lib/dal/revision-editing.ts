@@ -5,7 +5,8 @@ import { articles, revisions, type RevisionState } from "@/db/schema";
 import { shortHash } from "@/lib/content-hash";
 import { isSlugLocked, lastRevisionNumber, toEditableRevision, type EditableRevision } from "@/lib/dal/article-authoring";
 import { appendAuditEvent } from "@/lib/dal/audit";
-import { hashRevisionContent, syncRevisionCitations, type RevisionContent } from "@/lib/dal/revision-content";
+import { hashAndSyncCitations } from "@/lib/dal/revision-citations";
+import type { RevisionContent } from "@/lib/dal/revision-content";
 import { syncArticleSearch } from "@/lib/dal/search-index";
 import type { CurrentUser } from "@/lib/dal/session";
 import { checkTransition, editAfterSubmissionEffect } from "@/lib/workflow";
@@ -113,15 +114,15 @@ export function saveRevision(actor: CurrentUser, input: SaveRevisionInput): Save
         reviewersMustSignAgain: false,
       };
     } else if (effect.kind === "in_place") {
-      const hash = hashRevisionContent(tx, content);
+      const hash = hashAndSyncCitations(tx, working.id, content);
       const updated = tx
         .update(revisions)
         .set({ ...content, contentHash: hash, version: working.version + 1, updatedAt: now })
         .where(and(eq(revisions.id, working.id), eq(revisions.version, working.version)))
         .returning({ version: revisions.version })
         .get();
-      if (!updated) return { kind: "conflict", server: { slug: article.slug, topic: article.topic, revision: toEditableRevision(working) } };
-      syncRevisionCitations(tx, working.id, content);
+      // Unreachable inside this immediate transaction; kept so a lost race can never overwrite.
+      if (!updated) throw new Error(`revision ${working.id} changed during its own save`);
       const mustSignAgain = effect.reviewersMustSignAgain && hash !== working.contentHash;
       appendAuditEvent(tx, {
         actor: actorRef,
@@ -149,7 +150,6 @@ export function saveRevision(actor: CurrentUser, input: SaveRevisionInput): Save
       };
     } else {
       // Approved and live: readers keep seeing it until the new revision is approved in its turn.
-      const hash = hashRevisionContent(tx, content);
       const number = lastRevisionNumber(tx, article.id) + 1;
       const created = tx
         .insert(revisions)
@@ -158,7 +158,8 @@ export function saveRevision(actor: CurrentUser, input: SaveRevisionInput): Save
           number,
           ...content,
           state: effect.newState,
-          contentHash: hash,
+          // Replaced below, once the citation rows (which need the new id) are written.
+          contentHash: working.contentHash,
           authorId: actor.id,
           basedOnRevisionId: working.id,
           createdAt: now,
@@ -166,7 +167,8 @@ export function saveRevision(actor: CurrentUser, input: SaveRevisionInput): Save
         })
         .returning({ id: revisions.id, version: revisions.version })
         .get();
-      syncRevisionCitations(tx, created.id, content);
+      const hash = hashAndSyncCitations(tx, created.id, content);
+      tx.update(revisions).set({ contentHash: hash }).where(eq(revisions.id, created.id)).run();
       tx.update(articles).set({ workingRevisionId: created.id }).where(eq(articles.id, article.id)).run();
       appendAuditEvent(tx, {
         actor: actorRef,

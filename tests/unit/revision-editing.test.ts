@@ -10,6 +10,7 @@ const { saveRevision } = await import("@/lib/dal/revision-editing");
 const { articleHistory } = await import("@/lib/dal/revision-history");
 const { searchReferencesForPicker } = await import("@/lib/dal/citation-picker");
 const { previewWording } = await import("@/lib/dal/revision-preview");
+const { hashRevisionContent } = await import("@/lib/dal/revision-content");
 
 type Actor = { id: number; role: "admin" | "editor" | "reviewer"; active: boolean; email: string; name: string; mustChangePassword: boolean };
 let editor: Actor;
@@ -67,6 +68,14 @@ describe("creating articles", () => {
 });
 
 describe("saving a revision", () => {
+  it("stores the same content hash the workflow computes (hashRevisionContent)", () => {
+    const id = createArticle(editor, { question: "Same hash?", topic: "" });
+    const content = { question: "Same hash?", clinicianBody: "A [@bull2020; @nobody]", patientBody: "B [@bull2020]", disclosure: "None." };
+    saveRevision(editor, { ...fieldsFor(id), ...content });
+    const saved = getEditableArticle(id)!.revision;
+    expect(saved.contentHash).toBe(writeTransaction((tx) => hashRevisionContent(tx, content)));
+  });
+
   it("saves a draft in place: new version, new hash, citations linked, audited", () => {
     const id = createArticle(editor, { question: "Does exercise help?", topic: "" });
     const before = getEditableArticle(id)!;
