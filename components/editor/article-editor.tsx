@@ -10,7 +10,7 @@ import type { EditableArticle } from "@/lib/dal/article-authoring";
 import type { ServerCopy } from "@/lib/dal/revision-editing";
 import type { WordingPreview as Preview } from "@/lib/dal/revision-preview";
 import { autosaveReducer, hasUnsavedChanges, initialAutosaveState, nextSaveDelay } from "@/lib/editor/autosave";
-import { clearDraft, readDraft, recoverDraft, sameFields, writeDraft, type DraftBase, type DraftFields } from "@/lib/editor/local-draft";
+import { clearDraft, draftKey, readDraft, recoverDraft, removeDraftKey, sameFields, writeDraft, type DraftBase, type DraftFields } from "@/lib/editor/local-draft";
 import { applyToolbarCommand, insertCitation, type TextSelection, type ToolbarCommand } from "@/lib/editor/toolbar";
 import { revisionFieldsSchema, type RevisionFields } from "@/lib/validations/revision";
 import type { RevisionState } from "@/db/schema";
@@ -30,6 +30,22 @@ type PreviewState = { clinician: Preview; patient: Preview };
 type RevisionMeta = { number: number; state: RevisionState; startedNewRevision: boolean; reviewersMustSignAgain: boolean };
 
 const PREVIEW_DELAY_MS = 350;
+
+const TAB_ID_KEY = "vetted:tab-id";
+
+/** This tab's id, kept in sessionStorage so it survives reloads of the tab but not other tabs. */
+function currentTabId(): string {
+  try {
+    let id = window.sessionStorage.getItem(TAB_ID_KEY);
+    if (!id) {
+      id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+      window.sessionStorage.setItem(TAB_ID_KEY, id);
+    }
+    return id;
+  } catch {
+    return "tab";
+  }
+}
 
 const fieldsOf = (slug: string, topic: string, r: EditableArticle["revision"]): DraftFields => ({
   question: r.question,
@@ -68,8 +84,10 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [tab, setTab] = useState<"clinician" | "patient">("clinician");
 
+  const tabId = useRef("");
+  const tab_ = () => (tabId.current ||= currentTabId());
   const keepLocally = useCallback(() => {
-    const ok = writeDraft(window.localStorage, articleId, { base: base.current, fields: form.getValues(), updatedAt: new Date().toISOString() });
+    const ok = writeDraft(window.localStorage, articleId, tab_(), { base: base.current, fields: form.getValues(), updatedAt: new Date().toISOString() });
     setStorageFailed(!ok);
   }, [articleId, form]);
 
@@ -127,7 +145,7 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
         reviewersMustSignAgain: m.reviewersMustSignAgain || saved.reviewersMustSignAgain,
       }));
       // Only text the server now holds may leave the browser's copy.
-      if (sameFields(form.getValues(), sent)) clearDraft(window.localStorage, articleId);
+      if (sameFields(form.getValues(), sent)) clearDraft(window.localStorage, articleId, tab_());
       else keepLocally();
       dispatch({ type: "save_succeeded", at: saved.savedAt });
       return;
@@ -171,7 +189,8 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
   }, [form, keepLocally, refreshPreview]);
 
   useEffect(() => {
-    const recovery = recoverDraft(readDraft(window.localStorage, articleId), { base: base.current, fields: serverFields });
+    const found = readDraft(window.localStorage, articleId, tab_());
+    const recovery = recoverDraft(found?.draft ?? null, { base: base.current, fields: serverFields });
     if (recovery.kind === "restore") {
       form.reset(recovery.fields, { keepDefaultValues: true });
       setNotice("Unsaved changes from this browser were restored and are being saved.");
@@ -181,8 +200,13 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
       const message = "This browser kept changes you made to an older version, and the article has been saved since. Compare and choose what to keep.";
       setConflict({ server: { slug: article.slug, topic: article.topic, revision: article.revision }, message });
       dispatch({ type: "conflict", message });
-    } else {
-      clearDraft(window.localStorage, articleId);
+    }
+    if (recovery.kind !== "none") {
+      // Adopt a copy another (closed) tab left: it lives on under this tab's key from now on.
+      keepLocally();
+      if (found && found.key !== draftKey(articleId, tab_())) removeDraftKey(window.localStorage, found.key);
+    } else if (found) {
+      removeDraftKey(window.localStorage, found.key);
     }
     refreshPreview();
     // Runs once on load: the server copy it compares with is the one this page was rendered from.
@@ -216,7 +240,7 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
     conflictRef.current = null;
     setConflict(null);
     form.reset(theirs);
-    clearDraft(window.localStorage, articleId);
+    clearDraft(window.localStorage, articleId, tab_());
     dispatch({ type: "conflict_resolved", kept: "theirs" });
     refreshPreview();
   };

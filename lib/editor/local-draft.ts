@@ -19,9 +19,14 @@ export type DraftBase = { revisionId: number; version: number };
 export type LocalDraft = { base: DraftBase; fields: DraftFields; updatedAt: string };
 
 /** The part of the Web Storage API used here, so tests can pass a Map-backed fake. */
-export type DraftStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+export type DraftStorage = Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
 
-export const draftKey = (articleId: number) => `vetted:draft:article:${articleId}`;
+/**
+ * Each browser tab keeps its own copy (tab ids live in sessionStorage, which survives a reload of
+ * the tab), so one tab confirming its save never discards another tab's unsaved text.
+ */
+export const draftPrefix = (articleId: number) => `vetted:draft:article:${articleId}:`;
+export const draftKey = (articleId: number, tabId: string) => `${draftPrefix(articleId)}${tabId}`;
 
 const FIELD_NAMES: (keyof DraftFields)[] = ["question", "slug", "topic", "clinicianBody", "patientBody", "disclosure"];
 
@@ -34,15 +39,15 @@ function isDraft(value: unknown): value is LocalDraft {
     !!v.base &&
     Number.isInteger(v.base.revisionId) &&
     Number.isInteger(v.base.version) &&
+    typeof v.updatedAt === "string" &&
     !!v.fields &&
     FIELD_NAMES.every((k) => typeof v.fields[k] === "string")
   );
 }
 
-export function readDraft(storage: DraftStorage, articleId: number): LocalDraft | null {
+function parse(raw: string | null): LocalDraft | null {
+  if (!raw) return null;
   try {
-    const raw = storage.getItem(draftKey(articleId));
-    if (!raw) return null;
     const parsed: unknown = JSON.parse(raw);
     return isDraft(parsed) ? parsed : null;
   } catch {
@@ -50,23 +55,49 @@ export function readDraft(storage: DraftStorage, articleId: number): LocalDraft 
   }
 }
 
-/** Returns false when the browser refused (storage full or disabled); the editor says so. */
-export function writeDraft(storage: DraftStorage, articleId: number, draft: LocalDraft): boolean {
+export type FoundDraft = { draft: LocalDraft; key: string };
+
+/**
+ * This tab's copy; failing that, the newest copy another tab of this article left behind (a
+ * closed tab, a crashed browser), which the caller adopts and removes once it is safe here.
+ */
+export function readDraft(storage: DraftStorage, articleId: number, tabId: string): FoundDraft | null {
   try {
-    storage.setItem(draftKey(articleId), JSON.stringify(draft));
+    const own = parse(storage.getItem(draftKey(articleId, tabId)));
+    if (own) return { draft: own, key: draftKey(articleId, tabId) };
+    let newest: FoundDraft | null = null;
+    const prefix = draftPrefix(articleId);
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (!key?.startsWith(prefix)) continue;
+      const draft = parse(storage.getItem(key));
+      if (draft && (!newest || draft.updatedAt > newest.draft.updatedAt)) newest = { draft, key };
+    }
+    return newest;
+  } catch {
+    return null;
+  }
+}
+
+/** Returns false when the browser refused (storage full or disabled); the editor says so. */
+export function writeDraft(storage: DraftStorage, articleId: number, tabId: string, draft: LocalDraft): boolean {
+  try {
+    storage.setItem(draftKey(articleId, tabId), JSON.stringify(draft));
     return true;
   } catch {
     return false;
   }
 }
 
-export function clearDraft(storage: DraftStorage, articleId: number): void {
+export function removeDraftKey(storage: DraftStorage, key: string): void {
   try {
-    storage.removeItem(draftKey(articleId));
+    storage.removeItem(key);
   } catch {
-    // Nothing to do: a draft that can't be removed is compared again on the next load.
+    // Nothing to do: a copy that can't be removed is compared again on the next load.
   }
 }
+
+export const clearDraft = (storage: DraftStorage, articleId: number, tabId: string) => removeDraftKey(storage, draftKey(articleId, tabId));
 
 export type DraftRecovery =
   /** No local copy, or it holds what the server already has. */

@@ -109,6 +109,8 @@ test.describe("authoring without lost work", () => {
     await page.getByLabel("Patient wording", { exact: true }).fill("Typed while the server was unreachable.");
     await expect(saveStatus(page)).toHaveText("Not saved — retrying", { timeout: 20_000 });
     expect(patientBody(articleId)).toBe("");
+    const kept = await page.evaluate((id) => Object.entries(window.localStorage).filter(([k]) => k.startsWith(`vetted:draft:article:${id}:`)).map(([, v]) => JSON.parse(v).fields.patientBody), articleId);
+    expect(kept).toEqual(["Typed while the server was unreachable."]);
 
     await page.reload();
     await expect(page.getByLabel("Patient wording", { exact: true })).toHaveValue("Typed while the server was unreachable.");
@@ -117,7 +119,9 @@ test.describe("authoring without lost work", () => {
     await page.unroute(editUrl);
     await expect(saveStatus(page)).toHaveText(/^Saved at/, { timeout: 30_000 });
     expect(patientBody(articleId)).toBe("Typed while the server was unreachable.");
-    expect(await page.evaluate((id) => window.localStorage.getItem(`vetted:draft:article:${id}`), articleId)).toBeNull();
+    // The browser's copy is dropped once the server has the text.
+    const localCopies = await page.evaluate((id) => Object.keys(window.localStorage).filter((k) => k.startsWith(`vetted:draft:article:${id}:`)), articleId);
+    expect(localCopies).toEqual([]);
   });
 
   test("the save action refuses fields the editor doesn't have (raw POST)", async ({ page }) => {

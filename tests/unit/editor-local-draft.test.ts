@@ -3,7 +3,16 @@ import { clearDraft, draftKey, readDraft, recoverDraft, writeDraft, type DraftFi
 
 function memoryStorage(): DraftStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();
-  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+  return {
+    map,
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+    key: (i) => [...map.keys()][i] ?? null,
+    get length() {
+      return map.size;
+    },
+  };
 }
 
 const fields = (patientBody: string): DraftFields => ({ question: "Q?", slug: "q", topic: "T", clinicianBody: "C", patientBody, disclosure: "" });
@@ -12,24 +21,39 @@ describe("local draft", () => {
   it("round-trips through storage and is cleared on request", () => {
     const storage = memoryStorage();
     const draft = { base: { revisionId: 4, version: 7 }, fields: fields("typed"), updatedAt: "2026-12-01T00:00:00.000Z" };
-    expect(writeDraft(storage, 9, draft)).toBe(true);
-    expect(readDraft(storage, 9)).toEqual(draft);
-    expect(readDraft(storage, 10)).toBeNull();
-    clearDraft(storage, 9);
-    expect(readDraft(storage, 9)).toBeNull();
+    expect(writeDraft(storage, 9, "tab-a", draft)).toBe(true);
+    expect(readDraft(storage, 9, "tab-a")).toEqual({ draft, key: draftKey(9, "tab-a") });
+    expect(readDraft(storage, 10, "tab-a")).toBeNull();
+    clearDraft(storage, 9, "tab-a");
+    expect(readDraft(storage, 9, "tab-a")).toBeNull();
+  });
+
+  it("keeps each tab's copy apart, and offers the newest one a closed tab left behind", () => {
+    const storage = memoryStorage();
+    const older = { base: { revisionId: 4, version: 7 }, fields: fields("older"), updatedAt: "2026-12-01T10:00:00.000Z" };
+    const newer = { base: { revisionId: 4, version: 7 }, fields: fields("newer"), updatedAt: "2026-12-01T11:00:00.000Z" };
+    writeDraft(storage, 9, "tab-a", older);
+    writeDraft(storage, 9, "tab-b", newer);
+    // Tab A confirming its save leaves tab B's text alone.
+    clearDraft(storage, 9, "tab-a");
+    expect(readDraft(storage, 9, "tab-b")?.draft.fields.patientBody).toBe("newer");
+    writeDraft(storage, 9, "tab-a", older);
+    // A brand-new tab finds the newest copy of this article, not another article's.
+    writeDraft(storage, 8, "tab-z", { ...newer, updatedAt: "2026-12-01T12:00:00.000Z", fields: fields("other article") });
+    expect(readDraft(storage, 9, "tab-new")).toEqual({ draft: newer, key: draftKey(9, "tab-b") });
   });
 
   it("treats damaged or foreign data as no draft", () => {
     const storage = memoryStorage();
-    storage.setItem(draftKey(1), "{not json");
-    expect(readDraft(storage, 1)).toBeNull();
-    storage.setItem(draftKey(1), JSON.stringify({ base: { revisionId: 1, version: 1 }, fields: { question: 1 } }));
-    expect(readDraft(storage, 1)).toBeNull();
+    storage.setItem(draftKey(1, "t"), "{not json");
+    expect(readDraft(storage, 1, "t")).toBeNull();
+    storage.setItem(draftKey(1, "t"), JSON.stringify({ base: { revisionId: 1, version: 1 }, fields: { question: 1 }, updatedAt: "" }));
+    expect(readDraft(storage, 1, "t")).toBeNull();
   });
 
   it("reports a browser that refuses to store", () => {
-    const full: DraftStorage = { getItem: () => null, removeItem: () => undefined, setItem: () => { throw new Error("QuotaExceededError"); } };
-    expect(writeDraft(full, 1, { base: { revisionId: 1, version: 1 }, fields: fields("x"), updatedAt: "" })).toBe(false);
+    const full: DraftStorage = { getItem: () => null, removeItem: () => undefined, key: () => null, length: 0, setItem: () => { throw new Error("QuotaExceededError"); } };
+    expect(writeDraft(full, 1, "t", { base: { revisionId: 1, version: 1 }, fields: fields("x"), updatedAt: "" })).toBe(false);
   });
 
   it("restores text typed on the version the server still has", () => {
