@@ -16,6 +16,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   if (!Number.isSafeInteger(articleId) || articleId <= 0) notFound();
   const article = getEditableArticle(articleId);
   if (!article) notFound();
-  // Keyed by revision and version, so a navigation back here after a save starts from fresh data.
-  return <ArticleEditor key={`${article.revision.id}:${article.revision.version}`} article={article} />;
+  // Not keyed by version on purpose: a save that revalidates reader pages re-renders this page, and
+  // remounting the editor then would throw away its state mid-typing. The editor keeps its own.
+  return <ArticleEditor article={article} />;
 }
