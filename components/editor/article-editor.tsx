@@ -280,7 +280,8 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
         onCite={() => setPickerFor(wording)}
         onSaveShortcut={() => void saveNow()}
       />
-      <section aria-label={`Preview of the ${WORDING_LABEL[wording]}`} className="rounded-md border border-slate-200 bg-white p-4">
+      {/* Scrolls on its own from tablet width up, so the readability scores stay next to the text. */}
+      <section aria-label={`Preview of the ${WORDING_LABEL[wording]}`} tabIndex={0} className="rounded-md border border-slate-200 bg-white p-4 md:max-h-[70vh] md:overflow-y-auto">
         <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Preview — as readers will see it</h3>
         {preview ? <WordingPreview preview={preview[audience]} idPrefix={audience} label={audience === "clinician" ? "Clinician" : "Patient"} /> : <p className="text-sm text-muted">Rendering…</p>}
       </section>

@@ -48,6 +48,9 @@ async function rawSave(page: Page, articleId: number, payload: unknown) {
 }
 
 test.describe("authoring without lost work", () => {
+  // Two signed-in browser contexts on a shared 2-core machine need more than the default minute.
+  test.describe.configure({ timeout: 150_000 });
+
   test("a save from a stale second tab is refused, keeps its text, and offers a working compare", async ({ browser }) => {
     const tabA = await (await browser.newContext()).newPage();
     await signIn(tabA, DEMO.editor);
