@@ -117,6 +117,36 @@ test.describe("authoring", () => {
     await expect(page.getByRole("region", { name: "Patient wording changes" }).locator("del")).toContainText("Check with your midwife");
   });
 
+  test("editing a revision under review saves in place, changes its hash, and warns that approvals stop counting", async ({ page }) => {
+    const db = e2eDb();
+    const { id: articleId } = db.prepare("SELECT id FROM articles WHERE slug = 'postpartum-back-pain-exercise-3-months'").get() as { id: number };
+    db.close();
+    const before = articleRow(articleId);
+    const beforeRevision = revision(before.workingId) as RevisionRow & { content_hash: string };
+    expect(beforeRevision.state).toBe("under_review");
+
+    await signIn(page, DEMO.editor);
+    await page.goto(`/editor/articles/${articleId}/edit`);
+    await expect(page.getByText(/approvals given so far stop counting/)).toBeVisible();
+    const patient = page.getByLabel("Patient wording", { exact: true });
+    await patient.press("Control+End");
+    await patient.pressSequentially("\n\nRest when you need to.");
+    await expect(saveStatus(page)).toHaveText(/^Saved at/, { timeout: 20_000 });
+    // Typing on after a save that refreshed reader pages keeps everything on screen.
+    await patient.pressSequentially(" Then carry on.");
+    await expect(saveStatus(page)).toHaveText(/^Saved at/, { timeout: 20_000 });
+    await expect(patient).toHaveValue(/Rest when you need to\. Then carry on\.$/);
+
+    const after = articleRow(articleId);
+    expect(after.workingId).toBe(before.workingId);
+    expect(after.liveId).toBe(before.liveId);
+    const afterRevision = revision(after.workingId) as RevisionRow & { content_hash: string };
+    expect(afterRevision.state).toBe("under_review");
+    expect(afterRevision.version).toBeGreaterThan(beforeRevision.version);
+    expect(afterRevision.content_hash).not.toBe(beforeRevision.content_hash);
+    expect(afterRevision.patient_body.endsWith("Rest when you need to. Then carry on.")).toBe(true);
+  });
+
   test("duplicate as new article copies the text into a new draft", async ({ page }) => {
     const db = e2eDb();
     const { id: articleId } = db.prepare("SELECT id FROM articles WHERE slug = 'ibuprofen-while-breastfeeding'").get() as { id: number };
