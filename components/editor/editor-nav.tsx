@@ -1,12 +1,13 @@
 import Link from "next/link";
 import type { CurrentUser } from "@/lib/dal/session";
-import { canManageReferences, canManageUsers, canTriageQuestions } from "@/lib/permissions";
+import { canCreateArticle, canManageReferences, canManageUsers, canTriageQuestions } from "@/lib/permissions";
 import { SignOutButton } from "./sign-out-button";
 
 const ROLE_LABEL = { admin: "Administrator", editor: "Editor", reviewer: "Board reviewer" } as const;
 
 export function EditorNav({ user }: { user: CurrentUser }) {
   const links: { href: string; label: string }[] = [{ href: "/dashboard", label: "Dashboard" }];
+  if (canCreateArticle(user)) links.push({ href: "/editor/articles/new", label: "New article" });
   if (canManageReferences(user)) links.push({ href: "/editor/references", label: "References" });
   if (canTriageQuestions(user)) links.push({ href: "/editor/questions", label: "Questions" });
   if (canManageUsers(user)) links.push({ href: "/admin/users", label: "Users" }, { href: "/admin/settings", label: "Settings" }, { href: "/admin/audit", label: "Audit log" });

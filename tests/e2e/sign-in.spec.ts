@@ -14,7 +14,7 @@ test.describe("sign-in", () => {
 
     await signIn(page, DEMO.editor);
     await expect(page.getByRole("heading", { level: 1, name: "Your desk" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "New article" })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: "New article" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);

@@ -1,0 +1,28 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { duplicateArticleAction } from "@/lib/actions/articles";
+import { Button } from "@/components/ui/button";
+
+/** "Duplicate as new article": a new draft with this article's current text; opens it in the editor. */
+export function DuplicateArticleButton({ articleId }: { articleId: number }) {
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <Button
+        variant="secondary"
+        disabled={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await duplicateArticleAction({ articleId });
+            if (result && !result.ok) setError(result.message);
+          })
+        }
+      >
+        {pending ? "Duplicating…" : "Duplicate as new article"}
+      </Button>
+      {error && <p role="alert" className="text-xs text-red-800">{error}</p>}
+    </div>
+  );
+}
