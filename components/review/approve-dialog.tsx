@@ -75,10 +75,6 @@ export function ApproveDialog({
                 <dd><code className="break-all text-xs">{contentHash}</code></dd>
               </dl>
               <div className="space-y-1">
-                <label htmlFor="approve-comment" className="block text-sm font-medium">Comment (optional)</label>
-                <textarea id="approve-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} className={inputClass()} />
-              </div>
-              <div className="space-y-1">
                 <label htmlFor="approve-password" className="block text-sm font-medium">Your password</label>
                 <input
                   id="approve-password"
@@ -91,6 +87,10 @@ export function ApproveDialog({
                   aria-invalid={(!!dialog.message && !dialog.message.ok) || undefined}
                   aria-describedby={dialog.message && !dialog.message.ok ? "approve-error" : undefined}
                 />
+              </div>
+              <div className="space-y-1">
+                <label htmlFor="approve-comment" className="block text-sm font-medium">Comment (optional)</label>
+                <textarea id="approve-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} className={inputClass()} />
               </div>
               <ActionMessage message={dialog.message} id="approve-error" />
               <div className="flex justify-end gap-3">

@@ -46,8 +46,10 @@ export function AssignReviewersForm({ revisionId, candidates, hasPanel }: { revi
           candidates.map((c) => (
             <label key={c.id} className="flex items-center gap-2 text-sm">
               <input type="checkbox" value={c.id} className="h-4 w-4" {...register("reviewerIds")} />
-              {c.name}
-              {c.credentials && <span className="text-muted">, {c.credentials}</span>}
+              <span>
+                {c.name}
+                {c.credentials && <span className="text-muted">, {c.credentials}</span>}
+              </span>
             </label>
           ))
         )}

@@ -31,7 +31,6 @@ export default async function ArticleOverviewPage({ params }: Props) {
   const { article, revision, live, checklist, quorum, can } = overview;
   const signOffs = getReviewPageData(user, articleId)?.signOffs ?? [];
   const timeline = articleTimeline(articleId);
-  const inReview = revision.state === "under_review" || revision.state === "submitted";
 
   return (
     <div className="space-y-8">
@@ -102,8 +101,9 @@ export default async function ArticleOverviewPage({ params }: Props) {
 
           {can.assign && <AssignReviewersForm revisionId={revision.id} candidates={overview.candidates} hasPanel={overview.panel.length > 0} />}
 
-          {(inReview || overview.panel.length > 0) && (
-            <ReviewerPanel revisionId={revision.id} members={overview.panel} candidates={overview.candidates} canChange={can.changePanel} />
+          {(revision.state === "under_review" || overview.panel.length > 0) && (
+            // While the assign form is shown it is where reviewers are added, so the panel offers removal only.
+            <ReviewerPanel revisionId={revision.id} members={overview.panel} candidates={can.assign ? [] : overview.candidates} canChange={can.changePanel} />
           )}
 
           <SubmissionChecklist checklist={checklist} />
