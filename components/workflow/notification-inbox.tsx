@@ -12,6 +12,14 @@ const KIND_LABEL: Record<NotificationItem["kind"], string> = {
   question: "Reader question",
 };
 
+/** Reviewers go to the review page; authors to the article; a removed reviewer has nowhere to go. */
+function href(n: NotificationItem): string | null {
+  if (!n.articleId) return null;
+  if (n.kind === "assigned" || n.kind === "sign_off_again") return `/editor/articles/${n.articleId}/review`;
+  if (n.kind === "changes_requested" || n.kind === "approved") return `/editor/articles/${n.articleId}`;
+  return null;
+}
+
 /** The in-app inbox: newest first, unread ones marked in words as well as weight. */
 export function NotificationInbox({ items, unread }: { items: NotificationItem[]; unread: number }) {
   return (
@@ -35,8 +43,8 @@ export function NotificationInbox({ items, unread }: { items: NotificationItem[]
                 </span>
                 <time dateTime={n.createdAt} className="text-xs text-muted">{formatDateTime(n.createdAt)}</time>
               </p>
-              {n.articleId ? (
-                <Link href={n.kind === "changes_requested" || n.kind === "approved" ? `/editor/articles/${n.articleId}` : `/editor/articles/${n.articleId}/review`} className={n.read ? "" : "font-medium"}>
+              {href(n) ? (
+                <Link href={href(n)!} className={n.read ? "" : "font-medium"}>
                   {n.message}
                 </Link>
               ) : (

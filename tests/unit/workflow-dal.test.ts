@@ -8,7 +8,7 @@ import { useTempDatabase } from "../helpers/temp-db";
 const temp = useTempDatabase("workflow-dal");
 const { getDb } = await import("@/db");
 const { seedDemo, DEMO_PASSWORD } = await import("@/db/seed");
-const { assignReviewers, submitRevision, startReReview, withdrawRevision } = await import("@/lib/dal/workflow");
+const { addReviewer, assignReviewers, submitRevision, startReReview, withdrawRevision } = await import("@/lib/dal/workflow");
 const { approveRevision, requestChanges } = await import("@/lib/dal/sign-offs");
 const { saveWorkingRevisionContent } = await import("@/lib/dal/workflow-edit");
 const { addReviewComment } = await import("@/lib/dal/review");
@@ -142,5 +142,17 @@ describe("the review cycle", () => {
     addReviewComment(people.reviewer1, { revisionId: rev.id, body: "Check the figure.", quote: "150 minutes", quoteAudience: "patient" });
     const rows = sql().prepare("SELECT id, at, actor_id AS actorId, actor_label AS actorLabel, action, target_type AS targetType, target_id AS targetId, article_id AS articleId, summary, prev_hash AS prevHash, hash FROM audit_events ORDER BY id").all();
     expect(verifyAuditChain(rows as never)).toMatchObject({ ok: true });
+  });
+
+  it("locks signing after five wrong passwords, even for the right one, and records no sign-off", async () => {
+    const rev = revisionOf("how-much-physical-activity-do-adults-need");
+    addReviewer(people.admin, { revisionId: rev.id, reviewerId: people.reviewer3.id, dueDate: "2030-01-01" });
+    const before = count("sign_offs");
+    const attempt = (password: string) => approveRevision(people.reviewer3, { revisionId: rev.id, contentHash: rev.content_hash, password });
+    for (let i = 0; i < 4; i++) expect(await attempt(`wrong-${i}`)).toMatchObject({ ok: false, reason: "wrong_password" });
+    expect(await attempt("wrong-4")).toMatchObject({ ok: false, reason: "locked" });
+    expect(await attempt(DEMO_PASSWORD)).toMatchObject({ ok: false, reason: "locked" });
+    expect(count("sign_offs")).toBe(before);
+    expect(one<{ action: string }>("SELECT action FROM audit_events ORDER BY id DESC LIMIT 1").action).toBe("review.sign_throttled");
   });
 });
