@@ -121,4 +121,35 @@ test.describe("reviewer assignment, re-review and the checklist", () => {
     expect(await response.text()).toContain("Fix these before submitting");
     expect(working(slug).state).toBe("changes_requested");
   });
+
+  test("a reviewer comments on a passage they select, quoted in the thread", async ({ page }) => {
+    const target = working("how-much-physical-activity-do-adults-need");
+    await signIn(page, DEMO.reviewer1);
+    await page.goto(`/editor/articles/${target.articleId}/review`);
+    await page.getByRole("button", { name: "Post comment" }).click();
+    await expect(page.getByText("Write a comment")).toBeVisible();
+
+    // Select the first paragraph of the patient wording, as a reviewer would with the mouse.
+    const passage = await page.evaluate(() => {
+      const paragraph = document.querySelector("[data-quote-source=patient] p")!;
+      const range = document.createRange();
+      range.selectNodeContents(paragraph);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection.toString().trim();
+    });
+    expect(passage.length).toBeGreaterThan(10);
+    await page.getByRole("button", { name: "Quote selected text" }).click();
+    await expect(page.getByLabel("Quoted passage (optional)")).toHaveValue(passage);
+    await expect(page.getByLabel("Quoted wording")).toHaveValue("patient");
+    await page.getByLabel("Comment", { exact: true }).fill("Please add how this applies to people with limited mobility.");
+    await page.getByRole("button", { name: "Post comment" }).click();
+
+    const thread = page.getByRole("list", { name: "Comments" });
+    const comment = thread.getByRole("listitem").filter({ hasText: "limited mobility" });
+    await expect(comment).toBeVisible();
+    await expect(comment.locator("blockquote")).toContainText(passage.slice(0, 40));
+    await expect(page.getByLabel("Quoted passage (optional)")).toHaveValue("");
+  });
 });
