@@ -61,7 +61,7 @@ export type RenderedAudience = { html: string; references: ReferenceItem[] };
 
 export type QuorumStatus = { required: number; counted: number; needed: number; approvedBy: string[]; approvedByIds: number[] };
 
-function signOffItems(tx: Tx, revision: RevisionRow, panel: PanelMember[]): SignOffItem[] {
+export function signOffItems(tx: Tx, revision: RevisionRow, panel: PanelMember[]): SignOffItem[] {
   const counting = new Set(
     countingApprovals(signOffRefs(tx, revision.id), { currentHash: revision.contentHash, authorId: revision.authorId, activeReviewerIds: panel.map((p) => p.reviewerId) }),
   );

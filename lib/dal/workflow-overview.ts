@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articles, boardProfiles, revisions, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/dal/session";
-import { quorumStatus, type QuorumStatus } from "@/lib/dal/review";
+import { quorumStatus, signOffItems, type QuorumStatus, type SignOffItem } from "@/lib/dal/review";
 import { activePanel, asActor, checklistFor, type PanelMember, type RevisionRow } from "@/lib/dal/workflow-context";
 import { canAssignReviewers, canEditRevision, canStartReReview, canSubmitRevision, canViewRevision, canWithdrawRevision } from "@/lib/permissions";
 import type { SubmissionChecklist } from "@/lib/submission-checks";
@@ -17,6 +17,7 @@ export type ArticleOverview = {
   panel: (PanelMember & { approvedCurrentText: boolean })[];
   candidates: { id: number; name: string; credentials: string }[];
   quorum: QuorumStatus;
+  signOffs: SignOffItem[];
   can: { submit: boolean; withdraw: boolean; assign: boolean; changePanel: boolean; reReview: boolean; edit: boolean; review: boolean };
 };
 
@@ -70,6 +71,7 @@ export function getArticleOverview(user: CurrentUser, articleId: number): Articl
       panel: panel.map((p) => ({ ...p, approvedCurrentText: quorum.approvedByIds.includes(p.reviewerId) })),
       candidates,
       quorum,
+      signOffs: signOffItems(tx, revision, panel),
       can: {
         submit: canSubmitRevision(actor) && TRANSITIONS.submit.from.includes(state),
         withdraw: canWithdrawRevision(actor, { authorId: revision.authorId }) && TRANSITIONS.withdraw.from.includes(state),

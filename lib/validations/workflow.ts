@@ -11,7 +11,9 @@ const hash = z.string().regex(/^[0-9a-f]{64}$/, "The content version is missing;
 export const dueDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a due date")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T23:59:59Z`)), "Choose a valid date");
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T23:59:59Z`)), "Choose a valid date")
+  // Compared as UTC calendar days, so "today" is accepted wherever the editor is.
+  .refine((s) => s >= new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), "Choose a date from today on");
 
 export const revisionActionSchema = z.object({ revisionId: id }).strict();
 

@@ -26,6 +26,8 @@ async function confirm(page: Page, button: string) {
 }
 
 test.describe("reviewer assignment, re-review and the checklist", () => {
+  // Several staff sessions per test; on a loaded machine each sign-in takes seconds.
+  test.slow();
   test("editors add and remove reviewers while a new revision of a live article is in review", async ({ browser }) => {
     const slug = "postpartum-back-pain-exercise-3-months";
     const start = working(slug);

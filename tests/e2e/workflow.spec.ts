@@ -55,7 +55,7 @@ function auditVerify(): string {
 
 test.describe("editorial workflow and board sign-off", () => {
   test("submit, review, request changes, edit, sign twice with passwords, approve on the current text", async ({ browser }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(360_000);
     const slug = "ibuprofen-while-breastfeeding";
     const start = working(slug);
     expect(start.state).toBe("draft");

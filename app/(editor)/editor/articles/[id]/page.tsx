@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/dal/session";
-import { articleTimeline, getReviewPageData } from "@/lib/dal/review";
+import { articleTimeline } from "@/lib/dal/review";
 import { getArticleOverview } from "@/lib/dal/workflow-overview";
 import { formatDate } from "@/lib/dates";
 import { shortHash } from "@/lib/content-hash";
@@ -29,7 +29,6 @@ export default async function ArticleOverviewPage({ params }: Props) {
   const overview = getArticleOverview(user, articleId);
   if (!overview) notFound();
   const { article, revision, live, checklist, quorum, can } = overview;
-  const signOffs = getReviewPageData(user, articleId)?.signOffs ?? [];
   const timeline = articleTimeline(articleId);
 
   return (
@@ -107,7 +106,7 @@ export default async function ArticleOverviewPage({ params }: Props) {
           )}
 
           <SubmissionChecklist checklist={checklist} />
-          <SignOffList items={signOffs} />
+          <SignOffList items={overview.signOffs} />
         </div>
         <ArticleTimeline events={timeline} />
       </div>
