@@ -4,7 +4,7 @@ import { addReviewerSchema, approveSchema, assignReviewersSchema, commentSchema,
 const HASH = "a".repeat(64);
 const nextYear = `${new Date().getUTCFullYear() + 1}-06-30`;
 const errorsOf = (result: { success: boolean; error?: { flatten(): { fieldErrors: Record<string, string[] | undefined>; formErrors: string[] } } }) =>
-  result.success ? {} : result.error!.flatten();
+  result.success ? { fieldErrors: {}, formErrors: [] } : result.error!.flatten();
 
 describe("workflow request validation", () => {
   it("rejects fields it doesn't know, so a forged field can't ride along", () => {
