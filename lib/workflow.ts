@@ -9,3 +9,4 @@ export * from "./workflow/check";
 export * from "./workflow/quorum";
 export * from "./workflow/edit";
 export * from "./workflow/stepper";
+export * from "./workflow/review-due";

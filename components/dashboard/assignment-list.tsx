@@ -14,6 +14,7 @@ export function AssignmentList({ rows }: { rows: AssignmentRow[] }) {
             {r.question || "Untitled article"}
           </Link>
           <StateBadge state={r.state} />
+          {r.needsSignAgain && <span className="rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-950">Needs your sign-off again</span>}
           {r.signedCurrentVersion ? (
             <span className="text-xs text-emerald-800">You have signed this version</span>
           ) : (

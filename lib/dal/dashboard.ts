@@ -74,6 +74,8 @@ export type AssignmentRow = {
   dueAt: string | null;
   overdue: boolean;
   signedCurrentVersion: boolean;
+  /** Approved an earlier text of this revision, not the current one. */
+  needsSignAgain: boolean;
 };
 
 export function myAssignments(user: CurrentUser, now = new Date().toISOString()): AssignmentRow[] {
@@ -87,6 +89,8 @@ export function myAssignments(user: CurrentUser, now = new Date().toISOString())
       dueAt: reviewAssignments.dueAt,
       signed: sql<number>`EXISTS (SELECT 1 FROM ${signOffs} WHERE ${signOffs.revisionId} = ${revisions.id}
         AND ${signOffs.reviewerId} = ${user.id} AND ${signOffs.contentHash} = ${revisions.contentHash})`,
+      approvedEarlier: sql<number>`EXISTS (SELECT 1 FROM ${signOffs} WHERE ${signOffs.revisionId} = ${revisions.id}
+        AND ${signOffs.reviewerId} = ${user.id} AND ${signOffs.decision} = 'approve' AND ${signOffs.contentHash} <> ${revisions.contentHash})`,
     })
     .from(reviewAssignments)
     .innerJoin(revisions, eq(revisions.id, reviewAssignments.revisionId))
@@ -102,6 +106,7 @@ export function myAssignments(user: CurrentUser, now = new Date().toISOString())
     dueAt: r.dueAt,
     overdue: !!r.dueAt && r.dueAt < now && !r.signed,
     signedCurrentVersion: !!r.signed,
+    needsSignAgain: !r.signed && !!r.approvedEarlier && r.state === "under_review",
   }));
 }
 

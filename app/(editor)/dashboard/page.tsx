@@ -3,6 +3,8 @@ import Link from "next/link";
 import { requireUser } from "@/lib/dal/session";
 import { adminCounts, articlesInState, myAssignments, myDrafts, overdueForReReview, stateCounts } from "@/lib/dal/dashboard";
 import { canCreateArticle } from "@/lib/permissions";
+import { listNotifications, unreadNotificationCount } from "@/lib/dal/notifications";
+import { NotificationInbox } from "@/components/workflow/notification-inbox";
 import { ArticleTable } from "@/components/dashboard/article-table";
 import { AssignmentList } from "@/components/dashboard/assignment-list";
 import { STATE_LABEL } from "@/components/ui/state-badge";
@@ -20,8 +22,11 @@ function Section({ title, children, id }: { title: string; children: React.React
   );
 }
 
+export const dynamic = "force-dynamic";
+
 export default async function DashboardPage() {
   const user = await requireUser();
+  const inbox = <NotificationInbox items={listNotifications(user)} unread={unreadNotificationCount(user)} />;
   if (user.role === "reviewer") {
     return (
       <div className="space-y-8">
@@ -29,6 +34,7 @@ export default async function DashboardPage() {
         <Section title="Assigned to you" id="assigned">
           <AssignmentList rows={myAssignments(user)} />
         </Section>
+        {inbox}
       </div>
     );
   }
@@ -68,6 +74,8 @@ export default async function DashboardPage() {
           <div><dt className="inline">Open reader questions: </dt><dd className="inline font-semibold text-ink">{admin.openQuestions}</dd></div>
         </dl>
       )}
+
+      {inbox}
 
       <Section title="Your drafts" id="drafts">
         <ArticleTable rows={myDrafts(user)} caption="Your drafts" empty="You have no drafts or revisions returned with changes. Start one with “New article”." />

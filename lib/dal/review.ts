@@ -1,0 +1,266 @@
+import "server-only";
+import { asc, desc, eq, inArray } from "drizzle-orm";
+import { getDb, writeTransaction, type Tx } from "@/db";
+import { articles, auditEvents, references, reviewComments, revisions, signOffs, users } from "@/db/schema";
+import { appendAuditEvent } from "@/lib/dal/audit";
+import type { CurrentUser } from "@/lib/dal/session";
+import { getSiteSettings } from "@/lib/dal/settings";
+import {
+  activePanel,
+  asActor,
+  auditActor,
+  checklistFor,
+  loadRevision,
+  requireTransition,
+  signOffRefs,
+  type PanelMember,
+  type RevisionRow,
+} from "@/lib/dal/workflow-context";
+import { formatAmaList } from "@/lib/citations/format-ama";
+import { REFERENCE_TYPE_LABELS } from "@/lib/citations/reference";
+import { diffHtml } from "@/lib/diff";
+import { renderWording } from "@/lib/markdown";
+import { canSignOff, canViewRevision } from "@/lib/permissions";
+import { analyzeReadability, type Readability } from "@/lib/readability";
+import type { SubmissionChecklist } from "@/lib/submission-checks";
+import { citekeysOf } from "@/lib/submission-checks";
+import { approvalsNeeded, countingApprovals, TRANSITIONS } from "@/lib/workflow";
+import type { CommentInput } from "@/lib/validations/workflow";
+
+/** Review data for one article's working revision, as small DTOs for the pages. */
+
+export type SignOffItem = {
+  id: number;
+  reviewerId: number;
+  signerName: string;
+  signerCredentials: string;
+  decision: "approve" | "request_changes";
+  meaning: string;
+  comment: string;
+  signedAt: string;
+  contentHash: string;
+  /** Given on the revision's current text. */
+  onCurrentText: boolean;
+  /** Counts towards the quorum now. */
+  counts: boolean;
+};
+
+export type CommentItem = {
+  id: number;
+  authorName: string;
+  body: string;
+  quote: string | null;
+  quoteAudience: "clinician" | "patient" | null;
+  createdAt: string;
+  onCurrentText: boolean;
+};
+
+export type ReferenceItem = { number: number; anchorId: string; citekey: string; typeLabel: string; html: string; retracted: boolean };
+
+export type RenderedAudience = { html: string; references: ReferenceItem[] };
+
+export type QuorumStatus = { required: number; counted: number; needed: number; approvedBy: string[]; approvedByIds: number[] };
+
+export function signOffItems(tx: Tx, revision: RevisionRow, panel: PanelMember[]): SignOffItem[] {
+  const counting = new Set(
+    countingApprovals(signOffRefs(tx, revision.id), { currentHash: revision.contentHash, authorId: revision.authorId, activeReviewerIds: panel.map((p) => p.reviewerId) }),
+  );
+  const rows = tx.select().from(signOffs).where(eq(signOffs.revisionId, revision.id)).orderBy(asc(signOffs.id)).all();
+  // Only a reviewer's latest approval on the current text is the one that counts.
+  const latestCountingId = new Map<number, number>();
+  for (const r of rows) if (counting.has(r.reviewerId) && r.contentHash === revision.contentHash) latestCountingId.set(r.reviewerId, r.id);
+  return rows.map((r) => ({
+    id: r.id,
+    reviewerId: r.reviewerId,
+    signerName: r.signerName,
+    signerCredentials: r.signerCredentials,
+    decision: r.decision,
+    meaning: r.meaning,
+    comment: r.comment,
+    signedAt: r.signedAt,
+    contentHash: r.contentHash,
+    onCurrentText: r.contentHash === revision.contentHash,
+    counts: latestCountingId.get(r.reviewerId) === r.id && r.decision === "approve",
+  }));
+}
+
+export function quorumStatus(tx: Tx, revision: RevisionRow, panel: PanelMember[]): QuorumStatus {
+  const required = getSiteSettings().requiredApprovals;
+  const rule = { currentHash: revision.contentHash, authorId: revision.authorId, activeReviewerIds: panel.map((p) => p.reviewerId), requiredApprovals: required };
+  const refs = signOffRefs(tx, revision.id);
+  const counted = countingApprovals(refs, rule);
+  const names = new Map(panel.map((p) => [p.reviewerId, p.name]));
+  return { required, counted: counted.length, needed: approvalsNeeded(refs, rule), approvedBy: counted.map((id) => names.get(id) ?? ""), approvedByIds: counted };
+}
+
+function renderAudience(markdown: string, library: (typeof references.$inferSelect)[]): RenderedAudience {
+  const rendered = renderWording(markdown, library);
+  const formatted = formatAmaList(rendered.referenceList.map((e) => ({ ...e.reference, authors: e.reference.authors ?? [] })));
+  return {
+    html: rendered.html,
+    references: rendered.referenceList.map((e, i) => ({
+      number: e.number,
+      anchorId: e.anchorId,
+      citekey: e.citekey,
+      typeLabel: REFERENCE_TYPE_LABELS[e.reference.type],
+      html: formatted[i]?.html ?? "",
+      retracted: e.reference.retracted,
+    })),
+  };
+}
+
+function commentItems(tx: Tx, revision: RevisionRow): CommentItem[] {
+  return tx
+    .select({
+      id: reviewComments.id,
+      authorName: users.name,
+      body: reviewComments.body,
+      quote: reviewComments.quote,
+      quoteAudience: reviewComments.quoteAudience,
+      createdAt: reviewComments.createdAt,
+      contentHash: reviewComments.contentHash,
+    })
+    .from(reviewComments)
+    .innerJoin(users, eq(users.id, reviewComments.authorId))
+    .where(eq(reviewComments.revisionId, revision.id))
+    .orderBy(asc(reviewComments.id))
+    .all()
+    .map(({ contentHash, ...c }) => ({ ...c, onCurrentText: contentHash === revision.contentHash }));
+}
+
+export type ReviewPageData = {
+  article: { id: number; slug: string; topic: string };
+  revision: { id: number; number: number; state: RevisionRow["state"]; question: string; disclosure: string; contentHash: string; authorName: string; updatedAt: string };
+  clinician: RenderedAudience;
+  patient: RenderedAudience;
+  readability: Readability;
+  readabilityTarget: number;
+  checklist: SubmissionChecklist;
+  /** Word diff against the live revision, when one exists and this is a newer revision. */
+  diff: { liveNumber: number; question: string; clinician: string; patient: string; disclosure: string } | null;
+  comments: CommentItem[];
+  signOffs: SignOffItem[];
+  panel: PanelMember[];
+  quorum: QuorumStatus;
+  viewer: {
+    canSign: boolean;
+    canComment: boolean;
+    isAuthor: boolean;
+    approvedCurrentText: boolean;
+    /** Approved an earlier text of this revision and not yet the current one. */
+    mustSignAgain: boolean;
+    signerName: string;
+    signerCredentials: string;
+  };
+};
+
+/** The review page's data, or null when the viewer may not see this article's working revision. */
+export function getReviewPageData(user: CurrentUser, articleId: number): ReviewPageData | null {
+  const db = getDb();
+  // A read-only snapshot: one deferred transaction so every part describes the same moment.
+  return db.transaction((tx) => {
+    const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
+    if (!article?.workingRevisionId) return null;
+    const revision = tx.select().from(revisions).where(eq(revisions.id, article.workingRevisionId)).get();
+    if (!revision) return null;
+    const panel = activePanel(tx, revision.id);
+    const actor = asActor(user);
+    if (!canViewRevision(actor, { authorId: revision.authorId }, panel)) return null;
+
+    const keys = citekeysOf(revision);
+    const library = keys.length ? tx.select().from(references).where(inArray(references.citekey, keys)).all() : [];
+    const live = article.liveRevisionId && article.liveRevisionId !== revision.id ? tx.select().from(revisions).where(eq(revisions.id, article.liveRevisionId)).get() : undefined;
+    const items = signOffItems(tx, revision, panel);
+    const mine = items.filter((s) => s.reviewerId === user.id);
+    const approvedCurrentText = mine.some((s) => s.counts);
+    const author = tx.select({ name: users.name }).from(users).where(eq(users.id, revision.authorId)).get();
+    const signer = panel.find((p) => p.reviewerId === user.id);
+    const inReview = TRANSITIONS.approve.from.includes(revision.state);
+    return {
+      article: { id: article.id, slug: article.slug, topic: article.topic },
+      revision: {
+        id: revision.id,
+        number: revision.number,
+        state: revision.state,
+        question: revision.question,
+        disclosure: revision.disclosure,
+        contentHash: revision.contentHash,
+        authorName: author?.name ?? "",
+        updatedAt: revision.updatedAt,
+      },
+      clinician: renderAudience(revision.clinicianBody, library),
+      patient: renderAudience(revision.patientBody, library),
+      readability: analyzeReadability(revision.patientBody),
+      readabilityTarget: getSiteSettings().readabilityTarget,
+      checklist: checklistFor(tx, revision),
+      diff: live
+        ? {
+            liveNumber: live.number,
+            question: diffHtml(live.question, revision.question),
+            clinician: diffHtml(live.clinicianBody, revision.clinicianBody),
+            patient: diffHtml(live.patientBody, revision.patientBody),
+            disclosure: diffHtml(live.disclosure, revision.disclosure),
+          }
+        : null,
+      comments: commentItems(tx, revision),
+      signOffs: items,
+      panel,
+      quorum: quorumStatus(tx, revision, panel),
+      viewer: {
+        canSign: inReview && canSignOff(actor, { authorId: revision.authorId }, panel) && !approvedCurrentText,
+        canComment: TRANSITIONS.comment.from.includes(revision.state) && (actor.role !== "reviewer" || canSignOff(actor, { authorId: revision.authorId }, panel)),
+        isAuthor: revision.authorId === user.id,
+        approvedCurrentText,
+        mustSignAgain: !approvedCurrentText && mine.some((s) => s.decision === "approve" && !s.onCurrentText) && inReview,
+        signerName: signer?.name ?? user.name,
+        signerCredentials: signer?.credentials ?? "",
+      },
+    };
+  });
+}
+
+export function addReviewComment(user: CurrentUser, input: CommentInput): { articleId: number } {
+  return writeTransaction((tx) => {
+    const loaded = loadRevision(tx, input.revisionId);
+    const { revision, article } = loaded;
+    requireTransition(tx, user, loaded, { action: "comment" });
+    const quote = input.quote?.trim() || null;
+    const created = tx
+      .insert(reviewComments)
+      .values({ revisionId: revision.id, authorId: user.id, body: input.body, quote, quoteAudience: quote ? (input.quoteAudience ?? null) : null, contentHash: revision.contentHash })
+      .returning({ id: reviewComments.id })
+      .get();
+    appendAuditEvent(tx, {
+      actor: auditActor(user),
+      action: "review.comment",
+      targetType: "revision",
+      targetId: revision.id,
+      articleId: article.id,
+      summary: { commentId: created.id, quoted: !!quote, contentHash: revision.contentHash },
+    });
+    return { articleId: article.id };
+  });
+}
+
+export type TimelineEvent = { id: number; at: string; action: string; actorName: string; summary: Record<string, unknown> };
+
+/** The article's audit events, newest first. */
+export function articleTimeline(articleId: number, limit = 100): TimelineEvent[] {
+  return getDb()
+    .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, actorName: users.name, actorLabel: auditEvents.actorLabel, summary: auditEvents.summary })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(eq(auditEvents.articleId, articleId))
+    .orderBy(desc(auditEvents.id))
+    .limit(limit)
+    .all()
+    .map((e) => {
+      let summary: Record<string, unknown> = {};
+      try {
+        summary = JSON.parse(e.summary) as Record<string, unknown>;
+      } catch {
+        // An unreadable summary still shows the event itself.
+      }
+      return { id: e.id, at: e.at, action: e.action, actorName: e.actorName ?? (e.actorLabel || "System"), summary };
+    });
+}

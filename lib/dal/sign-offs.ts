@@ -1,0 +1,230 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb, writeTransaction, type Tx } from "@/db";
+import { articles, boardProfiles, reviewAssignments, reviewComments, revisions, signOffs, users } from "@/db/schema";
+import { appendAuditEvent } from "@/lib/dal/audit";
+import { notify } from "@/lib/dal/notifications";
+import { clearFailures, lockOf, recordFailure } from "@/lib/dal/rate-limit";
+import { syncArticleSearch } from "@/lib/dal/search-index";
+import type { CurrentUser } from "@/lib/dal/session";
+import { getSiteSettings } from "@/lib/dal/settings";
+import {
+  auditActor,
+  loadRevision,
+  nowIso,
+  requireTransition,
+  signOffRefs,
+  WorkflowError,
+  type ArticleRow,
+  type RevisionRow,
+} from "@/lib/dal/workflow-context";
+import type { TransitionOutcome } from "@/lib/dal/workflow";
+import { verifyPassword } from "@/lib/passwords";
+import { APPROVAL_MEANING, REQUEST_CHANGES_MEANING } from "@/lib/sign-off";
+import { ACCOUNT_POLICY } from "@/lib/throttle";
+import { countingApprovals, reviewDueDate } from "@/lib/workflow";
+import type { ApproveInput, RequestChangesInput } from "@/lib/validations/workflow";
+
+/**
+ * Sign-offs: the reviewer's immutable record of a decision on an exact content hash. Approving
+ * asks for the password again (argon2id); a wrong password records only an audit event of the
+ * refusal and counts towards a lockout, like sign-in failures but on its own counter.
+ */
+
+const signingKey = (userId: number) => `signoff:user:${userId}`;
+
+export type ApproveOutcome =
+  | { ok: true; outcome: TransitionOutcome; published: boolean; approvalsCounted: number }
+  | { ok: false; reason: "wrong_password" | "locked"; lockedUntil?: Date };
+
+function signer(tx: Tx, userId: number) {
+  const row = tx
+    .select({ name: users.name, credentials: boardProfiles.credentials })
+    .from(users)
+    .leftJoin(boardProfiles, eq(boardProfiles.userId, users.id))
+    .where(eq(users.id, userId))
+    .get();
+  return { name: row?.name ?? "", credentials: row?.credentials ?? "" };
+}
+
+function insertSignOff(tx: Tx, user: CurrentUser, revision: RevisionRow, decision: "approve" | "request_changes", comment: string) {
+  const { name, credentials } = signer(tx, user.id);
+  return tx
+    .insert(signOffs)
+    .values({
+      revisionId: revision.id,
+      reviewerId: user.id,
+      decision,
+      meaning: decision === "approve" ? APPROVAL_MEANING : REQUEST_CHANGES_MEANING,
+      comment,
+      signerName: name,
+      signerCredentials: credentials,
+      contentHash: revision.contentHash,
+      signedAt: nowIso(),
+    })
+    .returning({ id: signOffs.id })
+    .get();
+}
+
+/** The revision becomes what readers see; the review clock restarts from now. */
+function publish(tx: Tx, user: CurrentUser, article: ArticleRow, revision: RevisionRow, approvals: number[]) {
+  const now = nowIso();
+  const months = getSiteSettings().reviewIntervalMonths;
+  tx.update(revisions).set({ state: "approved", approvedAt: now, updatedAt: now }).where(eq(revisions.id, revision.id)).run();
+  tx.update(articles)
+    .set({
+      liveRevisionId: revision.id,
+      firstPublishedAt: article.firstPublishedAt ?? now,
+      lastReviewedAt: now,
+      reviewDueAt: reviewDueDate(now, months),
+      reReviewFlaggedAt: null,
+      reReviewReason: null,
+      updatedAt: now,
+    })
+    .where(eq(articles.id, article.id))
+    .run();
+  syncArticleSearch(tx, article.id);
+  notify(tx, revision.authorId, "approved", `“${revision.question}” was approved by the board and is now live.`, { articleId: article.id, revisionId: revision.id });
+  appendAuditEvent(tx, {
+    actor: auditActor(user),
+    action: "revision.approve",
+    targetType: "revision",
+    targetId: revision.id,
+    articleId: article.id,
+    summary: {
+      before: { state: revision.state, liveRevisionId: article.liveRevisionId },
+      after: { state: "approved", liveRevisionId: revision.id, reviewDueAt: reviewDueDate(now, months) },
+      contentHash: revision.contentHash,
+      approvedBy: approvals,
+    },
+  });
+}
+
+/** Checks permission and state without writing, so a refused request never costs a password try. */
+function precheck(user: CurrentUser, input: ApproveInput): void {
+  writeTransaction((tx) => {
+    const loaded = loadRevision(tx, input.revisionId);
+    requireTransition(tx, user, loaded, {
+      action: "approve",
+      signedHash: input.contentHash,
+      currentHash: loaded.revision.contentHash,
+      signOffs: signOffRefs(tx, loaded.revision.id),
+      requiredApprovals: getSiteSettings().requiredApprovals,
+    });
+  });
+}
+
+export async function approveRevision(user: CurrentUser, input: ApproveInput): Promise<ApproveOutcome> {
+  precheck(user, input);
+  const now = new Date();
+  const lock = writeTransaction((tx) => {
+    const until = lockOf(tx, signingKey(user.id), now);
+    if (until) {
+      appendAuditEvent(tx, { actor: auditActor(user), action: "review.sign_throttled", targetType: "revision", targetId: input.revisionId, summary: { until: until.toISOString() } });
+    }
+    return until;
+  });
+  if (lock) return { ok: false, reason: "locked", lockedUntil: lock };
+
+  const stored = getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
+  const passwordOk = !!stored && (await verifyPassword(stored.passwordHash, input.password));
+  if (!passwordOk) {
+    const until = writeTransaction((tx) => {
+      const articleId = tx.select({ articleId: revisions.articleId }).from(revisions).where(eq(revisions.id, input.revisionId)).get()?.articleId ?? null;
+      const newLock = recordFailure(tx, signingKey(user.id), now, ACCOUNT_POLICY);
+      appendAuditEvent(tx, {
+        actor: auditActor(user),
+        action: "review.sign_refused",
+        targetType: "revision",
+        targetId: input.revisionId,
+        articleId,
+        summary: { reason: "wrong password", lockedUntil: newLock?.toISOString() ?? null },
+      });
+      return newLock;
+    });
+    return { ok: false, reason: until ? "locked" : "wrong_password", lockedUntil: until ?? undefined };
+  }
+
+  return writeTransaction((tx) => {
+    clearFailures(tx, signingKey(user.id));
+    // Checked again: the password took time, and the text may have changed meanwhile.
+    const loaded = loadRevision(tx, input.revisionId);
+    const { revision, article } = loaded;
+    const requiredApprovals = getSiteSettings().requiredApprovals;
+    const previous = signOffRefs(tx, revision.id);
+    const to = requireTransition(tx, user, loaded, {
+      action: "approve",
+      signedHash: input.contentHash,
+      currentHash: revision.contentHash,
+      signOffs: previous,
+      requiredApprovals,
+    });
+    const created = insertSignOff(tx, user, revision, "approve", input.comment ?? "");
+    appendAuditEvent(tx, {
+      actor: auditActor(user),
+      action: "review.approve",
+      targetType: "revision",
+      targetId: revision.id,
+      articleId: article.id,
+      summary: { signOffId: created.id, contentHash: revision.contentHash, meaning: APPROVAL_MEANING },
+    });
+    const approvals = countingApprovalIds(tx, revision);
+    if (to === "approved") publish(tx, user, article, revision, approvals);
+    return { ok: true, outcome: { articleId: article.id, slug: article.slug, state: to }, published: to === "approved", approvalsCounted: approvals.length };
+  });
+}
+
+export function requestChanges(user: CurrentUser, input: RequestChangesInput): TransitionOutcome {
+  return writeTransaction((tx) => {
+    const loaded = loadRevision(tx, input.revisionId);
+    const { revision, article } = loaded;
+    const to = requireTransition(tx, user, loaded, { action: "request_changes", signedHash: input.contentHash, currentHash: revision.contentHash });
+    const created = insertSignOff(tx, user, revision, "request_changes", input.comment);
+    tx.insert(reviewComments).values({ revisionId: revision.id, authorId: user.id, body: input.comment, contentHash: revision.contentHash }).run();
+    const now = nowIso();
+    tx.update(revisions).set({ state: to, updatedAt: now }).where(eq(revisions.id, revision.id)).run();
+    tx.update(articles).set({ updatedAt: now }).where(eq(articles.id, article.id)).run();
+    syncArticleSearch(tx, article.id);
+    notify(tx, revision.authorId, "changes_requested", `${user.name} requested changes to “${revision.question}”.`, { articleId: article.id, revisionId: revision.id });
+    appendAuditEvent(tx, {
+      actor: auditActor(user),
+      action: "revision.request_changes",
+      targetType: "revision",
+      targetId: revision.id,
+      articleId: article.id,
+      summary: { before: { state: revision.state }, after: { state: to }, signOffId: created.id, contentHash: revision.contentHash },
+    });
+    return { articleId: article.id, slug: article.slug, state: to };
+  });
+}
+
+function countingApprovalIds(tx: Tx, revision: RevisionRow): number[] {
+  const panel = tx
+    .select({ reviewerId: reviewAssignments.reviewerId })
+    .from(reviewAssignments)
+    .innerJoin(users, eq(users.id, reviewAssignments.reviewerId))
+    .where(and(eq(reviewAssignments.revisionId, revision.id), isNull(reviewAssignments.removedAt), eq(users.active, true)))
+    .all()
+    .map((r) => r.reviewerId);
+  return countingApprovals(signOffRefs(tx, revision.id), { currentHash: revision.contentHash, authorId: revision.authorId, activeReviewerIds: panel });
+}
+
+/**
+ * Hook for every save that changes a revision's content hash: each still-assigned reviewer who had
+ * approved the previous hash is told the revision needs their sign-off again. Call inside the
+ * save's transaction, after the new hash is stored.
+ */
+export function notifyReviewersToSignAgain(tx: Tx, revisionId: number, previousHash: string): number {
+  const revision = tx.select().from(revisions).where(eq(revisions.id, revisionId)).get();
+  if (!revision || revision.contentHash === previousHash) return 0;
+  const stale = tx
+    .selectDistinct({ reviewerId: signOffs.reviewerId })
+    .from(signOffs)
+    .innerJoin(reviewAssignments, and(eq(reviewAssignments.revisionId, signOffs.revisionId), eq(reviewAssignments.reviewerId, signOffs.reviewerId)))
+    .where(and(eq(signOffs.revisionId, revisionId), eq(signOffs.decision, "approve"), eq(signOffs.contentHash, previousHash), isNull(reviewAssignments.removedAt)))
+    .all();
+  for (const { reviewerId } of stale) {
+    notify(tx, reviewerId, "sign_off_again", `“${revision.question}” was edited after you approved it and needs your sign-off again.`, { articleId: revision.articleId, revisionId });
+  }
+  return stale.length;
+}

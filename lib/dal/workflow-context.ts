@@ -1,0 +1,122 @@
+import "server-only";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { articles, boardProfiles, references, reviewAssignments, revisions, signOffs, users } from "@/db/schema";
+import type { ActionErrorCode } from "@/lib/action-result";
+import type { CurrentUser } from "@/lib/dal/session";
+import { getSiteSettings } from "@/lib/dal/settings";
+import type { Actor } from "@/lib/permissions";
+import { citekeysOf, submissionChecklist, type SubmissionChecklist } from "@/lib/submission-checks";
+import { checkTransition, type SignOffRef, type TransitionRequest, type WorkflowState } from "@/lib/workflow";
+
+/**
+ * What every workflow write needs inside its transaction: the revision and its article as they
+ * are now, the active panel, and the state-machine verdict. A refusal is thrown as a
+ * WorkflowError, which rolls the transaction back and becomes the action's error message.
+ */
+export class WorkflowError extends Error {
+  constructor(
+    readonly code: ActionErrorCode,
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+}
+
+export type RevisionRow = typeof revisions.$inferSelect;
+export type ArticleRow = typeof articles.$inferSelect;
+
+export const auditActor = (user: CurrentUser) => ({ id: user.id, label: user.email });
+export const asActor = (user: CurrentUser): Actor => ({ id: user.id, role: user.role, active: user.active });
+
+export function loadRevision(tx: Tx, revisionId: number): { revision: RevisionRow; article: ArticleRow } {
+  const revision = tx.select().from(revisions).where(eq(revisions.id, revisionId)).get();
+  if (!revision) throw new WorkflowError("not_found", "That revision doesn't exist.");
+  const article = tx.select().from(articles).where(eq(articles.id, revision.articleId)).get();
+  if (!article) throw new WorkflowError("not_found", "That article doesn't exist.");
+  return { revision, article };
+}
+
+export type PanelMember = { assignmentId: number; reviewerId: number; name: string; credentials: string; dueAt: string | null };
+
+/** Reviewers assigned and not removed, whose accounts are active: only their approvals count. */
+export function activePanel(tx: Tx, revisionId: number): PanelMember[] {
+  return tx
+    .select({
+      assignmentId: reviewAssignments.id,
+      reviewerId: reviewAssignments.reviewerId,
+      name: users.name,
+      credentials: boardProfiles.credentials,
+      dueAt: reviewAssignments.dueAt,
+    })
+    .from(reviewAssignments)
+    .innerJoin(users, eq(users.id, reviewAssignments.reviewerId))
+    .leftJoin(boardProfiles, eq(boardProfiles.userId, users.id))
+    .where(and(eq(reviewAssignments.revisionId, revisionId), isNull(reviewAssignments.removedAt), eq(users.active, true)))
+    .orderBy(reviewAssignments.id)
+    .all()
+    .map((r) => ({ ...r, credentials: r.credentials ?? "" }));
+}
+
+export function signOffRefs(tx: Tx, revisionId: number): SignOffRef[] {
+  return tx
+    .select({ id: signOffs.id, reviewerId: signOffs.reviewerId, decision: signOffs.decision, contentHash: signOffs.contentHash })
+    .from(signOffs)
+    .where(eq(signOffs.revisionId, revisionId))
+    .all();
+}
+
+/**
+ * Runs the state machine for this actor and request against the revision as stored now. Only
+ * an article's working revision moves: an older one is history.
+ */
+export function requireTransition(
+  tx: Tx,
+  user: CurrentUser,
+  loaded: { revision: RevisionRow; article: ArticleRow },
+  request: TransitionRequest,
+): WorkflowState {
+  const { revision, article } = loaded;
+  const verdict = checkTransition({
+    state: revision.state,
+    actor: asActor(user),
+    revision: { authorId: revision.authorId },
+    assignments: activePanel(tx, revision.id),
+    ...request,
+  });
+  if (!verdict.ok) throw new WorkflowError(verdict.code, `${verdict.reason}.`);
+  if (article.workingRevisionId !== revision.id) {
+    throw new WorkflowError("conflict", "This revision has been replaced by a newer one. Open the article again.");
+  }
+  return verdict.to;
+}
+
+/** The submission checklist for a revision's content as stored (library looked up now). */
+export function checklistFor(tx: Tx, content: Pick<RevisionRow, "question" | "clinicianBody" | "patientBody" | "disclosure">): SubmissionChecklist {
+  const keys = citekeysOf(content);
+  const library = keys.length
+    ? tx.select({ citekey: references.citekey, title: references.title, retracted: references.retracted }).from(references).where(inArray(references.citekey, keys)).all()
+    : [];
+  return submissionChecklist(content, { library, readabilityTarget: getSiteSettings().readabilityTarget });
+}
+
+/** A candidate reviewer must be an active board member who did not write the revision. */
+export function requireEligibleReviewer(tx: Tx, reviewerId: number, revision: RevisionRow): { id: number; name: string } {
+  const candidate = tx.select({ id: users.id, name: users.name, role: users.role, active: users.active }).from(users).where(eq(users.id, reviewerId)).get();
+  if (!candidate || candidate.role !== "reviewer" || !candidate.active) {
+    throw new WorkflowError("invalid", "Choose active board members as reviewers.", { reviewerIds: ["Choose active board members as reviewers"] });
+  }
+  if (candidate.id === revision.authorId) {
+    throw new WorkflowError("invalid", "A revision's author can't be one of its reviewers.", { reviewerIds: ["The author can't review their own revision"] });
+  }
+  return { id: candidate.id, name: candidate.name };
+}
+
+export const nowIso = () => new Date().toISOString();
+
+/** A refused workflow write as an action result; anything else is a real error and is rethrown. */
+export function workflowFailure(error: unknown): { ok: false; code: ActionErrorCode; message: string; fieldErrors?: Record<string, string[]> } {
+  if (error instanceof WorkflowError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  throw error;
+}

@@ -1,0 +1,225 @@
+import "server-only";
+import { and, eq, max } from "drizzle-orm";
+import { writeTransaction, type Tx } from "@/db";
+import { articles, reviewAssignments, revisions } from "@/db/schema";
+import { appendAuditEvent } from "@/lib/dal/audit";
+import { notify } from "@/lib/dal/notifications";
+import { hashRevisionContent, syncRevisionCitations } from "@/lib/dal/revision-content";
+import { syncArticleSearch } from "@/lib/dal/search-index";
+import type { CurrentUser } from "@/lib/dal/session";
+import {
+  activePanel,
+  auditActor,
+  checklistFor,
+  loadRevision,
+  nowIso,
+  requireEligibleReviewer,
+  requireTransition,
+  WorkflowError,
+  type RevisionRow,
+} from "@/lib/dal/workflow-context";
+import { canStartReReview } from "@/lib/permissions";
+import { endOfDayUtc } from "@/lib/validations/workflow";
+
+/**
+ * The editorial transitions: submit, withdraw, assign and change reviewers, start a re-review.
+ * Each is one BEGIN IMMEDIATE transaction holding the state-machine check, the write, the audit
+ * event and the notifications, so a refused request changes nothing.
+ */
+
+/** What a caller needs after a write: where to send the user and which reader page to refresh. */
+export type TransitionOutcome = { articleId: number; slug: string; state: RevisionRow["state"] };
+
+function setState(tx: Tx, revision: RevisionRow, state: RevisionRow["state"], extra: Partial<RevisionRow> = {}) {
+  const now = nowIso();
+  tx.update(revisions).set({ state, updatedAt: now, ...extra }).where(eq(revisions.id, revision.id)).run();
+  tx.update(articles).set({ updatedAt: now }).where(eq(articles.id, revision.articleId)).run();
+  syncArticleSearch(tx, revision.articleId);
+}
+
+export function submitRevision(user: CurrentUser, revisionId: number): TransitionOutcome {
+  return writeTransaction((tx) => {
+    const loaded = loadRevision(tx, revisionId);
+    const { revision, article } = loaded;
+    const to = requireTransition(tx, user, loaded, { action: "submit" });
+    const checklist = checklistFor(tx, revision);
+    const blocking = checklist.checks.filter((c) => c.severity === "blocking" && !c.passed);
+    if (blocking.length) {
+      throw new WorkflowError("invalid", `Fix these before submitting: ${blocking.map((c) => c.detail).join(" ")}`);
+    }
+    setState(tx, revision, to, { submittedAt: nowIso() });
+    appendAuditEvent(tx, {
+      actor: auditActor(user),
+      action: "revision.submit",
+      targetType: "revision",
+      targetId: revision.id,
+      articleId: article.id,
+      summary: { before: { state: revision.state }, after: { state: to }, contentHash: revision.contentHash },
+    });
+    return { articleId: article.id, slug: article.slug, state: to };
+  });
+}
+
+export function withdrawRevision(user: CurrentUser, revisionId: number): TransitionOutcome {
+  return writeTransaction((tx) => {
+    const loaded = loadRevision(tx, revisionId);
+    const { revision, article } = loaded;
+    const to = requireTransition(tx, user, loaded, { action: "withdraw" });
+    setState(tx, revision, to);
+    appendAuditEvent(tx, {
+      actor: auditActor(user),
+      action: "revision.withdraw",
+      targetType: "revision",
+      targetId: revision.id,
+      articleId: article.id,
+      summary: { before: { state: revision.state }, after: { state: to } },
+    });
+    return { articleId: article.id, slug: article.slug, state: to };
+  });
+}
+
+/** Assigns (or re-activates) one reviewer on the revision with a due date. */
+function upsertAssignment(tx: Tx, revisionId: number, reviewerId: number, assignedById: number, dueAt: string) {
+  const existing = tx
+    .select({ id: reviewAssignments.id })
+    .from(reviewAssignments)
+    .where(and(eq(reviewAssignments.revisionId, revisionId), eq(reviewAssignments.reviewerId, reviewerId)))
+    .get();
+  if (existing) {
+    tx.update(reviewAssignments).set({ removedAt: null, dueAt, assignedById }).where(eq(reviewAssignments.id, existing.id)).run();
+  } else {
+    tx.insert(reviewAssignments).values({ revisionId, reviewerId, assignedById, dueAt }).run();
+  }
+}
+
+/**
+ * Sends a submitted revision to review: assigns the chosen reviewers (none needed when a panel is
+ * already assigned, as after a resubmission) and moves it to under review.
+ */
+export function assignReviewers(user: CurrentUser, input: { revisionId: number; reviewerIds: number[]; dueDate?: string }): TransitionOutcome {
+  return writeTransaction((tx) => {
+    const loaded = loadRevision(tx, input.revisionId);
+    const { revision, article } = loaded;
+    const to = requireTransition(tx, user, loaded, { action: "assign_reviewers", reviewerIds: input.reviewerIds });
+    const dueAt = input.dueDate ? endOfDayUtc(input.dueDate) : null;
+    for (const reviewerId of input.reviewerIds) {
+      requireEligibleReviewer(tx, reviewerId, revision);
+      upsertAssignment(tx, revision.id, reviewerId, user.id, dueAt!);
+    }
+    setState(tx, revision, to);
+    const panel = activePanel(tx, revision.id);
+    for (const member of panel) {
+      const isNew = input.reviewerIds.includes(member.reviewerId);
+      const message = isNew
+        ? `You are assigned to review “${revision.question}”.`
+        : `“${revision.question}” is back for your review after changes.`;
+      notify(tx, member.reviewerId, "assigned", message, { articleId: article.id, revisionId: revision.id });
+    }
+    appendAuditEvent(tx, {
+      actor: auditActor(user),
+      action: "review.assign",
+      targetType: "revision",
+      targetId: revision.id,
+      articleId: article.id,
+      summary: { before: { state: revision.state }, after: { state: to }, reviewerIds: panel.map((m) => m.reviewerId), added: input.reviewerIds, dueAt },
+    });
+    return { articleId: article.id, slug: article.slug, state: to };
+  });
+}
+
+export function addReviewer(user: CurrentUser, input: { revisionId: number; reviewerId: number; dueDate: string }): TransitionOutcome {
+  return writeTransaction((tx) => {
+    const loaded = loadRevision(tx, input.revisionId);
+    const { revision, article } = loaded;
+    requireTransition(tx, user, loaded, { action: "add_reviewer", reviewerId: input.reviewerId });
+    const reviewer = requireEligibleReviewer(tx, input.reviewerId, revision);
+    const dueAt = endOfDayUtc(input.dueDate);
+    upsertAssignment(tx, revision.id, reviewer.id, user.id, dueAt);
+    notify(tx, reviewer.id, "assigned", `You are assigned to review “${revision.question}”.`, { articleId: article.id, revisionId: revision.id });
+    appendAuditEvent(tx, {
+      actor: auditActor(user),
+      action: "review.add_reviewer",
+      targetType: "revision",
+      targetId: revision.id,
+      articleId: article.id,
+      summary: { reviewerId: reviewer.id, reviewer: reviewer.name, dueAt },
+    });
+    return { articleId: article.id, slug: article.slug, state: revision.state };
+  });
+}
+
+export function removeReviewer(user: CurrentUser, input: { revisionId: number; reviewerId: number }): TransitionOutcome {
+  return writeTransaction((tx) => {
+    const loaded = loadRevision(tx, input.revisionId);
+    const { revision, article } = loaded;
+    requireTransition(tx, user, loaded, { action: "remove_reviewer", reviewerId: input.reviewerId });
+    tx.update(reviewAssignments)
+      .set({ removedAt: nowIso() })
+      .where(and(eq(reviewAssignments.revisionId, revision.id), eq(reviewAssignments.reviewerId, input.reviewerId)))
+      .run();
+    notify(tx, input.reviewerId, "assignment_removed", `You are no longer a reviewer of “${revision.question}”.`, { articleId: article.id, revisionId: revision.id });
+    appendAuditEvent(tx, {
+      actor: auditActor(user),
+      action: "review.remove_reviewer",
+      targetType: "revision",
+      targetId: revision.id,
+      articleId: article.id,
+      summary: { reviewerId: input.reviewerId },
+    });
+    return { articleId: article.id, slug: article.slug, state: revision.state };
+  });
+}
+
+/**
+ * Starts a re-review of an approved article: a new working revision with the live content
+ * (possibly unchanged), submitted when its checklist passes (a retracted source must be fixed
+ * first, so then it starts as a draft). Readers keep the live revision until the new one is approved.
+ */
+export function startReReview(user: CurrentUser, articleId: number): TransitionOutcome {
+  return writeTransaction((tx) => {
+    if (!canStartReReview(user)) throw new WorkflowError("forbidden", "Only editors and admins can start a re-review.");
+    const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
+    if (!article) throw new WorkflowError("not_found", "That article doesn't exist.");
+    if (!article.liveRevisionId) throw new WorkflowError("illegal_transition", "Only an approved article can be re-reviewed.");
+    if (article.workingRevisionId !== article.liveRevisionId) {
+      throw new WorkflowError("conflict", "A newer revision of this article is already in progress; review that one.");
+    }
+    const live = tx.select().from(revisions).where(eq(revisions.id, article.liveRevisionId)).get()!;
+    const content = { question: live.question, clinicianBody: live.clinicianBody, patientBody: live.patientBody, disclosure: live.disclosure };
+    const number = (tx.select({ n: max(revisions.number) }).from(revisions).where(eq(revisions.articleId, article.id)).get()?.n ?? 0) + 1;
+    const state = checklistFor(tx, content).canSubmit ? "submitted" : "draft";
+    const now = nowIso();
+    const created = tx
+      .insert(revisions)
+      .values({
+        articleId: article.id,
+        number,
+        ...content,
+        state,
+        contentHash: hashRevisionContent(tx, content),
+        authorId: user.id,
+        basedOnRevisionId: live.id,
+        submittedAt: state === "submitted" ? now : null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: revisions.id })
+      .get();
+    syncRevisionCitations(tx, created.id, content);
+    tx.update(articles).set({ workingRevisionId: created.id, updatedAt: now }).where(eq(articles.id, article.id)).run();
+    syncArticleSearch(tx, article.id);
+    appendAuditEvent(tx, {
+      actor: auditActor(user),
+      action: "revision.start_re_review",
+      targetType: "revision",
+      targetId: created.id,
+      articleId: article.id,
+      summary: {
+        basedOnRevisionId: live.id,
+        after: { state, number },
+        reason: article.reReviewReason ?? (article.reviewDueAt && article.reviewDueAt < now ? "review due" : "requested"),
+      },
+    });
+    return { articleId: article.id, slug: article.slug, state };
+  });
+}

@@ -1,0 +1,124 @@
+import { citedKeys } from "@/lib/citations/markers";
+import { analyzeReadability } from "@/lib/readability";
+
+/**
+ * The checklist shown before a revision is submitted, and to its reviewers. Pure: the caller
+ * passes the revision's text and what the library knows about the citekeys it uses, so the
+ * same list is computed by the page that shows it and by the action that enforces it.
+ */
+
+export type CheckSeverity = "blocking" | "warning";
+
+export type SubmissionCheck = {
+  id: string;
+  severity: CheckSeverity;
+  label: string;
+  passed: boolean;
+  /** Why it failed, in words an editor can act on; empty when it passed. */
+  detail: string;
+};
+
+export type CheckedContent = {
+  question: string;
+  clinicianBody: string;
+  patientBody: string;
+  disclosure: string;
+};
+
+export type LibraryEntry = { citekey: string; title: string; retracted: boolean };
+
+export type CheckContext = {
+  /** Library entries for the citekeys the wordings use (unknown keys are simply absent). */
+  library: readonly LibraryEntry[];
+  /** The patient-wording grade target (site setting `readabilityTarget`). */
+  readabilityTarget: number;
+};
+
+export type SubmissionChecklist = {
+  checks: SubmissionCheck[];
+  /** True when no blocking check failed. */
+  canSubmit: boolean;
+  patientGrade: number | null;
+};
+
+const present = (text: string) => text.trim().length > 0;
+const list = (items: readonly string[]) => items.map((s) => `“${s}”`).join(", ");
+
+export function submissionChecklist(content: CheckedContent, context: CheckContext): SubmissionChecklist {
+  const clinicianKeys = citedKeys(content.clinicianBody);
+  const patientKeys = citedKeys(content.patientBody);
+  const allKeys = [...new Set([...clinicianKeys, ...patientKeys])];
+  const byKey = new Map(context.library.map((r) => [r.citekey, r]));
+  const unknown = allKeys.filter((k) => !byKey.has(k));
+  const retracted = allKeys.map((k) => byKey.get(k)).filter((r): r is LibraryEntry => !!r?.retracted);
+  const patientGrade = present(content.patientBody) ? analyzeReadability(content.patientBody).fleschKincaidGrade : null;
+  const roundedGrade = patientGrade === null ? null : Math.round(patientGrade * 10) / 10;
+  // A reference backing only one wording is legitimate, but often means a claim lost its source.
+  const onlyClinician = clinicianKeys.filter((k) => byKey.has(k) && !patientKeys.includes(k));
+  const onlyPatient = patientKeys.filter((k) => byKey.has(k) && !clinicianKeys.includes(k));
+
+  const missing = [
+    !present(content.question) && "the question",
+    !present(content.clinicianBody) && "the clinician wording",
+    !present(content.patientBody) && "the patient wording",
+  ].filter((s): s is string => !!s);
+
+  const checks: SubmissionCheck[] = [
+    {
+      id: "content",
+      severity: "blocking",
+      label: "Question and both wordings are written",
+      passed: missing.length === 0,
+      detail: missing.length ? `Missing: ${missing.join(", ")}.` : "",
+    },
+    {
+      id: "disclosure",
+      severity: "blocking",
+      label: "Author's conflict-of-interest disclosure is present",
+      passed: present(content.disclosure),
+      detail: present(content.disclosure) ? "" : "Add a disclosure, or state that there are no conflicts of interest.",
+    },
+    {
+      id: "unknown-citekeys",
+      severity: "blocking",
+      label: "Every citation is in the reference library",
+      passed: unknown.length === 0,
+      detail: unknown.length ? `Not in the library: ${list(unknown.map((k) => `@${k}`))}. Add the reference or correct the key.` : "",
+    },
+    {
+      id: "retracted",
+      severity: "blocking",
+      label: "No cited reference is retracted",
+      passed: retracted.length === 0,
+      detail: retracted.length ? `Retracted: ${list(retracted.map((r) => r.title || r.citekey))}. Replace or remove the citation.` : "",
+    },
+    {
+      id: "one-wording-references",
+      severity: "warning",
+      label: "References are cited in both wordings",
+      passed: onlyClinician.length + onlyPatient.length === 0,
+      detail: [
+        onlyClinician.length ? `Cited only for clinicians: ${list(onlyClinician.map((k) => `@${k}`))}.` : "",
+        onlyPatient.length ? `Cited only for patients: ${list(onlyPatient.map((k) => `@${k}`))}.` : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
+    },
+    {
+      id: "readability",
+      severity: "warning",
+      label: `Patient wording reads at grade ${context.readabilityTarget} or below`,
+      passed: roundedGrade === null || roundedGrade <= context.readabilityTarget,
+      detail:
+        roundedGrade !== null && roundedGrade > context.readabilityTarget
+          ? `Flesch-Kincaid grade ${roundedGrade.toFixed(1)}, above the target of ${context.readabilityTarget}. Shorter sentences and plainer words help.`
+          : "",
+    },
+  ];
+  return { checks, canSubmit: checks.every((c) => c.severity !== "blocking" || c.passed), patientGrade: roundedGrade };
+}
+
+/** The citekeys a revision's wordings use, for looking them up in the library. */
+export function citekeysOf(content: Pick<CheckedContent, "clinicianBody" | "patientBody">): string[] {
+  return [...new Set([...citedKeys(content.clinicianBody), ...citedKeys(content.patientBody)])];
+}

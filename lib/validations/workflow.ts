@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+/**
+ * Schemas for the workflow and review actions, shared by the forms (zodResolver) and the server
+ * actions. Strict: an unknown field is a malformed request, not something to ignore.
+ */
+const id = z.coerce.number().int().positive();
+const hash = z.string().regex(/^[0-9a-f]{64}$/, "The content version is missing; reload the page");
+
+/** A calendar date (YYYY-MM-DD) from a date input; due at the end of that day, UTC. */
+export const dueDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a due date")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T23:59:59Z`)), "Choose a valid date")
+  // Compared as UTC calendar days, so "today" is accepted wherever the editor is.
+  .refine((s) => s >= new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), "Choose a date from today on");
+
+export const revisionActionSchema = z.object({ revisionId: id }).strict();
+
+export const assignReviewersSchema = z
+  .object({
+    revisionId: id,
+    reviewerIds: z.array(id).max(10, "Assign at most 10 reviewers").refine((ids) => new Set(ids).size === ids.length, "Each reviewer once"),
+    dueDate: dueDate.optional(),
+  })
+  .strict()
+  .refine((v) => v.reviewerIds.length === 0 || !!v.dueDate, { message: "Choose a due date", path: ["dueDate"] });
+
+export const addReviewerSchema = z.object({ revisionId: id, reviewerId: id, dueDate }).strict();
+export const removeReviewerSchema = z.object({ revisionId: id, reviewerId: id }).strict();
+export const startReReviewSchema = z.object({ articleId: id }).strict();
+
+export const commentSchema = z
+  .object({
+    revisionId: id,
+    body: z.string().trim().min(1, "Write a comment").max(10_000, "Keep a comment under 10,000 characters"),
+    quote: z.string().trim().max(2_000, "Quote at most 2,000 characters").optional(),
+    quoteAudience: z.enum(["clinician", "patient"]).optional(),
+  })
+  .strict();
+
+export const requestChangesSchema = z
+  .object({
+    revisionId: id,
+    contentHash: hash,
+    comment: z.string().trim().min(1, "Say what needs to change").max(10_000, "Keep a comment under 10,000 characters"),
+  })
+  .strict();
+
+export const approveSchema = z
+  .object({
+    revisionId: id,
+    contentHash: hash,
+    password: z.string().min(1, "Enter your password to sign").max(1024),
+    comment: z.string().trim().max(10_000, "Keep a comment under 10,000 characters").optional(),
+  })
+  .strict();
+
+export type AssignReviewersInput = z.infer<typeof assignReviewersSchema>;
+export type AddReviewerInput = z.infer<typeof addReviewerSchema>;
+export type CommentInput = z.infer<typeof commentSchema>;
+export type RequestChangesInput = z.infer<typeof requestChangesSchema>;
+export type ApproveInput = z.infer<typeof approveSchema>;
+
+export const endOfDayUtc = (date: string) => `${date}T23:59:59.000Z`;
