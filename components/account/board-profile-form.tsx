@@ -41,11 +41,11 @@ export function BoardProfileForm({ profile, own }: { profile: BoardProfileInput;
         <textarea id="profile-bio" rows={5} className={inputClass(!!errors.bio)} {...describedBy("profile-bio", errors.bio)} {...register("bio")} />
       </Field>
       <div className="flex items-start gap-3">
-        <input id="profile-public" type="checkbox" className="mt-1 h-4 w-4" {...register("isPublic")} />
-        <label htmlFor="profile-public" className="text-sm">
-          <span className="font-medium">List {own ? "me" : "this person"} on the public board page</span>
-          <span className="block text-muted">Readers see the name, credentials, specialty and bio.</span>
-        </label>
+        <input id="profile-public" type="checkbox" className="mt-1 h-4 w-4" aria-describedby="profile-public-hint" {...register("isPublic")} />
+        <div className="text-sm">
+          <label htmlFor="profile-public" className="font-medium">List {own ? "me" : "this person"} on the public board page</label>
+          <p id="profile-public-hint" className="text-muted">Readers see the name, credentials, specialty and bio.</p>
+        </div>
       </div>
       <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Saving…" : "Save profile"}</Button>
     </form>
