@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articles, auditEvents, revisions, users } from "@/db/schema";
-import { verifyAuditChain, type ChainVerdict, type StoredAuditEvent } from "@/lib/audit";
+import { auditEventHash, verifyAuditChain, type ChainVerdict, type StoredAuditEvent } from "@/lib/audit";
 import type { AuditFilter } from "@/lib/validations/audit-filter";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -85,10 +85,54 @@ export function auditFilterOptions(): AuditFilterOptions {
   };
 }
 
-/** Recomputes the whole chain, streaming rows so a long log doesn't sit in memory at once. */
-export function verifyStoredAuditChain(): ChainVerdict {
-  const statement = getDb().$client.prepare(
-    "SELECT id, at, actor_id AS actorId, actor_label AS actorLabel, action, target_type AS targetType, target_id AS targetId, article_id AS articleId, summary, prev_hash AS prevHash, hash FROM audit_events ORDER BY id",
-  );
-  return verifyAuditChain(statement.iterate() as Iterable<StoredAuditEvent>);
+type ChainCheckpoint = { id: number; hash: string; count: number };
+
+// The last event this process has verified. Events are append-only (triggers refuse UPDATE and
+// DELETE), so a page load re-checks the checkpoint row and then only the events added since;
+// a full recomputation (every hash from the first event) is one click away.
+const globalForAudit = globalThis as unknown as { vettedAuditCheckpoint?: ChainCheckpoint };
+
+const EVENT_COLUMNS =
+  "id, at, actor_id AS actorId, actor_label AS actorLabel, action, target_type AS targetType, target_id AS targetId, article_id AS articleId, summary, prev_hash AS prevHash, hash";
+
+export type ChainCheck = ChainVerdict & { full: boolean };
+
+/**
+ * Verifies the hash chain, streaming rows so a long log doesn't sit in memory at once.
+ * full: recompute from the first event; otherwise continue from the last verified checkpoint.
+ */
+export function verifyStoredAuditChain(options: { full?: boolean } = {}): ChainCheck {
+  const client = getDb().$client;
+  let checkpoint = options.full ? undefined : globalForAudit.vettedAuditCheckpoint;
+  if (checkpoint) {
+    const row = client.prepare("SELECT hash FROM audit_events WHERE id = ?").get(checkpoint.id) as { hash: string } | undefined;
+    if (row?.hash !== checkpoint.hash) checkpoint = undefined;
+  }
+  let verdict: ChainVerdict;
+  if (!checkpoint) {
+    verdict = verifyAuditChain(client.prepare(`SELECT ${EVENT_COLUMNS} FROM audit_events ORDER BY id`).iterate() as Iterable<StoredAuditEvent>);
+  } else {
+    const rest = client.prepare(`SELECT ${EVENT_COLUMNS} FROM audit_events WHERE id > ? ORDER BY id`).iterate(checkpoint.id) as Iterable<StoredAuditEvent>;
+    verdict = continueChain(checkpoint, rest);
+  }
+  if (verdict.ok) {
+    const last = client.prepare("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1").get() as { id: number; hash: string } | undefined;
+    globalForAudit.vettedAuditCheckpoint = last && { ...last, count: verdict.count };
+  } else {
+    globalForAudit.vettedAuditCheckpoint = undefined;
+  }
+  return { ...verdict, full: !checkpoint };
+}
+
+/** The same checks as verifyAuditChain, starting after a verified event instead of at genesis. */
+function continueChain(from: ChainCheckpoint, events: Iterable<StoredAuditEvent>): ChainVerdict {
+  let prev = from.hash;
+  let count = from.count;
+  for (const event of events) {
+    count++;
+    if (event.prevHash !== prev) return { ok: false, count, brokenAtId: event.id, reason: "previous hash does not match the event before it" };
+    if (auditEventHash(event, event.prevHash) !== event.hash) return { ok: false, count, brokenAtId: event.id, reason: "content does not match its hash (edited)" };
+    prev = event.hash;
+  }
+  return { ok: true, count };
 }

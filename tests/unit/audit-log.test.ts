@@ -42,11 +42,17 @@ describe("the audit log queries", () => {
     expect(log.listAuditEvents({ to: "2000-01-01", page: 1 }).total).toBe(0);
     expect(log.auditFilterOptions().actions).toEqual(["auth.sign_in", "user.create"]);
 
-    expect(log.verifyStoredAuditChain()).toEqual({ ok: true, count: 60 });
+    expect(log.verifyStoredAuditChain()).toEqual({ ok: true, count: 60, full: true });
+    // The next check continues from the verified checkpoint and still counts every event.
+    writeTransaction((tx) => appendAuditEvent(tx, { actor: null, action: "auth.sign_in", targetType: "user" }));
+    expect(log.verifyStoredAuditChain()).toEqual({ ok: true, count: 61, full: false });
+    expect(log.verifyStoredAuditChain({ full: true })).toEqual({ ok: true, count: 61, full: true });
     // A row slipped in without the chain's hash (the triggers only stop UPDATE and DELETE).
     writeTransaction((tx) => tx.insert(auditEvents).values({ at: new Date().toISOString(), action: "forged", targetType: "x", prevHash: "0".repeat(64), hash: "f".repeat(64) }).run());
     const verdict = log.verifyStoredAuditChain();
     expect(verdict.ok).toBe(false);
-    if (!verdict.ok) expect(verdict.brokenAtId).toBe(61);
+    if (!verdict.ok) expect(verdict.brokenAtId).toBe(62);
+    const full = log.verifyStoredAuditChain({ full: true });
+    expect(full).toMatchObject({ ok: false, brokenAtId: 62 });
   });
 });

@@ -15,9 +15,10 @@ export const metadata: Metadata = { title: "Audit log" };
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   if (!canViewAuditLog(user)) notFound();
-  const filter = parseAuditFilter(await searchParams);
+  const params = await searchParams;
+  const filter = parseAuditFilter(params);
   const { rows, total, page, pageCount } = listAuditEvents(filter);
-  const chain = verifyStoredAuditChain();
+  const chain = verifyStoredAuditChain({ full: params.verify === "full" });
   const pageLink = (n: number) => `/admin/audit${auditFilterQuery(filter, n)}`;
 
   return (
@@ -26,7 +27,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <div data-chain={chain.ok ? "verified" : "broken"}>
         {chain.ok ? (
           <Alert tone="success">
-            <strong>Chain verifies.</strong> All {chain.count.toLocaleString("en-GB")} events are intact and in order (checked {formatDateTime(new Date().toISOString())}).
+            <strong>Chain verifies.</strong> All {chain.count.toLocaleString("en-GB")} events are intact and in order (
+            {chain.full ? "every hash recomputed" : "events since the last full check recomputed"}, {formatDateTime(new Date().toISOString())}).{" "}
+            {!chain.full && <Link href={`/admin/audit${auditFilterQuery(filter)}${auditFilterQuery(filter) ? "&" : "?"}verify=full`}>Recompute every hash</Link>}
           </Alert>
         ) : (
           <Alert tone="error">
