@@ -42,8 +42,11 @@ test.describe("audit log", () => {
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page).toHaveURL(new RegExp(`actor=${editorId}`));
     await expect(rows.first()).toContainText(DEMO.editor);
-    const expected = count("SELECT count(*) AS n FROM audit_events WHERE action = 'auth.sign_in' AND actor_id = ?", editorId);
-    await expect(page.getByText(new RegExp(`^${expected} events?`))).toBeVisible();
+    // Other tests sign the editor in meanwhile: compare with the database after the page was rendered.
+    const shown = Number((await page.getByText(/^\d+ events? · page/).textContent())?.match(/^(\d+)/)?.[1]);
+    expect(shown).toBeGreaterThanOrEqual(1);
+    expect(shown).toBeLessThanOrEqual(count("SELECT count(*) AS n FROM audit_events WHERE action = 'auth.sign_in' AND actor_id = ?", editorId));
+    await expect(rows).toHaveCount(Math.min(shown, 50));
     for (const text of await rows.allTextContents()) expect(text).toContain(DEMO.editor);
 
     // Tomorrow onwards: nothing yet.

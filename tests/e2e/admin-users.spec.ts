@@ -25,13 +25,13 @@ test.describe("user administration", () => {
   test("admin creates a reviewer, who must choose a new password at first sign-in", async ({ browser }) => {
     const id = unique();
     const email = `new-reviewer-${id}@vetted.test`;
-    const temporary = `Temporary-${id}`;
+    const temporary = `kestrel-${id}-harbour`;
     const admin = await signedInAs(browser, DEMO.admin);
     await admin.page.goto("/admin/users");
     await admin.page.getByRole("link", { name: "New user" }).click();
     await admin.page.getByLabel("Full name").fill(`Dr. Test Reviewer ${id}`);
     await admin.page.getByLabel("Email").fill(email);
-    await admin.page.getByLabel("Role").selectOption("reviewer");
+    await admin.page.getByRole("combobox", { name: "Role" }).selectOption("reviewer");
     await admin.page.getByLabel("Temporary password").fill(temporary);
     await admin.page.getByRole("button", { name: "Create user" }).click();
     await expect(admin.page).toHaveURL(/\/admin\/users\/\d+\?created=1/);
@@ -175,7 +175,7 @@ test.describe("user administration", () => {
     await expect(member.page.getByRole("heading", { name: "Your reviews" })).toBeVisible();
     const admin = await signedInAs(browser, DEMO.admin);
     await admin.page.goto(`/admin/users/${user.id}`);
-    await admin.page.getByLabel("Role").selectOption("editor");
+    await admin.page.getByRole("combobox", { name: "Role" }).selectOption("editor");
     await admin.page.getByRole("button", { name: "Change role" }).click();
     await admin.page.getByRole("alertdialog").getByRole("button", { name: "Change role" }).click();
     await expect(admin.page.getByText("Role changed.")).toBeVisible();
@@ -191,7 +191,7 @@ test.describe("user administration", () => {
     await signIn(page, DEMO.admin);
     const adminId = query<{ id: number }>("SELECT id FROM users WHERE email = ?", DEMO.admin).id;
     await page.goto(`/admin/users/${adminId}`);
-    await page.getByLabel("Role").selectOption("editor");
+    await page.getByRole("combobox", { name: "Role" }).selectOption("editor");
     await page.getByRole("button", { name: "Change role" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Change role" }).click();
     await expect(page.getByRole("region", { name: "Role" }).getByRole("alert")).toHaveText("You can't change the role of the last active administrator.");
