@@ -58,14 +58,14 @@ test.describe("user administration", () => {
     // A common password is refused with a field error; nothing typed is lost.
     const page = first.page;
     await page.getByLabel("Temporary password").fill(temporary);
-    await page.getByLabel("New password").fill("password1234");
+    await page.getByLabel("New password", { exact: true }).fill("password1234");
     await page.getByLabel("Repeat the new password").fill("password1234");
     await page.getByRole("button", { name: "Change password" }).click();
     await expect(page.locator("#newPassword-error")).toContainText("common password");
     await expect(page.getByLabel("Temporary password")).toHaveValue(temporary);
 
     const chosen = `lumbar pelvic girdle ${id}`;
-    await page.getByLabel("New password").fill(chosen);
+    await page.getByLabel("New password", { exact: true }).fill(chosen);
     await page.getByLabel("Repeat the new password").fill(chosen);
     await page.getByRole("button", { name: "Change password" }).click();
     await expect(page).toHaveURL(/\/dashboard/);
