@@ -13,8 +13,8 @@ function prettySummary(summary: string): string | null {
 
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
+    <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white">
+      <table className="w-full min-w-[52rem] text-left text-sm">
         <caption className="sr-only-text">Audit events, newest first</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-muted">
           <tr>
@@ -33,7 +33,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               <tr key={r.id} className="border-b border-slate-100 align-top last:border-0" data-audit-action={r.action}>
                 <td className="px-3 py-2 text-muted tabular-nums">{r.id}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(r.at)}</td>
-                <td className="px-3 py-2 break-all">{r.actorLabel || <span className="text-muted">system / anonymous</span>}</td>
+                <td className="px-3 py-2 break-words">{r.actorLabel || <span className="text-muted">system / anonymous</span>}</td>
                 <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
                 <td className="px-3 py-2">
                   {r.targetType === "user" && r.targetId ? <Link href={`/admin/users/${r.targetId}`}>user {r.targetId}</Link> : <span>{r.targetType}{r.targetId ? ` ${r.targetId}` : ""}</span>}

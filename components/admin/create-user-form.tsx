@@ -37,11 +37,11 @@ export function CreateUserForm() {
       <Field id="email" label="Email" error={errors.email?.message}>
         <TextInput id="email" type="email" autoComplete="off" invalid={!!errors.email} {...describedBy("email", errors.email)} {...register("email")} />
       </Field>
-      <Field id="role" label="Role" error={errors.role?.message}>
-        <select id="role" className={inputClass(!!errors.role)} {...register("role")}>
-          <option value="reviewer">Board reviewer — reviews and signs off assigned articles</option>
-          <option value="editor">Editor — writes articles and assigns reviewers</option>
-          <option value="admin">Administrator — everything, plus users and settings</option>
+      <Field id="role" label="Role" error={errors.role?.message} hint="Board reviewers review and sign off assigned articles; editors write articles and assign reviewers; administrators can also manage users and settings.">
+        <select id="role" className={inputClass(!!errors.role)} aria-describedby="role-hint" {...register("role")}>
+          <option value="reviewer">Board reviewer</option>
+          <option value="editor">Editor</option>
+          <option value="admin">Administrator</option>
         </select>
       </Field>
       <Field id="temporaryPassword" label="Temporary password" error={errors.temporaryPassword?.message} hint="12–128 characters. Give it to the person privately; they must choose their own at first sign-in.">

@@ -23,8 +23,8 @@ export default async function UsersPage() {
           New user
         </Link>
       </div>
-      <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
+      <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white">
+        <table className="w-full min-w-[44rem] text-left text-sm">
           <caption className="sr-only-text">Staff accounts</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-muted">
             <tr>
@@ -43,7 +43,7 @@ export default async function UsersPage() {
                   <Link href={`/admin/users/${u.id}`}>{u.name}</Link>
                   {u.credentials ? <span className="text-muted">, {u.credentials}</span> : null}
                 </td>
-                <td className="px-4 py-2 break-all">{u.email}</td>
+                <td className="px-4 py-2">{u.email}</td>
                 <td className="px-4 py-2">{ROLE_LABEL[u.role]}</td>
                 <td className="px-4 py-2">
                   {u.active ? "Active" : "Deactivated"}
