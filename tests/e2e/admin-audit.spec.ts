@@ -13,6 +13,7 @@ function count(sql: string, ...params: unknown[]): number {
 
 test.describe("audit log", () => {
   test("shows that the chain verifies, filters by action, actor and date, and pages", async ({ page, browser }) => {
+    test.slow();
     // An editor sign-in, so there is something to find by actor.
     const editorContext = await browser.newContext();
     await signIn(await editorContext.newPage(), DEMO.editor);

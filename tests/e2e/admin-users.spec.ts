@@ -23,6 +23,8 @@ async function signedInAs(browser: Browser, email: string, password?: string, la
 
 test.describe("user administration", () => {
   test("admin creates a reviewer, who must choose a new password at first sign-in", async ({ browser }) => {
+    // Several browsers and sign-ins (argon2 each): give it more than the default time on a busy machine.
+    test.slow();
     const id = unique();
     const email = `new-reviewer-${id}@vetted.test`;
     const temporary = `kestrel-${id}-harbour`;
@@ -114,6 +116,8 @@ test.describe("user administration", () => {
   });
 
   test("deactivating a signed-in reviewer ends their session, takes them off open reviews and tells the editor", async ({ browser }) => {
+    // Several browsers and sign-ins (argon2 each): give it more than the default time on a busy machine.
+    test.slow();
     const reviewer = await createUser("reviewer");
     const db = e2eDb();
     const editorId = (db.prepare("SELECT id FROM users WHERE email = ?").get(DEMO.editor) as { id: number }).id;
@@ -147,6 +151,8 @@ test.describe("user administration", () => {
   });
 
   test("sign out everywhere and a password reset end the user's sessions", async ({ browser }) => {
+    // Several browsers and sign-ins (argon2 each): give it more than the default time on a busy machine.
+    test.slow();
     const editor = await createUser("editor");
     const victim = await signedInAs(browser, editor.email, editor.password);
     const admin = await signedInAs(browser, DEMO.admin);
