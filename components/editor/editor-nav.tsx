@@ -11,6 +11,7 @@ export function EditorNav({ user }: { user: CurrentUser }) {
   if (canManageReferences(user)) links.push({ href: "/editor/references", label: "References" });
   if (canTriageQuestions(user)) links.push({ href: "/editor/questions", label: "Questions" });
   if (canManageUsers(user)) links.push({ href: "/admin/users", label: "Users" }, { href: "/admin/settings", label: "Settings" }, { href: "/admin/audit", label: "Audit log" });
+  links.push({ href: "/account", label: "Account" });
   return (
     <header className="bg-brand-800 text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">

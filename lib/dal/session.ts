@@ -1,11 +1,14 @@
 import "server-only";
 import { cache } from "react";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
+import { decode, encode } from "next-auth/jwt";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { authOptions } from "@/lib/auth";
+import { authSecret } from "@/lib/auth-secret";
 import type { Actor, Role } from "@/lib/permissions";
 
 export type CurrentUser = Actor & { email: string; name: string; mustChangePassword: boolean };
@@ -13,8 +16,10 @@ export type CurrentUser = Actor & { email: string; name: string; mustChangePassw
 /**
  * The signed-in user, re-read from the database on every request: a deactivated user or a
  * bumped session version ("sign out everywhere") ends the session here, not at token expiry.
+ * Includes a user who still has to replace a temporary password; only the password change
+ * itself may use this directly. Everything else goes through getCurrentUser/requireUser.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+export const getSessionUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
@@ -42,10 +47,39 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   };
 });
 
+/**
+ * The signed-in user for every server action, route handler and page. A user who signed in
+ * with a temporary password counts as not signed in until they have set their own, so no
+ * action can be used with a password an administrator knows.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const user = await getSessionUser();
+  return user && !user.mustChangePassword ? user : null;
+});
+
 /** For pages: the user, or a redirect to sign-in (or to the forced password change). */
 export async function requireUser(options: { allowPasswordChange?: boolean } = {}): Promise<CurrentUser> {
-  const user = await getCurrentUser();
+  const user = await getSessionUser();
   if (!user) redirect("/login?expired=1");
   if (user.mustChangePassword && !options.allowPasswordChange) redirect("/account/password?required=1");
   return user;
+}
+
+const sessionCookieName = () => `${authOptions.useSecureCookies ? "__Secure-" : ""}next-auth.session-token`;
+
+/**
+ * After the user's own password change bumped their session version, gives this browser a
+ * token carrying the new version, so it stays signed in while every other session ends.
+ * Only callable from a server action or route handler (it sets a cookie).
+ */
+export async function reissueSession(sessionVersion: number): Promise<void> {
+  const jar = await cookies();
+  const name = sessionCookieName();
+  const secret = authSecret();
+  const current = await decode({ token: jar.get(name)?.value, secret }).catch(() => null);
+  if (!current) return;
+  const maxAge = authOptions.session?.maxAge ?? 8 * 60 * 60;
+  const { iat: _iat, exp: _exp, jti: _jti, ...claims } = current;
+  const token = await encode({ token: { ...claims, sv: sessionVersion }, secret, maxAge });
+  jar.set(name, token, { httpOnly: true, sameSite: "lax", path: "/", secure: !!authOptions.useSecureCookies, maxAge });
 }

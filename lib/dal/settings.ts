@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb } from "@/db";
+import { getDb, writeTransaction } from "@/db";
+import { appendAuditEvent } from "@/lib/dal/audit";
 import { siteSettings } from "@/db/schema";
 import { DEFAULT_SETTINGS, siteSettingsSchema, type SiteSettings } from "@/lib/validations/settings";
 
@@ -23,4 +24,48 @@ export function getSiteSettings(): SiteSettings {
     if (one.success) result[key] = one.data;
   }
   return result as SiteSettings;
+}
+
+/** One setting, typed by its key. */
+export function getSetting<K extends keyof SiteSettings>(key: K): SiteSettings[K] {
+  return getSiteSettings()[key];
+}
+
+export const getRequiredApprovals = () => getSetting("requiredApprovals");
+export const getReviewIntervalMonths = () => getSetting("reviewIntervalMonths");
+export const getPublishPolicy = () => getSetting("publishPolicy");
+export const getDefaultAudience = () => getSetting("defaultAudience");
+export const getReadabilityTarget = () => getSetting("readabilityTarget");
+/** The disclaimer shown under an article for one audience. */
+export const getDisclaimer = (audience: "clinician" | "patient") => getSetting(audience === "clinician" ? "clinicianDisclaimer" : "patientDisclaimer");
+export const getEditorialPolicy = () => getSetting("editorialPolicy");
+export const getSiteName = () => getSetting("siteName");
+
+/**
+ * Stores every setting that changed, in one transaction with one audit event naming each
+ * change (long texts are summarised by length, the rest by value). Returns the changed keys.
+ */
+export function saveSiteSettings(actor: { id: number; email: string }, next: SiteSettings): (keyof SiteSettings)[] {
+  return writeTransaction((tx) => {
+    const current = getSiteSettings();
+    const changed = (Object.keys(next) as (keyof SiteSettings)[]).filter((key) => current[key] !== next[key]);
+    if (changed.length === 0) return changed;
+    const now = new Date().toISOString();
+    const summarise = (value: unknown) => (typeof value === "string" && value.length > 120 ? `${value.slice(0, 80)}… (${value.length} characters)` : value);
+    for (const key of changed) {
+      const value = JSON.stringify(next[key]);
+      tx.insert(siteSettings).values({ key, value, updatedById: actor.id, updatedAt: now }).onConflictDoUpdate({ target: siteSettings.key, set: { value, updatedById: actor.id, updatedAt: now } }).run();
+    }
+    appendAuditEvent(tx, {
+      actor: { id: actor.id, label: actor.email },
+      action: "settings.update",
+      targetType: "site_settings",
+      targetId: changed.join(","),
+      summary: {
+        before: Object.fromEntries(changed.map((k) => [k, summarise(current[k])])),
+        after: Object.fromEntries(changed.map((k) => [k, summarise(next[k])])),
+      },
+    });
+    return changed;
+  });
 }

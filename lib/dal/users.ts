@@ -4,9 +4,9 @@ import { getDb, writeTransaction } from "@/db";
 import { users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { clearFailures, lockOf, recordFailure } from "@/lib/dal/rate-limit";
-import { dummyPasswordHash, verifyPassword } from "@/lib/passwords";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "@/lib/passwords";
 import type { Role } from "@/lib/permissions";
-import { ACCOUNT_POLICY, IP_POLICY } from "@/lib/throttle";
+import { ACCOUNT_POLICY, IP_POLICY, throttleMessage } from "@/lib/throttle";
 
 export type SignedInUser = { id: number; email: string; name: string; role: Role; sessionVersion: number };
 
@@ -54,4 +54,40 @@ export async function verifyCredentials(emailInput: string, password: string, ip
   });
   if (!ok) return { ok: false, throttledUntil: newLock ?? undefined };
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+}
+
+export type PasswordChangeOutcome = { ok: true; sessionVersion: number } | { ok: false; field?: "currentPassword"; message: string };
+
+/**
+ * The user's own password change: the current password is required (a wrong one counts as a
+ * failed sign-in, so this form can't be used to guess it), the new hash is stored, the
+ * temporary-password flag cleared and the session version bumped, ending other sessions.
+ * Returns the new version so the caller can re-issue this browser's session.
+ */
+export async function changeOwnPassword(userId: number, currentPassword: string, newPassword: string, ip: string): Promise<PasswordChangeOutcome> {
+  const user = getDb().select().from(users).where(eq(users.id, userId)).get();
+  if (!user || !user.active) return { ok: false, message: "Your account is no longer active." };
+  const now = new Date();
+  const actor = { id: user.id, label: user.email };
+  const locked = writeTransaction((tx) => lockOf(tx, accountKey(user.email), now));
+  if (locked) return { ok: false, field: "currentPassword", message: throttleMessage(locked) };
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    const lock = writeTransaction((tx) => {
+      const until = recordFailure(tx, accountKey(user.email), now, ACCOUNT_POLICY);
+      appendAuditEvent(tx, { actor, action: "account.password_change_failed", targetType: "user", targetId: user.id, summary: { ip, reason: "wrong current password" } });
+      return until;
+    });
+    return { ok: false, field: "currentPassword", message: lock ? throttleMessage(lock) : "Your current password is not correct." };
+  }
+  const passwordHash = await hashPassword(newPassword);
+  return writeTransaction((tx): PasswordChangeOutcome => {
+    // Someone (an admin reset, another tab) changed the password while we hashed: start again.
+    const fresh = tx.select({ passwordHash: users.passwordHash, sessionVersion: users.sessionVersion, active: users.active }).from(users).where(eq(users.id, userId)).get();
+    if (!fresh || !fresh.active || fresh.passwordHash !== user.passwordHash) return { ok: false, message: "Your password was changed elsewhere. Sign in again." };
+    const sessionVersion = fresh.sessionVersion + 1;
+    tx.update(users).set({ passwordHash, mustChangePassword: false, sessionVersion, updatedAt: now.toISOString() }).where(eq(users.id, userId)).run();
+    clearFailures(tx, accountKey(user.email));
+    appendAuditEvent(tx, { actor, action: "account.password_change", targetType: "user", targetId: user.id, summary: { ip, wasTemporary: user.mustChangePassword } });
+    return { ok: true, sessionVersion };
+  });
 }

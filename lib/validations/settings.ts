@@ -2,20 +2,25 @@ import { z } from "zod";
 
 export const PUBLISH_POLICIES = ["on-submit", "approved-only"] as const;
 
+const whole = (min: number, max: number, tooFew: string, tooMany: string) =>
+  z.coerce.number({ message: "Enter a number" }).int("Enter a whole number").min(min, tooFew).max(max, tooMany);
+
 export const siteSettingsSchema = z
   .object({
-    siteName: z.string().trim().min(1, "Enter a site name").max(80),
-    requiredApprovals: z.coerce.number().int().min(1, "At least 1 approval").max(5, "At most 5 approvals"),
-    reviewIntervalMonths: z.coerce.number().int().min(1, "At least 1 month").max(60, "At most 60 months"),
-    publishPolicy: z.enum(PUBLISH_POLICIES),
-    defaultAudience: z.enum(["clinician", "patient"]),
-    readabilityTarget: z.coerce.number().min(3, "Grade 3 or above").max(16, "Grade 16 or below"),
-    clinicianDisclaimer: z.string().trim().min(1, "Enter the clinician disclaimer").max(4000),
-    patientDisclaimer: z.string().trim().min(1, "Enter the patient disclaimer").max(4000),
-    editorialPolicy: z.string().trim().min(1, "Enter the editorial policy").max(50_000),
+    siteName: z.string().trim().min(1, "Enter a site name").max(80, "Use at most 80 characters"),
+    requiredApprovals: whole(1, 5, "At least 1 approval", "At most 5 approvals"),
+    reviewIntervalMonths: whole(1, 60, "At least 1 month", "At most 60 months"),
+    publishPolicy: z.enum(PUBLISH_POLICIES, { message: "Choose a publish policy" }),
+    defaultAudience: z.enum(["clinician", "patient"], { message: "Choose an audience" }),
+    readabilityTarget: z.coerce.number({ message: "Enter a number" }).min(3, "Grade 3 or above").max(16, "Grade 16 or below"),
+    clinicianDisclaimer: z.string().trim().min(1, "Enter the clinician disclaimer").max(4000, "Use at most 4,000 characters"),
+    patientDisclaimer: z.string().trim().min(1, "Enter the patient disclaimer").max(4000, "Use at most 4,000 characters"),
+    editorialPolicy: z.string().trim().min(1, "Enter the editorial policy").max(50_000, "Use at most 50,000 characters"),
   })
   .strict();
 
+/** What the settings form holds before coercion (numbers arrive as strings from inputs). */
+export type SiteSettingsFormValues = z.input<typeof siteSettingsSchema>;
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 
 export const DEFAULT_SETTINGS: SiteSettings = {

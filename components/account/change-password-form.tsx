@@ -1,0 +1,50 @@
+"use client";
+
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { changePasswordAction } from "@/lib/actions/account";
+import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validations/account";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, TextInput } from "@/components/ui/field";
+import { applyFieldErrors, describedBy } from "@/components/admin/form-helpers";
+
+export function ChangePasswordForm({ required }: { required: boolean }) {
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const form = useForm<ChangePasswordInput>({ resolver: zodResolver(changePasswordSchema), defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" } });
+  const { register, handleSubmit, reset, formState: { errors, isSubmitting } } = form;
+
+  async function onSubmit(values: ChangePasswordInput) {
+    setMessage(null);
+    const result = await changePasswordAction(values);
+    if (!result.ok) {
+      applyFieldErrors(result, form.setError);
+      setMessage({ ok: false, text: result.message });
+      return;
+    }
+    if (required) {
+      // A full navigation: the server renders the staff area with the re-issued session.
+      window.location.assign("/dashboard");
+      return;
+    }
+    reset();
+    setMessage({ ok: true, text: result.message ?? "Password changed." });
+  }
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="max-w-md space-y-5">
+      {message && <Alert tone={message.ok ? "success" : "error"} live>{message.text}</Alert>}
+      <Field id="currentPassword" label={required ? "Temporary password" : "Current password"} error={errors.currentPassword?.message}>
+        <TextInput id="currentPassword" type="password" autoComplete="current-password" invalid={!!errors.currentPassword} {...describedBy("currentPassword", errors.currentPassword)} {...register("currentPassword")} />
+      </Field>
+      <Field id="newPassword" label="New password" error={errors.newPassword?.message} hint="12–128 characters. A passphrase of several unrelated words works well. Common passwords are refused.">
+        <TextInput id="newPassword" type="password" autoComplete="new-password" invalid={!!errors.newPassword} {...describedBy("newPassword", errors.newPassword)} {...register("newPassword")} />
+      </Field>
+      <Field id="confirmPassword" label="Repeat the new password" error={errors.confirmPassword?.message}>
+        <TextInput id="confirmPassword" type="password" autoComplete="new-password" invalid={!!errors.confirmPassword} {...describedBy("confirmPassword", errors.confirmPassword)} {...register("confirmPassword")} />
+      </Field>
+      <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Saving…" : "Change password"}</Button>
+    </form>
+  );
+}

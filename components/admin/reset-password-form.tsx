@@ -1,0 +1,40 @@
+"use client";
+
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { resetUserPasswordAction } from "@/lib/actions/users";
+import type { z } from "zod";
+import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/validations/user";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, TextInput } from "@/components/ui/field";
+import { applyFieldErrors, describedBy, suggestTemporaryPassword } from "./form-helpers";
+
+export function ResetPasswordForm({ userId }: { userId: number }) {
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const form = useForm<z.input<typeof resetPasswordSchema>, unknown, ResetPasswordInput>({ resolver: zodResolver(resetPasswordSchema), defaultValues: { userId, temporaryPassword: "" } });
+  const { register, handleSubmit, setValue, formState: { errors, isSubmitting } } = form;
+
+  async function onSubmit(values: ResetPasswordInput) {
+    setMessage(null);
+    const result = await resetUserPasswordAction(values);
+    applyFieldErrors(result, form.setError);
+    setMessage({ ok: result.ok, text: result.message ?? "" });
+  }
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
+      {message && <Alert tone={message.ok ? "success" : "error"} live>{message.text}</Alert>}
+      <Field id="reset-password" label="New temporary password" error={errors.temporaryPassword?.message} hint="Their sessions end now, and they must choose their own password at next sign-in.">
+        <div className="flex gap-2">
+          <TextInput id="reset-password" type="text" autoComplete="off" spellCheck={false} className="font-mono" invalid={!!errors.temporaryPassword} {...describedBy("reset-password", errors.temporaryPassword)} {...register("temporaryPassword")} />
+          <Button variant="secondary" className="shrink-0" onClick={() => setValue("temporaryPassword", suggestTemporaryPassword(), { shouldValidate: true })}>
+            Suggest
+          </Button>
+        </div>
+      </Field>
+      <Button type="submit" variant="secondary" disabled={isSubmitting}>{isSubmitting ? "Resetting…" : "Reset password"}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { changeUserRoleAction } from "@/lib/actions/users";
+import type { Role } from "@/lib/permissions";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ROLE_LABEL } from "./role-label";
+
+export function RoleForm({ userId, name, role, openAssignments }: { userId: number; name: string; role: Role; openAssignments: number }) {
+  const [next, setNext] = useState<Role>(role);
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const leavesReviews = role === "reviewer" && next !== "reviewer" && openAssignments > 0;
+
+  const save = () =>
+    startTransition(async () => {
+      const result = await changeUserRoleAction({ userId, role: next });
+      setMessage({ ok: result.ok, text: result.message ?? "" });
+    });
+
+  return (
+    <div className="space-y-2">
+      <label htmlFor="role" className="block text-sm font-medium">Role</label>
+      <div className="flex flex-wrap gap-2">
+        <select id="role" value={next} onChange={(e) => setNext(e.target.value as Role)} className={`${inputClass()} w-auto`}>
+          {(Object.keys(ROLE_LABEL) as Role[]).map((r) => (
+            <option key={r} value={r}>{ROLE_LABEL[r]}</option>
+          ))}
+        </select>
+        <ConfirmDialog
+          trigger={<Button variant="secondary" disabled={pending || next === role}>Change role</Button>}
+          title={`Make ${name} ${ROLE_LABEL[next].toLowerCase()}?`}
+          description={
+            leavesReviews
+              ? `They will be removed from ${openAssignments} open review${openAssignments === 1 ? "" : "s"} (the assigning editors are told). The change applies on their next request.`
+              : "The change applies on their next request."
+          }
+          confirmLabel="Change role"
+          tone="primary"
+          onConfirm={save}
+        />
+      </div>
+      {message && (
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-800" : "text-sm text-red-800"}>{message.text}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export const ROLE_LABEL = { admin: "Administrator", editor: "Editor", reviewer: "Board reviewer" } as const;
