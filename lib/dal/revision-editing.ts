@@ -8,6 +8,7 @@ import { appendAuditEvent } from "@/lib/dal/audit";
 import { hashAndSyncCitations } from "@/lib/dal/revision-citations";
 import type { RevisionContent } from "@/lib/dal/revision-content";
 import { syncArticleSearch } from "@/lib/dal/search-index";
+import { notifyReviewersToSignAgain } from "@/lib/dal/sign-offs";
 import type { CurrentUser } from "@/lib/dal/session";
 import { checkTransition, editAfterSubmissionEffect } from "@/lib/workflow";
 import type { SaveRevisionInput } from "@/lib/validations/revision";
@@ -124,6 +125,7 @@ export function saveRevision(actor: CurrentUser, input: SaveRevisionInput): Save
       // Unreachable inside this immediate transaction; kept so a lost race can never overwrite.
       if (!updated) throw new Error(`revision ${working.id} changed during its own save`);
       const mustSignAgain = effect.reviewersMustSignAgain && hash !== working.contentHash;
+      const reviewersToSignAgain = mustSignAgain ? notifyReviewersToSignAgain(tx, working.id, working.contentHash) : 0;
       appendAuditEvent(tx, {
         actor: actorRef,
         action: "revision.edit",
@@ -134,7 +136,7 @@ export function saveRevision(actor: CurrentUser, input: SaveRevisionInput): Save
           state: working.state,
           before: { version: working.version, contentHash: shortHash(working.contentHash) },
           after: { version: updated.version, contentHash: shortHash(hash) },
-          ...(mustSignAgain ? { approvalsNoLongerCount: true } : {}),
+          ...(mustSignAgain ? { approvalsNoLongerCount: true, reviewersToSignAgain } : {}),
         },
       });
       saved = {

@@ -3,7 +3,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD, signIn } from "../helpers/session";
 import { createUser, e2eDb } from "../helpers/e2e-db";
 import { serverActionId } from "../helpers/server-actions";
-import { editRevisionContent } from "../helpers/workflow-edit";
+import { editArticle } from "../helpers/editor";
 import { E2E_DATABASE } from "../../playwright.config";
 
 type Working = { articleId: number; revisionId: number; state: string; contentHash: string; liveRevisionId: number | null };
@@ -92,8 +92,8 @@ test.describe("editorial workflow and board sign-off", () => {
     await expect(reviewer1.getByText("Changes requested", { exact: true })).toBeVisible();
     expect(working(slug).state).toBe("changes_requested");
 
-    // The editor edits and resubmits; the same panel reviews again.
-    editRevisionContent(start.articleId, { patientBody: "Ibuprofen is a common choice while breastfeeding, including for newborns. Take the lowest dose that helps." });
+    // The editor edits in the editor page and resubmits; the same panel reviews again.
+    await editArticle(editor, start.articleId, { patient: "Ibuprofen is a common choice while breastfeeding, including for newborns. Take the lowest dose that helps." });
     await editor.goto("/dashboard");
     await expect(editor.locator("[data-kind=changes_requested]").first()).toBeVisible();
     await editor.goto(articleUrl);
@@ -110,7 +110,7 @@ test.describe("editorial workflow and board sign-off", () => {
     await expect(reviewer1.getByText("1 of 2 approvals on this text")).toBeVisible();
 
     // The editor edits again: reviewer1's approval stays on record but stops counting.
-    editRevisionContent(start.articleId, { patientBody: "Ibuprofen is a common choice while breastfeeding. Take the lowest dose that helps, for the shortest time." });
+    await editArticle(editor, start.articleId, { patient: "Ibuprofen is a common choice while breastfeeding. Take the lowest dose that helps, for the shortest time." });
     await reviewer1.goto(reviewUrl);
     await expect(reviewer1.getByText("The text changed after you approved it.")).toBeVisible();
     await expect(reviewer1.getByText("0 of 2 approvals on this text")).toBeVisible();
