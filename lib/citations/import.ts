@@ -14,18 +14,9 @@ import { splitBibtex, splitMedline, splitRis, type RawEntry } from "./split-entr
  * loses the others. Nothing is saved here; the caller shows the list and saves what the editor keeps.
  */
 
-export const IMPORT_FORMATS = ["bibtex", "ris", "csl-json", "nbib"] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+import { IMPORT_FORMAT_LABELS, MAX_IMPORT_BYTES, MAX_IMPORT_ENTRIES, type ImportFormat } from "./import-formats";
 
-export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
-  bibtex: "BibTeX",
-  ris: "RIS",
-  "csl-json": "CSL-JSON",
-  nbib: "PubMed (MEDLINE .nbib)",
-};
-
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-export const MAX_IMPORT_ENTRIES = 2000;
+export { IMPORT_FORMATS, IMPORT_FORMAT_LABELS, MAX_IMPORT_BYTES, MAX_IMPORT_ENTRIES, type ImportFormat } from "./import-formats";
 /** Share of control characters above which the input is taken for a binary file. */
 const MAX_CONTROL_RATIO = 0.01;
 
