@@ -45,6 +45,14 @@ function EntrySummary({ entry }: { entry: ImportPreviewEntry }) {
         {ref.doi ? ` · doi:${ref.doi}` : ""}
       </p>
       {entry.verdict === "new" && entry.warnings.length > 0 && <p className="text-xs text-amber-900">{entry.warnings.join("; ")}</p>}
+      {entry.verdict === "new" && entry.sameTitleAs && (
+        <p className="text-xs text-amber-950">
+          Possibly already in the library: {entry.sameTitleAs.citekey} has the same title.{" "}
+          <Link href={`/editor/references/${entry.sameTitleAs.id}`} target="_blank">
+            Open {entry.sameTitleAs.citekey}
+          </Link>
+        </p>
+      )}
       {entry.verdict === "duplicate" && (
         <p className="text-xs text-amber-950">
           {entry.reason}
@@ -96,7 +104,8 @@ export function ImportPanel() {
         setStage({ kind: "error", message: result.error });
         return;
       }
-      setPicked(new Set(result.entries.filter((e) => e.verdict === "new").map((e) => e.index)));
+      // A likely duplicate by title is shown but left for the editor to pick deliberately.
+      setPicked(new Set(result.entries.filter((e) => e.verdict === "new" && !e.sameTitleAs).map((e) => e.index)));
       setStage({ kind: "preview", preview: result });
     } catch {
       setStage({ kind: "error", message: "The preview could not be loaded. Check your connection and try again." });

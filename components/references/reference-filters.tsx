@@ -9,8 +9,8 @@ export type FilterValues = { q: string; type: string; year: string; doi: string;
 export function ReferenceFilters({ values }: { values: FilterValues }) {
   const label = "block text-sm font-medium text-ink";
   return (
-    <form method="get" role="search" aria-label="Filter references" className="grid gap-3 rounded-md border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
-      <div className="space-y-1 sm:col-span-2">
+    <form method="get" role="search" aria-label="Filter references" className="grid grid-cols-2 gap-3 rounded-md border border-slate-200 bg-white p-4 lg:grid-cols-6">
+      <div className="col-span-2 space-y-1">
         <label htmlFor="filter-q" className={label}>Search</label>
         <input id="filter-q" name="q" type="search" defaultValue={values.q} placeholder="Title, author, journal or citekey" className={inputClass()} />
       </div>
@@ -43,7 +43,7 @@ export function ReferenceFilters({ values }: { values: FilterValues }) {
           <option value="retracted">Retracted</option>
         </select>
       </div>
-      <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-5">
+      <div className="col-span-2 flex items-end gap-2 lg:col-span-5">
         <button type="submit" className={buttonClass("primary")}>Filter</button>
         <Link href="/editor/references" className={buttonClass("ghost", "no-underline")}>Clear filters</Link>
       </div>

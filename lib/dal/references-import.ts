@@ -1,11 +1,20 @@
 import "server-only";
 import { importReferences, IMPORT_FORMAT_LABELS, type ImportFormat } from "@/lib/citations/import";
 import type { CitableReference } from "@/lib/citations/reference";
-import { libraryIdentifiers, referencesByIdentifier, type ExistingReference } from "@/lib/dal/references";
+import { libraryIdentifiers, referencesByIdentifier, referencesByTitle, titleFingerprint, type ExistingReference } from "@/lib/dal/references";
 
 /** One row of the import preview, as the import page shows it. Nothing is saved until the editor picks. */
 export type ImportPreviewEntry =
-  | { index: number; line: number | null; verdict: "new"; reference: CitableReference; sourceKey: string | null; warnings: string[] }
+  | {
+      index: number;
+      line: number | null;
+      verdict: "new";
+      reference: CitableReference;
+      sourceKey: string | null;
+      warnings: string[];
+      /** A library entry with the same title: probably the same work, recorded without the identifier. Not picked by default. */
+      sameTitleAs: ExistingReference | null;
+    }
   | {
       index: number;
       line: number | null;
@@ -32,11 +41,13 @@ export function previewImport(input: string | Uint8Array, format?: ImportFormat)
       result.entries.flatMap((e) => (e.status === "invalid" && e.duplicate?.in === "library" && e.duplicate.field === field ? [e.duplicate.value] : [])),
     );
   const byDoi = libraryDuplicates("doi");
+  const byTitle = referencesByTitle();
   const byPmid = libraryDuplicates("pmid");
 
   const entries = result.entries.map((entry): ImportPreviewEntry => {
     if (entry.status === "parsed") {
-      return { index: entry.index, line: entry.line, verdict: "new", reference: entry.reference, sourceKey: entry.sourceKey, warnings: entry.warnings };
+      const sameTitleAs = byTitle.get(titleFingerprint(entry.reference.title)) ?? null;
+      return { index: entry.index, line: entry.line, verdict: "new", reference: entry.reference, sourceKey: entry.sourceKey, warnings: entry.warnings, sameTitleAs };
     }
     if (entry.duplicate && entry.reference) {
       const of = entry.duplicate;

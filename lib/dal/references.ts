@@ -165,6 +165,20 @@ export function libraryIdentifiers(): { citekeys: string[]; dois: string[]; pmid
 
 export type ExistingReference = { id: number; citekey: string; title: string };
 
+/** Titles compared without case, punctuation or spacing: "Williams Obstetrics." = "williams obstetrics". */
+export const titleFingerprint = (title: string) => title.toLowerCase().normalize("NFKD").replace(/[^\p{L}\p{N}]+/gu, "");
+
+/** Library entries by title fingerprint, to warn about a likely duplicate that has no DOI or PMID to match on. */
+export function referencesByTitle(): Map<string, ExistingReference> {
+  const rows = getDb().select({ id: references.id, citekey: references.citekey, title: references.title }).from(references).all();
+  const byTitle = new Map<string, ExistingReference>();
+  for (const row of rows) {
+    const key = titleFingerprint(row.title);
+    if (key.length >= 12 && !byTitle.has(key)) byTitle.set(key, row);
+  }
+  return byTitle;
+}
+
 /** The library entry holding this DOI or PMID (other than `exceptId`), if any. */
 export function findDuplicate(
   db: Pick<Tx, "select">,

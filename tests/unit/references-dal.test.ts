@@ -147,6 +147,12 @@ describe("import", () => {
     expect(preview.counts).toEqual({ new: 1, duplicate: 2, invalid: 1 });
   });
 
+  test("warns about a likely duplicate that shares only the title with a library entry", () => {
+    const preview = previewImport(`@article{t, title={Efficacy of deep core stability exercise program in postpartum women with diastasis recti abdominis: A randomised controlled trial.}, journal={J}, year={2019}, pmid={30839304}}`);
+    if (!preview.ok) throw new Error(preview.error);
+    expect(preview.entries[0]).toMatchObject({ verdict: "new", sameTitleAs: { citekey: "thabet2019" } });
+  });
+
   test("refuses binary input with a clear error", () => {
     const junk = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
     const preview = previewImport(junk);

@@ -8,7 +8,6 @@ import { requireUser } from "@/lib/dal/session";
 import { canManageReferences } from "@/lib/permissions";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
 import { ReferenceFilters, type FilterValues } from "@/components/references/reference-filters";
 import { ReferenceList } from "@/components/references/reference-list";
 import { SelectAllReferences } from "@/components/references/select-all";
@@ -77,7 +76,7 @@ export default async function ReferencesPage({ searchParams }: { searchParams: P
                 <span>All on this page</span>
               </label>
               <label htmlFor="export-format" className="sr-only-text">Export format</label>
-              <select id="export-format" name="format" defaultValue="bibtex" className={inputClass(false) + " w-auto py-1.5"}>
+              <select id="export-format" name="format" defaultValue="bibtex" className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm text-ink">
                 {EXPORT_FORMATS.map((f) => (
                   <option key={f} value={f}>{EXPORT_LABELS[f]}</option>
                 ))}
