@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { memo, useCallback, useMemo, useRef, useState } from "react";
 import { importReferencesAction } from "@/lib/actions/references";
 import { shortByline } from "@/lib/citations/author-lines";
 import { IMPORT_FORMAT_LABELS, IMPORT_FORMATS, MAX_IMPORT_BYTES, type ImportFormat } from "@/lib/citations/import-formats";
 import type { ImportPreview, ImportPreviewEntry } from "@/lib/dal/references-import";
-import { IMPORT_BATCH_SIZE } from "@/lib/validations/reference";
+import { IMPORT_BATCH_BYTES, IMPORT_BATCH_SIZE } from "@/lib/validations/reference";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -25,7 +25,29 @@ const VERDICT_STYLE = {
   duplicate: "border-amber-300 bg-amber-50 text-amber-950",
   invalid: "border-red-300 bg-red-50 text-red-900",
 } as const;
+/** New entries listed before "Show the other …": enough to check a file, light enough for a phone. */
+const PREVIEW_ROWS = 100;
+
 const VERDICT_LABEL = { new: "New", duplicate: "Duplicate", invalid: "Invalid" } as const;
+
+/** Consecutive batches of at most IMPORT_BATCH_SIZE references and about IMPORT_BATCH_BYTES of JSON. */
+function batchesOf<T>(items: readonly T[]): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = JSON.stringify(item).length;
+    if (current.length > 0 && (current.length >= IMPORT_BATCH_SIZE || bytes + size > IMPORT_BATCH_BYTES)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
 
 function EntrySummary({ entry }: { entry: ImportPreviewEntry }) {
   if (entry.verdict === "invalid") {
@@ -69,6 +91,45 @@ function EntrySummary({ entry }: { entry: ImportPreviewEntry }) {
     </>
   );
 }
+
+/** The previewed entries; memoised so progress updates during a 1,000-entry import don't re-render them. */
+const EntryList = memo(function EntryList({ entries, picked, busy, onToggle }: { entries: ImportPreviewEntry[]; picked: Set<number>; busy: boolean; onToggle: (index: number, on: boolean) => void }) {
+  // A long file shows every entry that needs attention and the first new ones; the rest on request.
+  const [showAll, setShowAll] = useState(entries.length <= PREVIEW_ROWS);
+  const shown = showAll ? entries : entries.filter((e, i) => e.verdict !== "new" || i < PREVIEW_ROWS);
+  const hidden = entries.length - shown.length;
+  return (
+    <>
+    <ol className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white" aria-label="Entries read">
+      {shown.map((entry) => (
+        <li key={entry.index} data-verdict={entry.verdict} className="flex gap-3 px-4 py-3 text-sm">
+          <input
+            type="checkbox"
+            className="mt-1 h-4 w-4 shrink-0"
+            checked={picked.has(entry.index)}
+            disabled={entry.verdict !== "new" || busy}
+            onChange={(e) => onToggle(entry.index, e.currentTarget.checked)}
+            aria-label={`Import entry ${entry.index}${entry.verdict === "new" ? ` (${entry.reference.citekey})` : ""}`}
+          />
+          <div className="min-w-0 flex-1 space-y-1">
+            <div className="flex flex-wrap items-center gap-2 text-xs">
+              <span className="text-muted">#{entry.index}{entry.line ? ` · line ${entry.line}` : ""}</span>
+              <span className={`rounded-full border px-2 py-0.5 font-medium ${VERDICT_STYLE[entry.verdict]}`}>{VERDICT_LABEL[entry.verdict]}</span>
+              {entry.verdict === "new" && <code className="rounded bg-slate-100 px-1.5 py-0.5">{entry.reference.citekey}</code>}
+            </div>
+            <EntrySummary entry={entry} />
+          </div>
+        </li>
+      ))}
+    </ol>
+    {hidden > 0 && (
+      <Button variant="secondary" onClick={() => setShowAll(true)}>
+        Show the other {hidden} new entries (they are selected)
+      </Button>
+    )}
+    </>
+  );
+});
 
 export function ImportPanel() {
   const router = useRouter();
@@ -118,8 +179,9 @@ export function ImportPanel() {
     let created = 0;
     const skipped: Array<{ citekey: string; reason: string }> = [];
     setStage({ kind: "saving", preview, done: 0, total: chosen.length });
-    for (let start = 0; start < chosen.length; start += IMPORT_BATCH_SIZE) {
-      const result = await importReferencesAction({ references: chosen.slice(start, start + IMPORT_BATCH_SIZE) }).catch(() => null);
+    let done = 0;
+    for (const batch of batchesOf(chosen)) {
+      const result = await importReferencesAction({ references: batch }).catch(() => null);
       if (!result || !result.ok || !result.data) {
         setStage({ kind: "saved", created, skipped, failed: result?.message ?? "The connection failed." });
         router.refresh();
@@ -127,19 +189,23 @@ export function ImportPanel() {
       }
       created += result.data.created.length;
       skipped.push(...result.data.skipped);
-      setStage({ kind: "saving", preview, done: Math.min(start + IMPORT_BATCH_SIZE, chosen.length), total: chosen.length });
+      done += batch.length;
+      setStage({ kind: "saving", preview, done, total: chosen.length });
     }
     setStage({ kind: "saved", created, skipped });
     router.refresh();
   }
 
-  const toggle = (index: number, on: boolean) =>
-    setPicked((current) => {
-      const next = new Set(current);
-      if (on) next.add(index);
-      else next.delete(index);
-      return next;
-    });
+  const toggle = useCallback(
+    (index: number, on: boolean) =>
+      setPicked((current) => {
+        const next = new Set(current);
+        if (on) next.add(index);
+        else next.delete(index);
+        return next;
+      }),
+    [],
+  );
 
   const reset = () => {
     setStage({ kind: "idle" });
@@ -240,28 +306,7 @@ export function ImportPanel() {
               <progress id="import-progress" value={stage.done} max={stage.total} className="block h-2 w-full" />
             </div>
           )}
-          <ol className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white" aria-label="Entries read">
-            {preview.entries.map((entry) => (
-              <li key={entry.index} data-verdict={entry.verdict} className="flex gap-3 px-4 py-3 text-sm">
-                <input
-                  type="checkbox"
-                  className="mt-1 h-4 w-4 shrink-0"
-                  checked={picked.has(entry.index)}
-                  disabled={entry.verdict !== "new" || busy}
-                  onChange={(e) => toggle(entry.index, e.currentTarget.checked)}
-                  aria-label={`Import entry ${entry.index}${entry.verdict === "new" ? ` (${entry.reference.citekey})` : ""}`}
-                />
-                <div className="min-w-0 flex-1 space-y-1">
-                  <div className="flex flex-wrap items-center gap-2 text-xs">
-                    <span className="text-muted">#{entry.index}{entry.line ? ` · line ${entry.line}` : ""}</span>
-                    <span className={`rounded-full border px-2 py-0.5 font-medium ${VERDICT_STYLE[entry.verdict]}`}>{VERDICT_LABEL[entry.verdict]}</span>
-                    {entry.verdict === "new" && <code className="rounded bg-slate-100 px-1.5 py-0.5">{entry.reference.citekey}</code>}
-                  </div>
-                  <EntrySummary entry={entry} />
-                </div>
-              </li>
-            ))}
-          </ol>
+          <EntryList entries={preview.entries} picked={picked} busy={busy} onToggle={toggle} />
         </section>
       )}
     </div>

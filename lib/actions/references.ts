@@ -135,7 +135,7 @@ export async function importReferencesAction(input: unknown): Promise<ActionResu
     const first = parsed.error.issues[0];
     return invalid(parsed.error.flatten().fieldErrors, `The import batch was not valid: ${first?.message ?? "unknown problem"}`);
   }
+  // No revalidatePath per batch: the library pages render per request, and the import page refreshes once at the end.
   const outcome = importReferenceBatch(user, parsed.data.references);
-  revalidatePath("/editor/references");
   return { ok: true, message: `Imported ${outcome.created.length}.`, data: outcome };
 }

@@ -131,8 +131,10 @@ export const retractionSchema = z
     }
   });
 
-/** Imports are saved in batches so the editor sees progress and no request grows large. */
-export const IMPORT_BATCH_SIZE = 100;
+/** Imports are saved in batches so the editor sees progress and no request nears the 1 MB action body limit. */
+export const IMPORT_BATCH_SIZE = 250;
+/** Batches are also cut by size: a reference with hundreds of authors is large. */
+export const IMPORT_BATCH_BYTES = 512 * 1024;
 
 export const importBatchSchema = z
   .object({
