@@ -137,7 +137,16 @@ export function ReferenceForm({ mode, referenceId, defaults }: { mode: "create" 
         )}
       </div>
 
-      {field("title", "Title")}
+      <Field id="ref-title" label="Title" error={messageOf(errors, "title")}>
+        <textarea
+          id="ref-title"
+          rows={2}
+          className={inputClass(!!messageOf(errors, "title"))}
+          aria-invalid={!!messageOf(errors, "title") || undefined}
+          aria-describedby={messageOf(errors, "title") ? "ref-title-error" : undefined}
+          {...register("title")}
+        />
+      </Field>
 
       <Field id="ref-authors" label="Authors" hint="One per line: “Mottola, Michelle F.” or “Mottola MF” for a person; an organisation by its name. Wrap a name in { } to keep it as an organisation." error={authorsError}>
         <textarea

@@ -66,7 +66,7 @@ export default async function ReferencesPage({ searchParams }: { searchParams: P
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="results-heading" className="text-sm font-medium text-muted" aria-live="polite">
             {total === 0 ? "No references" : `${total} ${total === 1 ? "reference" : "references"}`}
-            {filtered ? " match the filters" : " in the library"}
+            {filtered ? (total === 1 ? " matches the filters" : " match the filters") : " in the library"}
             {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
           </h2>
           {rows.length > 0 && (
