@@ -74,7 +74,8 @@ export const referenceSchema = z
         .optional(),
     ),
     type: z.enum(REFERENCE_TYPES, { error: "Choose the type of reference" }),
-    title: z.string().trim().max(1000, "The title is at most 1000 characters").default(""),
+    // One line: a title pasted from a PDF arrives with line breaks.
+    title: z.string().trim().max(1000, "The title is at most 1000 characters").transform((title) => title.replace(/\s+/g, " ")).default(""),
     // The form sends the authors as lines of text (see author-lines.ts); imports send a list.
     authors: z.preprocess(
       (value) => (typeof value === "string" ? parseAuthorLines(value) : value),

@@ -44,3 +44,9 @@ describe("authors typed one per line", () => {
     expect(shortByline([{ family: "Mottola", given: "Michelle F." }, { literal: "WHO" }, { family: "Bø", given: "Kari" }, { family: "X" }])).toBe("Mottola MF, WHO, Bø K, et al");
   });
 });
+
+describe("the title field", () => {
+  test("a title pasted with line breaks is kept on one line", () => {
+    expect(referenceSchema.parse({ type: "research", title: "Specific muscle stabilizing\n  as home exercises", source: "S" }).title).toBe("Specific muscle stabilizing as home exercises");
+  });
+});
