@@ -63,6 +63,14 @@ function isoDateParts(iso: string | null | undefined): CslDate | undefined {
 
 const present = (value: string | null | undefined) => (value ? value : undefined);
 
+/**
+ * PubMed and the AMA style write given names as bare initials ("MF"); citeproc reads "MF" as one
+ * name and would print "Mottola M". Spelled out as "M. F." it initialises back to "MF".
+ */
+export function cslGiven(given: string | undefined): string | undefined {
+  return given && /^[A-Z]{2,4}$/.test(given) ? given.split("").join(". ") + "." : given;
+}
+
 export function toCsl(ref: ReferenceFields & { citekey?: string }): CslItem {
   const type = cslTypeFor(ref);
   const bookLike = type === "book" || type === "report";
@@ -71,7 +79,7 @@ export function toCsl(ref: ReferenceFields & { citekey?: string }): CslItem {
     type,
     "citation-key": ref.citekey,
     title: present(ref.title),
-    author: ref.authors.map((a) => (a.literal ? { literal: a.literal } : { family: a.family, given: a.given })),
+    author: ref.authors.map((a) => (a.literal ? { literal: a.literal } : { family: a.family, given: cslGiven(a.given) })),
     "container-title": bookLike ? undefined : present(ref.source),
     "container-title-short": type === "article-journal" ? present(ref.sourceAbbrev) : undefined,
     publisher: bookLike ? present(ref.publisher) ?? present(ref.source) : present(ref.publisher),

@@ -14,18 +14,9 @@ import { splitBibtex, splitMedline, splitRis, type RawEntry } from "./split-entr
  * loses the others. Nothing is saved here; the caller shows the list and saves what the editor keeps.
  */
 
-export const IMPORT_FORMATS = ["bibtex", "ris", "csl-json", "nbib"] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+import { IMPORT_FORMAT_LABELS, MAX_IMPORT_BYTES, MAX_IMPORT_ENTRIES, type ImportFormat } from "./import-formats";
 
-export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
-  bibtex: "BibTeX",
-  ris: "RIS",
-  "csl-json": "CSL-JSON",
-  nbib: "PubMed (MEDLINE .nbib)",
-};
-
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-export const MAX_IMPORT_ENTRIES = 2000;
+export { IMPORT_FORMATS, IMPORT_FORMAT_LABELS, MAX_IMPORT_BYTES, MAX_IMPORT_ENTRIES, type ImportFormat } from "./import-formats";
 /** Share of control characters above which the input is taken for a binary file. */
 const MAX_CONTROL_RATIO = 0.01;
 
@@ -41,7 +32,21 @@ export type ImportEntry =
       sourceKey: string | null;
       warnings: string[];
     }
-  | { status: "invalid"; index: number; line: number | null; reason: string; excerpt: string };
+  | {
+      status: "invalid";
+      index: number;
+      line: number | null;
+      reason: string;
+      excerpt: string;
+      /** Set when the entry is valid but its DOI or PMID is already taken: by the library, or by an earlier entry. */
+      duplicate?: DuplicateOf;
+      /** The reference as read, for a duplicate: so the editor can compare it with the entry it duplicates. */
+      reference?: CitableReference;
+    };
+
+export type DuplicateOf =
+  | { in: "library"; field: "doi" | "pmid"; value: string }
+  | { in: "input"; field: "doi" | "pmid"; value: string; entry: number };
 
 export type ImportResult =
   | { ok: true; format: ImportFormat; entries: ImportEntry[] }
@@ -159,11 +164,13 @@ function createDuplicateCheck(existing: Existing = {}) {
   const libraryPmids = new Set(existing.pmids ?? []);
   const seenDois = new Map<string, number>();
   const seenPmids = new Map<string, number>();
-  return ({ doi, pmid }: { doi?: string | null; pmid?: string | null }, index: number): string | null => {
-    if (doi && libraryDois.has(doi)) return `Already in the library (DOI ${doi})`;
-    if (pmid && libraryPmids.has(pmid)) return `Already in the library (PMID ${pmid})`;
-    if (doi && seenDois.has(doi)) return `Same DOI as entry ${seenDois.get(doi)}`;
-    if (pmid && seenPmids.has(pmid)) return `Same PMID as entry ${seenPmids.get(pmid)}`;
+  return ({ doi, pmid }: { doi?: string | null; pmid?: string | null }, index: number): { reason: string; of: DuplicateOf } | null => {
+    if (doi && libraryDois.has(doi)) return { reason: `Already in the library (DOI ${doi})`, of: { in: "library", field: "doi", value: doi } };
+    if (pmid && libraryPmids.has(pmid)) return { reason: `Already in the library (PMID ${pmid})`, of: { in: "library", field: "pmid", value: pmid } };
+    const sameDoi = doi ? seenDois.get(doi) : undefined;
+    if (doi && sameDoi) return { reason: `Same DOI as entry ${sameDoi}`, of: { in: "input", field: "doi", value: doi, entry: sameDoi } };
+    const samePmid = pmid ? seenPmids.get(pmid) : undefined;
+    if (pmid && samePmid) return { reason: `Same PMID as entry ${samePmid}`, of: { in: "input", field: "pmid", value: pmid, entry: samePmid } };
     if (doi) seenDois.set(doi, index);
     if (pmid) seenPmids.set(pmid, index);
     return null;
@@ -208,7 +215,7 @@ export function importReferences(input: string | Uint8Array, options: ImportOpti
       const fields = validated.data;
       const duplicate = duplicateOf(fields, index);
       if (duplicate) {
-        entries.push(invalid(duplicate));
+        entries.push({ ...(invalid(duplicate.reason) as Extract<ImportEntry, { status: "invalid" }>), duplicate: duplicate.of, reference: { ...fields, citekey: "" } });
         continue;
       }
       const warnings = [outcome.warning, fields.year ? undefined : "No year given", fields.authors.length ? undefined : "No authors given"];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CITEKEY_PATTERN } from "@/lib/citations/citekey";
+import { parseAuthorLines } from "@/lib/citations/author-lines";
 import { isValidDoi, isValidPmid, normalizeDoi, normalizePmid } from "@/lib/citations/identifiers";
 import { REFERENCE_TYPES } from "@/lib/citations/reference";
 
@@ -73,8 +74,13 @@ export const referenceSchema = z
         .optional(),
     ),
     type: z.enum(REFERENCE_TYPES, { error: "Choose the type of reference" }),
-    title: z.string().trim().max(1000, "The title is at most 1000 characters").default(""),
-    authors: z.array(referenceAuthorSchema).max(500, "At most 500 authors").default([]),
+    // One line: a title pasted from a PDF arrives with line breaks.
+    title: z.string().trim().max(1000, "The title is at most 1000 characters").transform((title) => title.replace(/\s+/g, " ")).default(""),
+    // The form sends the authors as lines of text (see author-lines.ts); imports send a list.
+    authors: z.preprocess(
+      (value) => (typeof value === "string" ? parseAuthorLines(value) : value),
+      z.array(referenceAuthorSchema, { error: "Enter the authors, one per line" }).max(500, "At most 500 authors").default([]),
+    ),
     source: z.string().trim().max(500, "The source is at most 500 characters").default(""),
     sourceAbbrev: optionalText("The abbreviated source", 200),
     publisher: optionalText("The publisher", 300),
@@ -94,6 +100,7 @@ export const referenceSchema = z
     ),
     accessedAt: z.preprocess(blankToNull, z.iso.date({ error: "Enter the date as YYYY-MM-DD" }).nullable().optional()),
   })
+  .strict()
   .superRefine((ref, ctx) => {
     if (!ref.title && !ref.source) {
       ctx.addIssue({ code: "custom", path: ["title"], message: "Enter a title or a source" });
@@ -102,3 +109,41 @@ export const referenceSchema = z
 
 export type ReferenceInput = z.input<typeof referenceSchema>;
 export type ReferenceValues = z.output<typeof referenceSchema>;
+
+const referenceId = z.number({ error: "Choose a reference" }).int().positive();
+
+/** Editing keeps the citekey: articles cite it, so it never changes once given. */
+export const updateReferenceSchema = z.object({ id: referenceId, reference: referenceSchema }).strict();
+
+export const deleteReferenceSchema = z.object({ id: referenceId }).strict();
+
+export const RETRACTION_NOTE_MAX = 1000;
+
+export const retractionSchema = z
+  .object({
+    id: referenceId,
+    retracted: z.boolean(),
+    note: z.string().trim().max(RETRACTION_NOTE_MAX, `The note is at most ${RETRACTION_NOTE_MAX} characters`).default(""),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.retracted && !value.note) {
+      ctx.addIssue({ code: "custom", path: ["note"], message: "Say where the retraction was published (the retraction notice, its DOI or date)" });
+    }
+  });
+
+/** Imports are saved in batches so the editor sees progress and no request nears the 1 MB action body limit. */
+export const IMPORT_BATCH_SIZE = 250;
+/** Batches are also cut by size: a reference with hundreds of authors is large. */
+export const IMPORT_BATCH_BYTES = 512 * 1024;
+
+export const importBatchSchema = z
+  .object({
+    references: z
+      .array(referenceSchema.and(z.object({ citekey: z.string().regex(/.+/) })))
+      .min(1, "Choose at least one reference to import")
+      .max(IMPORT_BATCH_SIZE, `At most ${IMPORT_BATCH_SIZE} references per batch`),
+  })
+  .strict();
+
+export type RetractionInput = z.input<typeof retractionSchema>;

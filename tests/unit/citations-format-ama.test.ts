@@ -167,3 +167,10 @@ describe("formatAma", () => {
     expect(formatAmaList([])).toEqual([]);
   });
 });
+
+describe("initials stored the PubMed way", () => {
+  test("given names written as bare initials keep every initial", () => {
+    const entry = formatAma({ ...mottola, authors: [{ family: "Mottola", given: "MF" }, { family: "Davenport", given: "MH" }, { family: "Bø", given: "K" }] });
+    expect(entry.text).toMatch(/^Mottola MF, Davenport MH, Bø K\. 2019 Canadian guideline/);
+  });
+});

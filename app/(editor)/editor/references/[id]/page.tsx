@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatAuthorLines } from "@/lib/citations/author-lines";
+import { citingArticles, getReference } from "@/lib/dal/references";
+import { requireUser } from "@/lib/dal/session";
+import { canManageReferences } from "@/lib/permissions";
+import { Alert } from "@/components/ui/alert";
+import { CitingArticles } from "@/components/references/citing-articles";
+import { CopyCitekey } from "@/components/references/copy-citekey";
+import { ReferenceDelete } from "@/components/references/reference-delete";
+import { ReferenceForm, type ReferenceFormValues } from "@/components/references/reference-form";
+import { ReferenceRetraction } from "@/components/references/reference-retraction";
+import { ReferenceTypeBadge, RetractedBadge } from "@/components/references/reference-type-badge";
+
+export const metadata: Metadata = { title: "Reference" };
+export const dynamic = "force-dynamic";
+
+export default async function ReferencePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  if (!canManageReferences(user)) notFound();
+  const { id } = await params;
+  if (!/^\d{1,10}$/.test(id)) notFound();
+  const ref = getReference(Number(id));
+  if (!ref) notFound();
+  const created = (await searchParams).created === "1";
+  const articles = citingArticles(ref.id);
+  const defaults: ReferenceFormValues = {
+    citekey: ref.citekey,
+    type: ref.type,
+    title: ref.title,
+    authors: formatAuthorLines(ref.authors),
+    source: ref.source,
+    sourceAbbrev: ref.sourceAbbrev ?? "",
+    publisher: ref.publisher ?? "",
+    year: ref.year ? String(ref.year) : "",
+    volume: ref.volume ?? "",
+    issue: ref.issue ?? "",
+    pages: ref.pages ?? "",
+    doi: ref.doi ?? "",
+    pmid: ref.pmid ?? "",
+    url: ref.url ?? "",
+    accessedAt: ref.accessedAt ?? "",
+  };
+
+  return (
+    <div className="max-w-3xl space-y-8">
+      <p className="text-sm"><Link href="/editor/references">← Reference library</Link></p>
+      <div className="space-y-3">
+        <h1 className="text-2xl font-semibold">Reference {ref.citekey}</h1>
+        {created && <Alert tone="success" live>Added {ref.citekey} to the library. Cite it in an article as [@{ref.citekey}].</Alert>}
+        <div className="flex flex-wrap items-center gap-2">
+          <ReferenceTypeBadge type={ref.type} />
+          {ref.retracted && <RetractedBadge />}
+          <CopyCitekey citekey={ref.citekey} />
+        </div>
+        <figure className="rounded-md border border-slate-200 bg-white px-4 py-3">
+          <figcaption className="text-xs uppercase tracking-wide text-muted">As cited (AMA)</figcaption>
+          <p className="mt-1 break-words text-sm leading-relaxed" dangerouslySetInnerHTML={{ __html: ref.ama.html }} />
+        </figure>
+      </div>
+
+      <section aria-labelledby="citing-heading" className="space-y-3">
+        <h2 id="citing-heading" className="text-lg font-semibold">Cited by</h2>
+        <CitingArticles articles={articles} />
+        {articles.length > 0 && (
+          <p className="text-sm text-muted">Changes here update the reference list of every article above; revisions in review need their approvals again.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="edit-heading" className="space-y-3">
+        <h2 id="edit-heading" className="text-lg font-semibold">Details</h2>
+        <div className="rounded-md border border-slate-200 bg-white p-4 sm:p-6">
+          <ReferenceForm mode="edit" referenceId={ref.id} defaults={defaults} />
+        </div>
+      </section>
+
+      <section aria-labelledby="retraction-heading" className="space-y-3">
+        <h2 id="retraction-heading" className="text-lg font-semibold">Retraction</h2>
+        <ReferenceRetraction referenceId={ref.id} retracted={ref.retracted} note={ref.retractionNote} retractedAt={ref.retractedAt} />
+      </section>
+
+      <section aria-labelledby="delete-heading" className="space-y-3">
+        <h2 id="delete-heading" className="text-lg font-semibold">Delete</h2>
+        <ReferenceDelete referenceId={ref.id} citekey={ref.citekey} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { setReferenceRetractedAction } from "@/lib/actions/references";
+import { retractionSchema, type RetractionInput } from "@/lib/validations/reference";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { formatDate } from "@/lib/dates";
+
+type Props = { referenceId: number; retracted: boolean; note: string | null; retractedAt: string | null };
+
+/** Mark a reference retracted with a note saying where the retraction was published, or clear the mark. */
+export function ReferenceRetraction({ referenceId, retracted, note, retractedAt }: Props) {
+  const router = useRouter();
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<RetractionInput>({ resolver: zodResolver(retractionSchema), defaultValues: { id: referenceId, retracted: true, note: "" } });
+
+  const submit = async (input: RetractionInput) => {
+    setStatus(null);
+    const result = await setReferenceRetractedAction(input);
+    if (!result.ok && result.fieldErrors?.note?.[0]) setError("note", { type: "server", message: result.fieldErrors.note[0] });
+    setStatus({ ok: result.ok, text: result.message ?? "" });
+    if (result.ok) router.refresh();
+  };
+
+  if (retracted) {
+    return (
+      <div className="space-y-3">
+        <Alert tone="warning">
+          <p className="font-medium">Marked retracted{retractedAt ? ` on ${formatDate(retractedAt)}` : ""}.</p>
+          {note && <p className="mt-1">{note}</p>}
+          <p className="mt-1">Articles citing it can't be submitted until the citation is replaced.</p>
+        </Alert>
+        <Button variant="secondary" disabled={isSubmitting} onClick={() => submit({ id: referenceId, retracted: false, note: "" })}>
+          Remove the retraction mark
+        </Button>
+        {status && <p role={status.ok ? "status" : "alert"} className={status.ok ? "text-sm text-emerald-800" : "text-sm text-red-800"}>{status.text}</p>}
+      </div>
+    );
+  }
+
+  const noteError = errors.note?.message;
+  return (
+    <form onSubmit={handleSubmit(submit)} noValidate className="space-y-3" aria-label="Mark retracted">
+      <Field id="retraction-note" label="Retraction note" hint="Where and when the retraction was published, e.g. the notice's DOI." error={noteError}>
+        <textarea
+          id="retraction-note"
+          rows={3}
+          className={inputClass(!!noteError)}
+          aria-invalid={!!noteError || undefined}
+          aria-describedby={["retraction-note-hint", noteError ? "retraction-note-error" : null].filter(Boolean).join(" ")}
+          {...register("note")}
+        />
+      </Field>
+      <Button type="submit" variant="secondary" disabled={isSubmitting}>
+        {isSubmitting ? "Saving…" : "Mark retracted"}
+      </Button>
+      {status && <p role={status.ok ? "status" : "alert"} className={status.ok ? "text-sm text-emerald-800" : "text-sm text-red-800"}>{status.text}</p>}
+    </form>
+  );
+}
