@@ -3,6 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATABASE = path.resolve(process.env.E2E_DATABASE ?? `tests/.tmp/e2e-${port}.db`);
+const SETTINGS_SPECS = /(admin-settings|settings-effects)\.spec\.ts$/;
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -21,7 +22,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", testIgnore: SETTINGS_SPECS, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // Specs that change site-wide settings run last, on their own, so no other test sees them.
+    { name: "settings", testMatch: SETTINGS_SPECS, dependencies: ["chromium"], fullyParallel: false, use: { ...devices["Desktop Chrome"], channel: undefined } },
+  ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `${baseURL}/login`,

@@ -4,6 +4,7 @@ import { getDb, writeTransaction, type Tx } from "@/db";
 import { articles, references, revisionCitations, revisions, type RevisionState } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { hashRevisionContent } from "@/lib/dal/revision-content";
+import { notifyReviewersToSignAgain } from "@/lib/dal/sign-offs";
 import type { CurrentUser } from "@/lib/dal/session";
 import { createCitekeyAllocator, citekeyBase } from "@/lib/citations/citekey";
 import { formatAmaList, type AmaEntry } from "@/lib/citations/format-ama";
@@ -310,6 +311,7 @@ function rehashCitingRevisions(tx: Tx, referenceId: number): number[] {
     const hash = hashRevisionContent(tx, revision);
     if (hash !== revision.contentHash) {
       tx.update(revisions).set({ contentHash: hash }).where(eq(revisions.id, revision.id)).run();
+      notifyReviewersToSignAgain(tx, revision.id, revision.contentHash);
       changed.push(revision.id);
     }
   }

@@ -1,0 +1,82 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO, DEMO_PASSWORD, signIn } from "../helpers/session";
+import { e2eDb } from "../helpers/e2e-db";
+import { editArticle } from "../helpers/editor";
+
+// Site-wide settings change what every other test sees: this file runs in the "settings"
+// project, after all the others, one test at a time, and puts every setting back.
+test.describe.configure({ mode: "serial" });
+
+type Working = { articleId: number; revisionId: number; state: string; liveRevisionId: number | null };
+
+function working(slug: string): Working {
+  const db = e2eDb();
+  try {
+    return db
+      .prepare(
+        `SELECT a.id AS articleId, r.id AS revisionId, r.state, a.live_revision_id AS liveRevisionId
+           FROM articles a JOIN revisions r ON r.id = a.working_revision_id WHERE a.slug = ?`,
+      )
+      .get(slug) as Working;
+  } finally {
+    db.close();
+  }
+}
+
+async function staffPage(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+async function saveSetting(page: Page, label: string, value: string) {
+  await page.goto("/admin/settings");
+  await page.getByLabel(label).fill(value);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText(/Settings saved/)).toBeVisible();
+}
+
+test.describe("site settings take effect at once", () => {
+  test("with requiredApprovals set to 1, a single board approval publishes the next revision", async ({ browser }) => {
+    test.setTimeout(240_000);
+    const slug = "exercise-for-diastasis-recti-after-pregnancy";
+    const admin = await staffPage(browser, DEMO.admin);
+    await admin.goto("/admin/settings");
+    const originalApprovals = await admin.getByLabel("Approvals required").inputValue();
+    expect(originalApprovals).toBe("2");
+    await saveSetting(admin, "Approvals required", "1");
+
+    try {
+      // Editing the approved article starts revision 2; the approved one stays live.
+      const editor = await staffPage(browser, DEMO.editor);
+      const before = working(slug);
+      expect(before.state).toBe("approved");
+      await editArticle(editor, before.articleId, { patient: "Gentle core exercises after birth are safe for most people. Start slowly and stop if it hurts." });
+      const draft = working(slug);
+      expect(draft.revisionId).not.toBe(before.revisionId);
+      expect(draft.liveRevisionId).toBe(before.revisionId);
+
+      await editor.goto(`/editor/articles/${draft.articleId}`);
+      await editor.getByRole("button", { name: "Submit for review" }).click();
+      await expect(editor.getByText("Submitted", { exact: true })).toBeVisible();
+      await editor.getByLabel(/Dr\. James Osei/).check();
+      await editor.getByLabel("Review due by").fill("2030-06-30");
+      await editor.getByRole("button", { name: "Start review" }).click();
+      await expect(editor.getByText("Under review", { exact: true })).toBeVisible();
+
+      const reviewer = await staffPage(browser, DEMO.reviewer2);
+      await reviewer.goto(`/editor/articles/${draft.articleId}/review`);
+      await expect(reviewer.getByText("0 of 1 approvals on this text")).toBeVisible();
+      await reviewer.getByRole("button", { name: /^Approve( again)?$/ }).click();
+      const dialog = reviewer.getByRole("dialog", { name: "Sign your approval" });
+      await dialog.getByLabel("Your password").fill(DEMO_PASSWORD);
+      await dialog.getByRole("button", { name: "Sign and approve" }).click();
+      await expect(dialog).toBeHidden();
+
+      // One approval was enough: revision 2 is approved and is what readers now get.
+      expect(working(slug)).toMatchObject({ revisionId: draft.revisionId, state: "approved", liveRevisionId: draft.revisionId });
+    } finally {
+      await saveSetting(admin, "Approvals required", originalApprovals);
+    }
+  });
+});
