@@ -111,7 +111,7 @@ async function get(url: string, headers: Record<string, string> = {}) {
 }
 
 type Case = { name: string; group: "article" | "baselineA" | "baselineB" | "reader"; path: string; headers?: Record<string, string>; note?: string };
-type CaseResult = Case & { result?: LoadResult; bytes?: number; status?: number; skipped?: string; serverRssMiB?: number | null };
+type CaseResult = Case & { result?: LoadResult; bytes?: number; status?: number; skipped?: string; serverRssMiB?: number | null; cache?: string | null };
 
 async function runCase(server: Server | null, base: string, c: Case): Promise<CaseResult> {
   const probe = await get(base + c.path, c.headers);
@@ -119,7 +119,9 @@ async function runCase(server: Server | null, base: string, c: Case): Promise<Ca
   log(`${c.name}: ${probe.body.length} bytes, ${DURATION}s at ${CONNECTIONS} connections…`);
   const result = await measure({ url: base + c.path, connections: CONNECTIONS, duration: DURATION, warmup: WARMUP, headers: c.headers });
   log(`  ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`);
-  return { ...c, status: probe.status, bytes: probe.body.length, result, serverRssMiB: server ? rssMiB(server.pid) : null };
+  // x-nextjs-cache (HIT/STALE for pages served from the full-route cache) and cache-control show whether a page is really static.
+  const cache = [probe.headers.get("x-nextjs-cache"), probe.headers.get("cache-control")].filter(Boolean).join("; ") || null;
+  return { ...c, status: probe.status, bytes: probe.body.length, cache, result, serverRssMiB: server ? rssMiB(server.pid) : null };
 }
 
 async function sequentialTimings(url: string, headers: Record<string, string>, samples: number): Promise<(TimingSummary & { status: number; bytes: number }) | { skipped: string }> {
