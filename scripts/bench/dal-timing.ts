@@ -77,9 +77,15 @@ function main() {
   const plans = {
     "articlesInState": plan(queueSql),
     "myDrafts": plan(`SELECT a.id FROM articles a JOIN revisions r ON r.id = a.working_revision_id WHERE r.author_id = ? AND (r.state = 'draft' OR r.state = 'changes_requested') ORDER BY r.updated_at DESC LIMIT 25`, [editor.id]),
-    "overdueForReReview": plan(`SELECT a.id FROM articles a JOIN revisions r ON r.id = a.working_revision_id WHERE a.live_revision_id IS NOT NULL AND (a.review_due_at < ? OR a.re_review_flagged_at IS NOT NULL) ORDER BY r.updated_at DESC LIMIT 25`, [new Date().toISOString()]),
-    "stateCounts": plan(`SELECT r.state, count(*) FROM articles a JOIN revisions r ON r.id = a.working_revision_id GROUP BY r.state`),
-    "myAssignments": plan(`SELECT ra.id FROM review_assignments ra JOIN revisions r ON r.id = ra.revision_id WHERE ra.reviewer_id = ? AND ra.removed_at IS NULL AND (r.state = 'under_review' OR r.state = 'submitted') ORDER BY ra.due_at IS NULL, ra.due_at`, [reviewer.id]),
+    // The shapes lib/dal/dashboard.ts runs (keep in step with it).
+    "overdueForReReview": plan(`SELECT a.id FROM articles a JOIN revisions r ON r.id = a.working_revision_id WHERE a.id IN (SELECT a2.id FROM articles a2
+      JOIN revisions r2 INDEXED BY revisions_id_state_updated_idx ON r2.id = a2.working_revision_id
+      WHERE a2.id IN (SELECT id FROM articles WHERE live_revision_id IS NOT NULL AND review_due_at < ? UNION SELECT id FROM articles WHERE re_review_flagged_at IS NOT NULL AND live_revision_id IS NOT NULL)
+      ORDER BY r2.updated_at DESC LIMIT 25) ORDER BY r.updated_at DESC LIMIT 25`, [new Date().toISOString()]),
+    "stateCounts": plan(`SELECT r.state, count(*) FROM articles a JOIN revisions r INDEXED BY revisions_id_state_updated_idx ON r.id = a.working_revision_id GROUP BY r.state`),
+    "myAssignments": plan(`SELECT ra.id FROM review_assignments ra JOIN revisions r ON r.id = ra.revision_id WHERE ra.reviewer_id = ? AND ra.removed_at IS NULL AND (r.state = 'under_review' OR r.state = 'submitted')
+      AND ra.revision_id IN (SELECT r3.id FROM review_assignments ra3 INDEXED BY review_assignments_reviewer_open_idx JOIN revisions r3 INDEXED BY revisions_id_state_updated_idx ON r3.id = ra3.revision_id
+      WHERE ra3.reviewer_id = ? AND ra3.removed_at IS NULL AND r3.state IN ('under_review', 'submitted')) ORDER BY ra.due_at IS NULL, ra.due_at`, [reviewer.id, reviewer.id]),
     "search": plan(searchSqlForPlan(), ["diabetes"]),
   };
 

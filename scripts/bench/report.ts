@@ -22,11 +22,11 @@ function read(file: string): Json | null {
 }
 
 function loadTable(r: Json): string[] {
-  const lines = ["| case | bytes | req/s | p50 ms | p99 ms | non-2xx | errors | vs A | vs B |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"];
+  const lines = ["| case | bytes | req/s | p50 ms | p99 ms | non-2xx | errors | vs A | vs B | cache headers |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"];
   for (const c of r.cases as Json[]) {
     const per = r.ratios?.perCase?.[c.name];
-    if (c.result) lines.push(`| ${c.name} | ${fmt(c.bytes)} | ${fmt(c.result.rps)} | ${fmt(c.result.p50)} | ${fmt(c.result.p99)} | ${c.result.non2xx} | ${c.result.errors} | ${per ? fmt(per.overA, "×") : ""} | ${per ? fmt(per.overB, "×") : ""} |`);
-    else lines.push(`| ${c.name} | – | – | – | – | ${c.skipped ?? ""} | | | |`);
+    if (c.result) lines.push(`| ${c.name} | ${fmt(c.bytes)} | ${fmt(c.result.rps)} | ${fmt(c.result.p50)} | ${fmt(c.result.p99)} | ${c.result.non2xx} | ${c.result.errors} | ${per ? fmt(per.overA, "×") : ""} | ${per ? fmt(per.overB, "×") : ""} | ${c.cache ?? ""} |`);
+    else lines.push(`| ${c.name} | – | – | – | – | ${c.skipped ?? ""} | | | | |`);
   }
   return lines;
 }
