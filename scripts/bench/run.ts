@@ -2,6 +2,7 @@
  * npm run bench [-- options]
  *
  *   --db <file>          measure an existing database (copied first, so the run cannot change it)
+ *                        (generated databases below are measured in place)
  *   --large              the 100k-article database bench/tmp/large.db (generated if missing, ~3 min)
  *   --articles <n>       a generated database of n articles (bench/tmp/seed-<n>.db, generated if missing)
  *   (default)            a fresh demo database (migrations + demo seed)
@@ -57,7 +58,7 @@ function removeDb(file: string) {
 }
 
 /** The database the server will use, and what it is. A copy, so repeated runs start from the same data. */
-function prepareDatabase(): { file: string; label: string; source: string } {
+function prepareDatabase(): { file: string; label: string; source: string; generated?: boolean } {
   fs.mkdirSync(TMP, { recursive: true });
   const run = path.join(TMP, `run-${PORT}.db`);
   removeDb(run);
@@ -76,7 +77,12 @@ function prepareDatabase(): { file: string; label: string; source: string } {
         node(["--conditions=react-server", "--import", "tsx", "scripts/seed-large.ts", "--articles", String(n), "--out", source]);
       }
     }
-    // A consistent copy (the source may be in WAL mode with uncheckpointed pages).
+    if (!argv.includes("--db")) {
+      // Generated datasets are measured in place (copying 2 GB costs minutes); approval and autosave
+      // change a handful of their rows, which does not matter to later runs.
+      return { file: source, label, source, generated: true };
+    }
+    // A consistent copy of the user's file (it may be in WAL mode with uncheckpointed pages).
     const src = new Database(source, { readonly: true });
     src.exec(`VACUUM INTO '${run.replace(/'/g, "''")}'`);
     src.close();
@@ -370,7 +376,7 @@ async function main() {
     writeBenchmarksMarkdown(path.join(ROOT, "BENCHMARKS.md"), path.dirname(OUT));
     log("BENCHMARKS.md updated");
   }
-  removeDb(database.file);
+  if (!database.generated) removeDb(database.file);
 }
 
 function printTable(out: { cases: CaseResult[]; ratios: { articleOverA: number | null; articleOverB: number | null; basis: string | null } }) {

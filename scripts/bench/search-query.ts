@@ -15,14 +15,16 @@ export const SEARCH_SQL = {
   approvedOnly: `${BASE} AND a.live_revision_id IS NOT NULL ORDER BY s.rank LIMIT 20`,
 };
 
-/** Reader input → an FTS5 query of quoted prefix terms (no operators from the user). */
+/**
+ * Reader input → an FTS5 query of quoted terms (no operators from the user). Only the last term is
+ * a prefix (for a half-typed word): prefix terms expand to every matching token and cost more.
+ */
 export function ftsQuery(input: string): string {
-  return input
+  const words = input
     .split(/\s+/)
     .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ""))
-    .filter(Boolean)
-    .map((w) => `"${w}"*`)
-    .join(" ");
+    .filter(Boolean);
+  return words.map((w, i) => (i === words.length - 1 && w.length >= 3 ? `"${w}"*` : `"${w}"`)).join(" ");
 }
 
 export function searchArticles(db: Database.Database, input: string, policy: "on-submit" | "approved-only") {
