@@ -6,6 +6,18 @@ export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 export type Server = { url: string; pid: number; child: ChildProcess; stop: () => Promise<void> };
 
+// Servers this process started: killed if the bench is interrupted, so none is left holding a port.
+const started = new Set<ChildProcess>();
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    for (const child of started) child.kill("SIGKILL");
+    process.exit(130);
+  });
+}
+process.once("exit", () => {
+  for (const child of started) child.kill("SIGKILL");
+});
+
 async function waitFor(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -52,8 +64,9 @@ export async function startNext(opts: { port: number; db: string; env?: Record<s
       ...opts.env,
     },
   });
+  started.add(child);
+  child.once("exit", () => started.delete(child));
   const stop = () => stopChild(child);
-  process.once("exit", () => child.kill("SIGKILL"));
   try {
     await waitFor(`${url}/login`, child);
   } catch (e) {
@@ -70,7 +83,8 @@ export async function startBareHttp(opts: { port: number; bodyFile: string; cont
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
   });
-  process.once("exit", () => child.kill("SIGKILL"));
+  started.add(child);
+  child.once("exit", () => started.delete(child));
   await waitFor(`${url}/`, child, 10_000);
   return { url, pid: child.pid!, child, stop: () => stopChild(child) };
 }

@@ -36,8 +36,9 @@ describe("bench statistics", () => {
     expect(audienceCookieName(headers, "clinician")).toBeNull();
   });
 
-  it("turns reader input into quoted prefix terms, never FTS operators", () => {
-    expect(ftsQuery('diabetes OR "x" NEAR(')).toBe('"diabetes"* "OR"* "x"* "NEAR"*');
+  it("turns reader input into quoted terms, never FTS operators; only the last is a prefix", () => {
+    expect(ftsQuery('diabetes OR "x" NEAR(')).toBe('"diabetes" "OR" "x" "NEAR"*');
+    expect(ftsQuery("blood pr")).toBe('"blood" "pr"');
     expect(ftsQuery("   ")).toBe("");
   });
 });
