@@ -50,7 +50,7 @@ const JOURNALS: [string, string][] = [["JAMA", "JAMA"], ["The Lancet", "Lancet"]
 // Most sentences are about the article's own condition and intervention; a few mention others.
 let focus = { condition: CONDITIONS[0], intervention: INTERVENTIONS[0] };
 const mentionCondition = () => (rand() < 0.95 ? focus.condition : pick(CONDITIONS));
-const mentionIntervention = () => (rand() < 0.7 ? focus.intervention : pick(INTERVENTIONS));
+const mentionIntervention = () => (rand() < 0.9 ? focus.intervention : pick(INTERVENTIONS));
 const clinicianSentence = (cite: string) =>
   `In adults with ${mentionCondition()}, ${mentionIntervention()} improved ${pick(OUTCOMES)} compared with usual care, based on ${pick(QUALIFIERS)} ${cite}.`;
 const patientSentence = (cite: string) =>
