@@ -4,13 +4,13 @@
  * in Debian's chromium against the production server on a fresh demo database. Audits an
  * approved article page (/articles/<slug>?audience=patient), or "/" while the build has none.
  * Prints the four category scores and LCP/TBT/CLS; writes bench/lighthouse.json.
+ * Lighthouse runs as its own CLI process under plain node: loaded through tsx, the functions it
+ * sends into the page carry esbuild's `__name` helper and fail there.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import * as chromeLauncher from "chrome-launcher";
-import lighthouse from "lighthouse";
 import { writeBenchmarksMarkdown } from "./report";
 import { ROOT, startNext } from "./server";
 
@@ -28,6 +28,15 @@ function node(args: string[], env: Record<string, string> = {}) {
   if (r.status !== 0) throw new Error(`node ${args.join(" ")} failed with ${r.status}`);
 }
 
+type Audit = { id: string; title: string; score: number | null; scoreDisplayMode: string; numericValue?: number; details?: { items?: unknown[] } };
+type LighthouseResult = {
+  fetchTime: string;
+  lighthouseVersion: string;
+  configSettings: { formFactor: string; throttlingMethod: string };
+  categories: Record<string, { score: number | null }>;
+  audits: Record<string, Audit>;
+};
+
 async function main() {
   if (!argv.includes("--skip-build")) node(["scripts/build-if-needed.mjs"]);
   const tmp = path.join(ROOT, "bench", "tmp");
@@ -38,7 +47,6 @@ async function main() {
     node(["scripts/prepare-db.mjs"], { DATABASE_PATH: db });
   }
   const server = await startNext({ port: PORT, db });
-  let chrome: chromeLauncher.LaunchedChrome | null = null;
   try {
     let target = opt("url", "");
     let note = "";
@@ -54,13 +62,16 @@ async function main() {
     const url = server.url + target;
     // Warm the route so the audit sees the cached page, as a reader after the first would.
     await (await fetch(url)).arrayBuffer();
-    chrome = await chromeLauncher.launch({
-      chromePath: CHROME,
-      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
-    const runner = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices", "seo"] });
-    if (!runner) throw new Error("lighthouse returned no result");
-    const lhr = runner.lhr;
+    const report = path.join(tmp, `lighthouse-${PORT}.report.json`);
+    const flags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+    const cli = spawnSync(
+      process.execPath,
+      [path.join(ROOT, "node_modules", "lighthouse", "cli", "index.js"), url, "--output=json", `--output-path=${report}`, "--only-categories=performance,accessibility,best-practices,seo", `--chrome-flags=${flags.join(" ")}`, "--quiet"],
+      { cwd: ROOT, stdio: "inherit", env: { ...process.env, CHROME_PATH: CHROME } },
+    );
+    if (cli.status !== 0) throw new Error(`lighthouse exited with ${cli.status}`);
+    const lhr = JSON.parse(fs.readFileSync(report, "utf8")) as LighthouseResult;
+    fs.rmSync(report, { force: true });
     const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
     const result = {
       url: target,
@@ -77,7 +88,7 @@ async function main() {
       },
       failedAudits: Object.values(lhr.audits)
         .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual" && a.scoreDisplayMode !== "notApplicable")
-        .map((a) => ({ id: a.id, score: a.score, title: a.title })),
+        .map((a) => ({ id: a.id, score: a.score, title: a.title, ...(a.id === "errors-in-console" ? { items: a.details?.items } : {}) })),
       note,
     };
     fs.mkdirSync(path.dirname(OUT), { recursive: true });
@@ -89,7 +100,6 @@ async function main() {
     if (result.failedAudits.length) console.log("Below full score:", result.failedAudits.map((a) => a.id).join(", "));
     if (!argv.includes("--no-markdown")) writeBenchmarksMarkdown(path.join(ROOT, "BENCHMARKS.md"), path.dirname(OUT));
   } finally {
-    if (chrome) await chrome.kill();
     await server.stop();
     if (!argv.includes("--db")) for (const s of ["", "-wal", "-shm"]) fs.rmSync(db + s, { force: true });
   }
