@@ -36,17 +36,25 @@ const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length
 const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
 
 const TOPICS = ["Obstetrics", "Cardiology", "Endocrinology", "Musculoskeletal", "Preventive care", "Paediatrics", "Neurology", "Dermatology", "Respiratory", "Mental health"];
-const CONDITIONS = ["hypertension", "type 2 diabetes", "asthma", "low back pain", "migraine", "atrial fibrillation", "osteoarthritis", "eczema", "depression", "iron deficiency", "postpartum recovery", "gestational diabetes", "chronic kidney disease", "gout", "insomnia"];
+// Sixty conditions, so a search term matches a realistic share of articles (a few per cent), not most of them.
+const CONDITIONS = ["hypertension", "type 2 diabetes", "asthma", "low back pain", "migraine", "atrial fibrillation", "osteoarthritis", "eczema", "depression", "iron deficiency", "postpartum recovery", "gestational diabetes", "chronic kidney disease", "gout", "insomnia",
+  "heart failure", "angina", "stroke recovery", "COPD", "sleep apnoea", "psoriasis", "acne", "rosacea", "urinary incontinence", "overactive bladder", "endometriosis", "polycystic ovary syndrome", "menopause symptoms", "preeclampsia", "morning sickness",
+  "rheumatoid arthritis", "osteoporosis", "knee pain", "neck pain", "plantar fasciitis", "tennis elbow", "sciatica", "fibromyalgia", "anxiety", "panic disorder", "ADHD", "bipolar disorder", "alcohol use disorder", "smoking cessation", "obesity",
+  "hypothyroidism", "hyperthyroidism", "type 1 diabetes", "coeliac disease", "irritable bowel syndrome", "reflux", "peptic ulcer", "gallstones", "kidney stones", "anaemia in pregnancy", "otitis media", "bronchiolitis", "croup", "head lice", "tonsillitis"];
 const INTERVENTIONS = ["structured exercise", "a low-dose statin", "cognitive behavioural therapy", "dietary counselling", "physiotherapy", "topical corticosteroids", "metformin", "an inhaled corticosteroid", "weight management", "sleep hygiene advice", "pelvic floor training", "a short course of NSAIDs"];
 const OUTCOMES = ["pain scores", "HbA1c", "blood pressure", "quality of life", "hospital admissions", "symptom-free days", "functional disability", "relapse rates", "all-cause mortality", "days off work"];
 const QUALIFIERS = ["moderate-certainty evidence", "low-certainty evidence", "several randomised trials", "a large cohort study", "current national guidance", "a recent systematic review"];
 const FAMILY = ["Smith", "Nguyen", "Okafor", "Lindqvist", "Garcia", "Patel", "Müller", "Kowalski", "Rossi", "Tanaka", "Haddad", "Johansson", "Osei", "Chen", "Dubois", "Novak", "Silva", "Khan", "Murphy", "Ivanova"];
 const JOURNALS: [string, string][] = [["JAMA", "JAMA"], ["The Lancet", "Lancet"], ["BMJ", "BMJ"], ["Annals of Internal Medicine", "Ann Intern Med"], ["Obstetrics and Gynecology", "Obstet Gynecol"], ["British Journal of Sports Medicine", "Br J Sports Med"], ["Diabetes Care", "Diabetes Care"], ["Circulation", "Circulation"]];
 
+// Most sentences are about the article's own condition and intervention; a few mention others.
+let focus = { condition: CONDITIONS[0], intervention: INTERVENTIONS[0] };
+const mentionCondition = () => (rand() < 0.95 ? focus.condition : pick(CONDITIONS));
+const mentionIntervention = () => (rand() < 0.9 ? focus.intervention : pick(INTERVENTIONS));
 const clinicianSentence = (cite: string) =>
-  `In adults with ${pick(CONDITIONS)}, ${pick(INTERVENTIONS)} improved ${pick(OUTCOMES)} compared with usual care, based on ${pick(QUALIFIERS)} ${cite}.`;
+  `In adults with ${mentionCondition()}, ${mentionIntervention()} improved ${pick(OUTCOMES)} compared with usual care, based on ${pick(QUALIFIERS)} ${cite}.`;
 const patientSentence = (cite: string) =>
-  `${pick(["Many people", "Most adults", "Some people", "People"])} with ${pick(CONDITIONS)} feel better with ${pick(INTERVENTIONS)} ${cite}. ${pick(["Ask your doctor what is right for you.", "Start slowly and build up.", "It can take a few weeks to help.", "Tell your care team if it gets worse."])}`;
+  `${pick(["Many people", "Most adults", "Some people", "People"])} with ${mentionCondition()} feel better with ${mentionIntervention()} ${cite}. ${pick(["Ask your doctor what is right for you.", "Start slowly and build up.", "It can take a few weeks to help.", "Tell your care team if it gets worse."])}`;
 
 function wording(sentence: (cite: string) => string, keys: string[], paragraphs: number): { md: string; text: string } {
   const md: string[] = [];
@@ -151,6 +159,7 @@ function main() {
   const updateArticle = client.prepare(
     "UPDATE articles SET live_revision_id = ?, working_revision_id = ?, first_published_at = ?, last_reviewed_at = ?, review_due_at = ? WHERE id = ?",
   );
+  const flagArticle = client.prepare("UPDATE articles SET re_review_flagged_at = ?, re_review_reason = ? WHERE id = ?");
   const insertSearch = client.prepare("INSERT INTO article_search (rowid, question, clinician_text, patient_text, topic) VALUES (?,?,?,?,?)");
 
   const STATES = [
@@ -173,7 +182,8 @@ function main() {
       for (let a = start; a < Math.min(ARTICLES, start + BATCH); a++) {
         const topic = pick(TOPICS);
         const condition = pick(CONDITIONS);
-        const question = `${pick(["Does", "Can", "Should", "How well does"])} ${pick(INTERVENTIONS)} help ${condition}${a % 7 === 0 ? " in older adults" : ""}? (#${a + 1})`;
+        focus = { condition, intervention: pick(INTERVENTIONS) };
+        const question = `${pick(["Does", "Can", "Should", "How well does"])} ${focus.intervention} help ${condition}${a % 7 === 0 ? " in older adults" : ""}? (#${a + 1})`;
         const slug = `bench-${a + 1}-${condition.replace(/[^a-z0-9]+/g, "-")}`;
         const author = pick(editors);
         const created = iso(int(30, 900) * DAY);
@@ -185,10 +195,12 @@ function main() {
         let liveId: number | null = null;
         let workingId = 0;
         let lastReviewed: string | null = null;
+        // What readers may see (lib/dal/search-index.ts, "on-submit"): the live revision, else a submitted one.
+        let searchable: [string, string] | null = null;
         for (let n = 1; n <= revisionCount; n++) {
           const isLast = n === revisionCount;
           const clinician = wording(clinicianSentence, keys, int(3, 4));
-          const patient = wording(patientSentence, keys, 3);
+          const patient = wording(patientSentence, keys, int(4, 5));
           const revState = !isLast ? "approved" : state === "approved_with_revision_in_review" ? "under_review" : state;
           const content = { question, clinicianBody: clinician.md, patientBody: patient.md, disclosure: "The author reports no conflicts of interest." };
           const hash = contentHash({ ...content, references: [...new Set(keys)].map((k) => refByKey.get(k)!) });
@@ -213,15 +225,19 @@ function main() {
             }
             if (revState === "approved") {
               liveId = revisionId;
+              searchable = [clinician.text, patient.text];
               lastReviewed = at;
             }
           }
           workingId = revisionId;
-          if (isLast && liveId) insertSearch.run(articleId, question, clinician.text, patient.text, topic);
-          else if (isLast && (revState === "submitted" || revState === "under_review")) insertSearch.run(articleId, question, clinician.text, patient.text, topic);
+          if (isLast && !liveId && (revState === "submitted" || revState === "under_review")) searchable = [clinician.text, patient.text];
+          if (isLast && searchable) insertSearch.run(articleId, question, searchable[0], searchable[1], topic);
         }
-        const due = lastReviewed ? new Date(new Date(lastReviewed).getTime() + 365 * DAY).toISOString() : null;
+        // About 3% of live articles are past their re-review date and 0.5% are flagged (e.g. a retracted citation).
+        const interval = rand() < 0.03 ? int(5, 25) : 365;
+        const due = lastReviewed ? new Date(new Date(lastReviewed).getTime() + interval * DAY).toISOString() : null;
         updateArticle.run(liveId, workingId, lastReviewed, lastReviewed, due, articleId);
+        if (liveId && rand() < 0.005) flagArticle.run(iso(int(1, 10) * DAY), "A cited reference was retracted.", articleId);
       }
     }).immediate();
     process.stdout.write(`\r${Math.min(ARTICLES, start + BATCH)} / ${ARTICLES} articles`);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articles, followUpQuestions, reviewAssignments, revisions, signOffs, users, type RevisionState } from "@/db/schema";
 import type { CurrentUser } from "@/lib/dal/session";
@@ -49,12 +49,10 @@ export function articlesInState(state: RevisionState): ArticleRow[] {
 }
 
 export function stateCounts(): Record<RevisionState, number> {
-  const rows = getDb()
-    .select({ state: revisions.state, n: count() })
-    .from(articles)
-    .innerJoin(revisions, eq(revisions.id, articles.workingRevisionId))
-    .groupBy(revisions.state)
-    .all();
+  // Index-only (migration 0003): reading state from the wide revision rows costs an overflow read each.
+  const rows = getDb().all<{ state: RevisionState; n: number }>(sql`SELECT r.state AS state, count(*) AS n
+    FROM articles a JOIN revisions r INDEXED BY revisions_id_state_updated_idx ON r.id = a.working_revision_id
+    GROUP BY r.state`);
   const counts = { draft: 0, submitted: 0, under_review: 0, changes_requested: 0, approved: 0 };
   for (const r of rows) counts[r.state] = r.n;
   return counts;
@@ -62,7 +60,14 @@ export function stateCounts(): Record<RevisionState, number> {
 
 /** Approved articles past their review-due date, or flagged (e.g. a cited reference was retracted). */
 export function overdueForReReview(now = new Date().toISOString()): ArticleRow[] {
-  return articleRows(and(isNotNull(articles.liveRevisionId), or(lt(articles.reviewDueAt, now), isNotNull(articles.reReviewFlaggedAt))));
+  // The 25 newest are picked from two small partial indexes and the narrow revision index (migration 0003),
+  // instead of scanning every article and reading each working revision's wide row to sort.
+  const newest = sql`(SELECT a2.id FROM articles a2
+    JOIN revisions r2 INDEXED BY revisions_id_state_updated_idx ON r2.id = a2.working_revision_id
+    WHERE a2.id IN (SELECT id FROM articles WHERE live_revision_id IS NOT NULL AND review_due_at < ${now}
+                    UNION SELECT id FROM articles WHERE re_review_flagged_at IS NOT NULL AND live_revision_id IS NOT NULL)
+    ORDER BY r2.updated_at DESC LIMIT ${PAGE})`;
+  return articleRows(and(isNotNull(articles.liveRevisionId), or(lt(articles.reviewDueAt, now), isNotNull(articles.reReviewFlaggedAt)), inArray(articles.id, newest)));
 }
 
 export type AssignmentRow = {
@@ -94,7 +99,21 @@ export function myAssignments(user: CurrentUser, now = new Date().toISOString())
     })
     .from(reviewAssignments)
     .innerJoin(revisions, eq(revisions.id, reviewAssignments.revisionId))
-    .where(and(eq(reviewAssignments.reviewerId, user.id), isNull(reviewAssignments.removedAt), or(eq(revisions.state, "under_review"), eq(revisions.state, "submitted"))))
+    .where(
+      and(
+        eq(reviewAssignments.reviewerId, user.id),
+        isNull(reviewAssignments.removedAt),
+        or(eq(revisions.state, "under_review"), eq(revisions.state, "submitted")),
+        // Narrow the reviewer's assignments to open revisions from indexes alone (migration 0003), so only
+        // those rows are read; a board member accumulates thousands of assignments on approved revisions.
+        inArray(
+          reviewAssignments.revisionId,
+          sql`(SELECT r3.id FROM review_assignments ra3 INDEXED BY review_assignments_reviewer_open_idx
+            JOIN revisions r3 INDEXED BY revisions_id_state_updated_idx ON r3.id = ra3.revision_id
+            WHERE ra3.reviewer_id = ${user.id} AND ra3.removed_at IS NULL AND r3.state IN ('under_review', 'submitted'))`,
+        ),
+      ),
+    )
     .orderBy(sql`${reviewAssignments.dueAt} IS NULL`, reviewAssignments.dueAt)
     .all();
   return rows.map((r) => ({

@@ -1,0 +1,125 @@
+/**
+ * In-process server time of the editor dashboard queries and reader search on one database:
+ *   DATABASE_PATH=bench/tmp/large.db node --conditions=react-server --import tsx scripts/bench/dal-timing.ts [--iterations 50]
+ * Prints one JSON object (p50/p95 in ms per query, plus each query's plan) on stdout.
+ * Run by scripts/bench/run.ts with the web server stopped, so it measures the query, not the machine's other load.
+ */
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import { getDb } from "@/db";
+import { articlesInState, myAssignments, myDrafts, overdueForReReview, stateCounts } from "@/lib/dal/dashboard";
+import type { CurrentUser } from "@/lib/dal/session";
+import { summarize, type TimingSummary } from "./stats";
+import { SEARCH_TERMS, searchArticles } from "./search-query";
+
+const i = process.argv.indexOf("--iterations");
+const ITERATIONS = i > 0 ? Number(process.argv[i + 1]) : 50;
+
+/**
+ * Wall time and CPU time of each call. The queries are synchronous, so the CPU time this process
+ * used during the call is the query's own cost; on a machine shared with other work the wall time
+ * also holds the time spent waiting for a CPU, and is the figure a user would see on that machine.
+ */
+type Timed = TimingSummary & { cpu: TimingSummary };
+function time(fn: () => unknown, iterations = ITERATIONS): Timed {
+  for (let w = 0; w < 3; w++) fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let n = 0; n < iterations; n++) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    fn();
+    wall.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { ...summarize(wall), cpu: summarize(cpu) };
+}
+
+function userByEmail(email: string): CurrentUser {
+  const row = getDb().$client.prepare("SELECT id, email, name, role, session_version AS sessionVersion FROM users WHERE email = ?").get(email) as
+    | { id: number; email: string; name: string; role: "admin" | "editor" | "reviewer"; sessionVersion: number }
+    | undefined;
+  if (!row) throw new Error(`no user ${email} in this database`);
+  return { ...row, mustChangePassword: false } as unknown as CurrentUser;
+}
+
+function plan(sqlText: string, params: unknown[] = []): string[] {
+  const rows = getDb().$client.prepare(`EXPLAIN QUERY PLAN ${sqlText}`).all(...params) as { detail: string }[];
+  return rows.map((r) => r.detail);
+}
+
+function main() {
+  const db = getDb().$client;
+  const articles = (db.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
+  const editor = userByEmail("editor@vetted.test");
+  const reviewer = userByEmail("reviewer1@vetted.test");
+
+  const dashboard: Record<string, Timed> = {
+    "stateCounts": time(() => stateCounts()),
+    "myDrafts (editor)": time(() => myDrafts(editor)),
+    "articlesInState submitted": time(() => articlesInState("submitted")),
+    "articlesInState under_review": time(() => articlesInState("under_review")),
+    "articlesInState approved": time(() => articlesInState("approved")),
+    "articlesInState draft": time(() => articlesInState("draft")),
+    "overdueForReReview": time(() => overdueForReReview()),
+    "myAssignments (reviewer)": time(() => myAssignments(reviewer)),
+  };
+  // A whole editor dashboard render does all of these once; the target is per queue page.
+  const editorPage = time(() => {
+    stateCounts();
+    overdueForReReview();
+    myDrafts(editor);
+    for (const s of ["submitted", "under_review", "changes_requested", "approved", "draft"] as const) articlesInState(s);
+  }, Math.max(10, Math.round(ITERATIONS / 5)));
+
+  const search: Record<string, Timed> = {};
+  for (const term of SEARCH_TERMS) search[term] = time(() => searchArticles(db, term, "on-submit"));
+  const searchAll: number[] = [];
+  const searchAllCpu: number[] = [];
+  for (let n = 0; n < ITERATIONS; n++) {
+    for (const term of SEARCH_TERMS) {
+      const c = process.cpuUsage();
+      const t = performance.now();
+      searchArticles(db, term, n % 2 ? "on-submit" : "approved-only");
+      searchAll.push(performance.now() - t);
+      const used = process.cpuUsage(c);
+      searchAllCpu.push((used.user + used.system) / 1000);
+    }
+  }
+
+  const queueSql = `SELECT a.id FROM articles a JOIN revisions r ON r.id = a.working_revision_id WHERE r.state = 'submitted' ORDER BY r.updated_at DESC LIMIT 25`;
+  const plans = {
+    "articlesInState": plan(queueSql),
+    "myDrafts": plan(`SELECT a.id FROM articles a JOIN revisions r ON r.id = a.working_revision_id WHERE r.author_id = ? AND (r.state = 'draft' OR r.state = 'changes_requested') ORDER BY r.updated_at DESC LIMIT 25`, [editor.id]),
+    // The shapes lib/dal/dashboard.ts runs (keep in step with it).
+    "overdueForReReview": plan(`SELECT a.id FROM articles a JOIN revisions r ON r.id = a.working_revision_id WHERE a.id IN (SELECT a2.id FROM articles a2
+      JOIN revisions r2 INDEXED BY revisions_id_state_updated_idx ON r2.id = a2.working_revision_id
+      WHERE a2.id IN (SELECT id FROM articles WHERE live_revision_id IS NOT NULL AND review_due_at < ? UNION SELECT id FROM articles WHERE re_review_flagged_at IS NOT NULL AND live_revision_id IS NOT NULL)
+      ORDER BY r2.updated_at DESC LIMIT 25) ORDER BY r.updated_at DESC LIMIT 25`, [new Date().toISOString()]),
+    "stateCounts": plan(`SELECT r.state, count(*) FROM articles a JOIN revisions r INDEXED BY revisions_id_state_updated_idx ON r.id = a.working_revision_id GROUP BY r.state`),
+    "myAssignments": plan(`SELECT ra.id FROM review_assignments ra JOIN revisions r ON r.id = ra.revision_id WHERE ra.reviewer_id = ? AND ra.removed_at IS NULL AND (r.state = 'under_review' OR r.state = 'submitted')
+      AND ra.revision_id IN (SELECT r3.id FROM review_assignments ra3 INDEXED BY review_assignments_reviewer_open_idx JOIN revisions r3 INDEXED BY revisions_id_state_updated_idx ON r3.id = ra3.revision_id
+      WHERE ra3.reviewer_id = ? AND ra3.removed_at IS NULL AND r3.state IN ('under_review', 'submitted')) ORDER BY ra.due_at IS NULL, ra.due_at`, [reviewer.id, reviewer.id]),
+    "search": plan(searchSqlForPlan(), ["diabetes"]),
+  };
+
+  const out = {
+    articles,
+    iterations: ITERATIONS,
+    dashboard,
+    editorDashboardAllQueues: editorPage,
+    search,
+    searchOverall: { ...summarize(searchAll), cpu: summarize(searchAllCpu) },
+    loadAverage: os.loadavg().map((n) => Math.round(n * 100) / 100),
+    plans,
+  };
+  process.stdout.write(JSON.stringify(out));
+}
+
+import { SEARCH_SQL } from "./search-query";
+function searchSqlForPlan() {
+  return SEARCH_SQL.onSubmit;
+}
+
+main();

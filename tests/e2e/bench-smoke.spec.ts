@@ -1,0 +1,52 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+/**
+ * `npm run bench` still works end to end: a small run (1,000 generated articles, 2 s per case)
+ * against its own production server, producing well-formed results. No timing is asserted —
+ * speed is judged from the figures in BENCHMARKS.md, not by tests.
+ */
+test("the benchmark runs on a 1,000-article database and writes well-formed results", async () => {
+  test.setTimeout(300_000);
+  const port = Number(process.env.E2E_PORT ?? 3100) + 70;
+  const out = path.resolve(`tests/.tmp/bench-smoke-${port}.json`);
+  fs.rmSync(out, { force: true });
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/bench/run.ts", "--articles", "1000", "--duration", "2", "--warmup", "1", "--connections", "8", "--samples", "3", "--dal-iterations", "3", "--port", String(port), "--out", out, "--skip-build", "--no-markdown"],
+    { encoding: "utf8", timeout: 280_000 },
+  );
+  expect(run.status, run.stderr.slice(-2000)).toBe(0);
+
+  const results = JSON.parse(fs.readFileSync(out, "utf8"));
+  expect(results.database.articles).toBe(1000);
+  const byGroup = (g: string) => results.cases.filter((c: { group: string }) => c.group === g);
+  // The reader page (or its stand-in before the reader site exists) and both baselines were loaded.
+  for (const group of ["article", "baselineA", "baselineB"]) {
+    const cases = byGroup(group);
+    expect(cases.length, group).toBeGreaterThan(0);
+    for (const c of cases) {
+      expect(c.result, `${c.name}: ${c.skipped}`).toBeDefined();
+      expect(c.result.requests).toBeGreaterThan(0);
+      expect(c.result.non2xx).toBe(0);
+      expect(c.result.errors).toBe(0);
+      expect(typeof c.result.p99).toBe("number");
+    }
+  }
+  // Baseline A really is the same size as the page it stands for (within 2%).
+  const a = byGroup("baselineA")[0];
+  const basis = results.cases.find((c: { name: string }) => c.name === results.ratios.basis);
+  expect(Math.abs(a.bytes - basis.bytes) / basis.bytes).toBeLessThan(0.02);
+  expect(byGroup("baselineB")[0].bytes).toBe(basis.bytes);
+  expect(typeof results.ratios.articleOverA).toBe("number");
+  expect(typeof results.ratios.articleOverB).toBe("number");
+
+  expect(typeof results.approval.available).toBe("boolean");
+  expect(typeof results.autosave.available).toBe("boolean");
+  expect(results.staffHttp["/dashboard (editor)"].samples).toBe(3);
+  expect(results.serverMemoryMiB.idle).toBeGreaterThan(0);
+  expect(Object.keys(results.dal.dashboard)).toContain("myAssignments (reviewer)");
+  expect(results.dal.searchOverall.samples).toBeGreaterThan(0);
+});
