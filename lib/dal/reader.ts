@@ -113,8 +113,10 @@ function reviewersOf(revision: RevisionRow): ReaderReviewer[] {
   return rows.filter((r) => !seen.has(r.reviewerId) && seen.add(r.reviewerId)).map((r) => ({ name: r.name, credentials: r.credentials }));
 }
 
+/** A meta description: the first sentences of the wording, skipping short blocks such as headings. */
 function excerpt(text: string, max = 155): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const blocks = text.split(/\n{2,}/);
+  const flat = (blocks.filter((b) => b.length >= 60).join(" ") || text).replace(/\s+/g, " ").trim();
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   return `${cut.slice(0, cut.lastIndexOf(" ") > 80 ? cut.lastIndexOf(" ") : cut.length)}…`;

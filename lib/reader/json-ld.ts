@@ -29,7 +29,7 @@ export function articleJsonLd(
     ...(article.lastReviewed ? { lastReviewed: article.lastReviewed } : {}),
     ...(reviewedBy.length ? { reviewedBy } : {}),
     audience: { "@type": "MedicalAudience", audienceType: article.audience === "clinician" ? "Clinician" : "Patient" },
-    ...(article.topic ? { about: { "@type": "MedicalCondition", name: article.topic }, specialty: article.topic } : {}),
+    ...(article.topic ? { keywords: article.topic } : {}),
     citation: article.references.map((ref) => ({
       "@type": "CreativeWork",
       name: ref.title,

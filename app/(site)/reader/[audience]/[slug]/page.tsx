@@ -99,7 +99,7 @@ export default async function ReaderArticlePage({ params }: { params: Params }) 
       <div className="space-y-1 text-sm text-muted">
         <p>
           Last updated <time dateTime={article.lastUpdated}>{formatDate(article.lastUpdated)}</time> ·{" "}
-          <Link href="/policy" prefetch={false}>View editorial policy</Link>
+          <Link href="/policy" prefetch={false} className="underline">View editorial policy</Link>
         </p>
         {approved && article.lastReviewed && (
           <p data-testid="last-reviewed">
