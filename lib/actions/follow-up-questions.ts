@@ -1,7 +1,6 @@
 "use server";
 
 import { headers } from "next/headers";
-import { revalidatePath } from "next/cache";
 import { forbidden, invalid, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { askFollowUpQuestion, convertQuestionToDraft, dismissQuestion, type TriageOutcome } from "@/lib/dal/follow-up-questions";
 import { getCurrentUser } from "@/lib/dal/session";
@@ -68,9 +67,9 @@ export async function dismissQuestionAction(input: unknown): Promise<ActionResul
   if (!canTriageQuestions(actor)) return forbidden("triage questions");
   const parsed = triageQuestionSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error.flatten().fieldErrors, "That request was not valid.");
-  const result = outcomeResult(dismissQuestion(actor, parsed.data.id), "Question dismissed.");
-  revalidatePath("/editor/questions");
-  return result;
+  // No revalidatePath: the inbox is dynamic, and refreshing it now would remove the item (and
+  // its confirmation) from under the editor; the item shows the outcome in place instead.
+  return outcomeResult(dismissQuestion(actor, parsed.data.id), "Question dismissed.");
 }
 
 export async function convertQuestionAction(input: unknown): Promise<ActionResult<{ articleId?: number }>> {
@@ -79,8 +78,5 @@ export async function convertQuestionAction(input: unknown): Promise<ActionResul
   if (!canTriageQuestions(actor)) return forbidden("triage questions");
   const parsed = triageQuestionSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error.flatten().fieldErrors, "That request was not valid.");
-  const result = outcomeResult(convertQuestionToDraft(actor, parsed.data.id), "Draft article created from the question.");
-  revalidatePath("/editor/questions");
-  revalidatePath("/dashboard");
-  return result;
+  return outcomeResult(convertQuestionToDraft(actor, parsed.data.id), "Draft article created from the question.");
 }
