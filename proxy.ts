@@ -18,17 +18,29 @@ const staffProxy = withAuth({ pages: { signIn: "/login" }, secret: authSecret() 
 const STAFF = /^\/(dashboard|editor|admin|account)(\/|$)/;
 const SECTIONS: Record<string, string> = { "/": "home", "/board": "board", "/policy": "policy" };
 
+/**
+ * The internal address for a rewrite, built from nextUrl so it keeps the origin Next parsed the
+ * request with: a rewrite to any other origin (e.g. "localhost" for a request to 127.0.0.1) is
+ * proxied over HTTP to the server itself, which doubles the work and fails under load.
+ */
+function internal(request: NextRequest, pathname: string) {
+  const url = request.nextUrl.clone();
+  // The query stays: RSC requests carry their cache-busting _rsc parameter in it.
+  url.pathname = pathname;
+  return url;
+}
+
 export default function proxy(request: NextRequest, event: NextFetchEvent) {
   const { pathname, searchParams } = request.nextUrl;
   if (STAFF.test(pathname)) return staffProxy(request as NextRequestWithAuth, event);
 
   const section = SECTIONS[pathname];
-  if (section) return NextResponse.rewrite(new URL(`/static/${section}`, request.url));
+  if (section) return NextResponse.rewrite(internal(request, `/static/${section}`));
 
   const article = /^\/articles\/([^/]+)\/?$/.exec(pathname);
   if (article) {
     const choice = chooseAudience(searchParams.get("audience"), request.cookies.get(AUDIENCE_COOKIE)?.value);
-    const response = NextResponse.rewrite(new URL(`/reader/${choice.variant}/${article[1]}`, request.url));
+    const response = NextResponse.rewrite(internal(request, `/reader/${choice.variant}/${article[1]}`));
     // The same address serves different wordings depending on the cookie.
     response.headers.set("Vary", "Cookie");
     if (choice.remember) {
