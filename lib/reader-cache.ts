@@ -7,7 +7,7 @@ import { READER_TAGS, readerArticleTag } from "@/lib/reader/cache-tags";
  * changes what readers may see: a live revision, a review status, an article's visibility,
  * a cited reference, the board, or a site setting.
  *
- * proxy.ts rewrites /articles/<slug> to /reader/<clinician|patient|default>/<slug> and the home,
+ * next.config.js rewrites /articles/<slug> to /reader/<clinician|patient|default>/<slug> and the home,
  * board and policy pages to /static/<section>, so those internal routes are what gets revalidated
  * (Next revalidates rewrite destinations, not the addresses readers type). Route handlers (API,
  * feed, sitemap) read through unstable_cache with the tags below.

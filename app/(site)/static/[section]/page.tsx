@@ -5,7 +5,7 @@ import { HomeView } from "@/components/reader/home-view";
 import { PolicyView } from "@/components/reader/policy-view";
 
 /**
- * Home (/), board (/board) and policy (/policy), rewritten here by proxy.ts. A dynamic segment
+ * Home (/), board (/board) and policy (/policy), rewritten here by next.config.js. A dynamic segment
  * with no static params keeps them out of the build (which has no data): each is rendered on its
  * first request, cached, and revalidated by lib/reader-cache.ts.
  */

@@ -15,7 +15,7 @@ import { absoluteUrl, articlePath, siteUrl } from "@/lib/reader/site-url";
 
 /**
  * The article page, one static copy per article and audience variant ("default" = the site's
- * default audience). proxy.ts rewrites /articles/<slug> here; lib/reader-cache.ts revalidates it.
+ * default audience). next.config.js rewrites /articles/<slug> here; lib/reader-cache.ts revalidates it.
  * Nothing is prerendered at build time (the build has no data); each copy is rendered on its
  * first request and then served from the cache.
  */
