@@ -1,7 +1,7 @@
 /**
- * Which wording a reader gets, decided in proxy.ts on every request (so it must stay cheap and
- * free of database reads): `?audience=` wins and is remembered in a cookie, then the cookie, then
- * the site's default, which the static "default" variant of the page resolves from settings.
+ * Which wording a reader gets, with no database read: `?audience=` wins and is remembered in a
+ * cookie (proxy.ts), then the cookie, then the site's default, which the static "default" variant
+ * of the page resolves from settings. next.config.js rewrites apply the same precedence.
  */
 export const READER_AUDIENCES = ["clinician", "patient"] as const;
 export type ReaderAudience = (typeof READER_AUDIENCES)[number];
