@@ -41,6 +41,8 @@ export default defineConfig({
       // Every test signs in from 127.0.0.1; the per-account limit is what the tests exercise.
       SIGN_IN_IP_LIMIT: "1000",
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-use-000000",
+      // Reader questions all come from 127.0.0.1; the rate-limit test lowers its own window by count.
+      QUESTION_IP_LIMIT: process.env.QUESTION_IP_LIMIT ?? "1000",
     },
   },
 });

@@ -1,29 +1,224 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { articles, revisions } from "@/db/schema";
+import { articles, boardProfiles, references, revisions, signOffs, users, type RevisionState } from "@/db/schema";
+import { formatAmaList } from "@/lib/citations/format-ama";
+import { citedKeys } from "@/lib/citations/markers";
+import { REFERENCE_TYPE_LABELS, type ReferenceAuthor, type ReferenceFields } from "@/lib/citations/reference";
 import { getSiteSettings } from "@/lib/dal/settings";
-import { readerRevisionId } from "@/lib/visibility";
+import { markdownToPlainText, renderWording } from "@/lib/markdown";
+import type { ReaderAudience } from "@/lib/reader/audience";
+import { topicSlug } from "@/lib/reader/site-url";
+import type { ReaderArticle, ReaderArticleSummary, ReaderReference, ReaderReviewer, ReaderStatus } from "@/lib/reader/types";
+import { readerRevisionId, type PublishPolicy } from "@/lib/visibility";
+import { stepperStage } from "@/lib/workflow/stepper";
 
-export type ReaderArticleSummary = { slug: string; topic: string; question: string; status: "submitted" | "under_review" | "approved"; updatedAt: string };
+export type { ReaderArticleSummary } from "@/lib/reader/types";
 
-/** Articles anonymous readers may see under the current publish policy, newest first. */
-export function listVisibleArticles(limit = 50): ReaderArticleSummary[] {
-  const policy = getSiteSettings().publishPolicy;
-  const rows = getDb()
-    .select({ article: articles, workingState: revisions.state })
-    .from(articles)
-    .leftJoin(revisions, eq(revisions.id, articles.workingRevisionId))
-    .orderBy(desc(articles.updatedAt))
-    .all();
-  const out: ReaderArticleSummary[] = [];
+const READER_STATES: readonly RevisionState[] = ["submitted", "under_review", "approved"];
+const isReaderStatus = (state: RevisionState): state is ReaderStatus => READER_STATES.includes(state);
+
+type ArticleRow = typeof articles.$inferSelect;
+type RevisionRow = typeof revisions.$inferSelect;
+
+/**
+ * The revision anonymous readers may see of each article, or nothing. The state is checked again
+ * on the revision itself, so a draft or changes-requested revision can never leak even if an
+ * article's pointers were wrong.
+ */
+function visibleRevisions(rows: { article: ArticleRow; workingState: RevisionState | null }[], policy: PublishPolicy) {
+  const ids = new Map<number, ArticleRow>();
   for (const row of rows) {
-    const revisionId = readerRevisionId(row.article, row.workingState, policy);
-    if (!revisionId) continue;
-    const revision = getDb().select({ question: revisions.question, state: revisions.state, updatedAt: revisions.updatedAt }).from(revisions).where(eq(revisions.id, revisionId)).get();
-    if (!revision || revision.state === "draft" || revision.state === "changes_requested") continue;
-    out.push({ slug: row.article.slug, topic: row.article.topic, question: revision.question, status: revision.state, updatedAt: revision.updatedAt });
-    if (out.length >= limit) break;
+    const id = readerRevisionId(row.article, row.workingState, policy);
+    if (id) ids.set(id, row.article);
+  }
+  if (ids.size === 0) return [];
+  const revs = getDb().select().from(revisions).where(inArray(revisions.id, [...ids.keys()])).all();
+  const byId = new Map(revs.map((r) => [r.id, r]));
+  const out: { article: ArticleRow; revision: RevisionRow & { state: ReaderStatus } }[] = [];
+  for (const [id, article] of ids) {
+    const revision = byId.get(id);
+    if (revision && revision.articleId === article.id && isReaderStatus(revision.state)) out.push({ article, revision: revision as RevisionRow & { state: ReaderStatus } });
   }
   return out;
+}
+
+function articleRows(where?: ReturnType<typeof eq>) {
+  const query = getDb()
+    .select({ article: articles, workingState: revisions.state })
+    .from(articles)
+    .leftJoin(revisions, eq(revisions.id, articles.workingRevisionId));
+  return (where ? query.where(where) : query).all();
+}
+
+function lastReviewedOf(article: ArticleRow, revision: RevisionRow): string | null {
+  if (revision.state !== "approved") return null;
+  return article.lastReviewedAt ?? revision.approvedAt ?? null;
+}
+
+function summaryOf(article: ArticleRow, revision: RevisionRow & { state: ReaderStatus }): ReaderArticleSummary {
+  return {
+    slug: article.slug,
+    topic: article.topic,
+    question: revision.question,
+    status: revision.state,
+    lastUpdated: revision.updatedAt,
+    lastReviewed: lastReviewedOf(article, revision),
+  };
+}
+
+/** Articles anonymous readers may see under the current publish policy, most recently updated first. */
+export function listVisibleArticles(limit = 500): ReaderArticleSummary[] {
+  const policy = getSiteSettings().publishPolicy;
+  return visibleRevisions(articleRows(), policy)
+    .map(({ article, revision }) => summaryOf(article, revision))
+    .sort((a, b) => (a.lastUpdated < b.lastUpdated ? 1 : a.lastUpdated > b.lastUpdated ? -1 : 0))
+    .slice(0, limit);
+}
+
+export type ReaderTopic = { topic: string; slug: string; count: number };
+
+export function listTopics(): ReaderTopic[] {
+  const counts = new Map<string, number>();
+  for (const a of listVisibleArticles()) if (a.topic) counts.set(a.topic, (counts.get(a.topic) ?? 0) + 1);
+  return [...counts].map(([topic, count]) => ({ topic, slug: topicSlug(topic), count })).sort((a, b) => a.topic.localeCompare(b.topic));
+}
+
+export function articlesInTopic(slug: string): { topic: string; articles: ReaderArticleSummary[] } | null {
+  const items = listVisibleArticles().filter((a) => a.topic && topicSlug(a.topic) === slug);
+  if (items.length === 0) return null;
+  return { topic: items[0].topic, articles: items };
+}
+
+function authorName(a: ReferenceAuthor): string {
+  if (a.literal) return a.literal;
+  const initials = (a.given ?? "")
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((part) => part[0]?.toUpperCase())
+    .join("");
+  return [a.family, initials].filter(Boolean).join(" ");
+}
+
+/** Reviewers whose approval counts for this exact content (same hash), in signing order. */
+function reviewersOf(revision: RevisionRow): ReaderReviewer[] {
+  if (revision.state !== "approved") return [];
+  const rows = getDb()
+    .select({ reviewerId: signOffs.reviewerId, name: signOffs.signerName, credentials: signOffs.signerCredentials })
+    .from(signOffs)
+    .where(and(eq(signOffs.revisionId, revision.id), eq(signOffs.decision, "approve"), eq(signOffs.contentHash, revision.contentHash)))
+    .orderBy(asc(signOffs.signedAt), asc(signOffs.id))
+    .all();
+  const seen = new Set<number>();
+  return rows.filter((r) => !seen.has(r.reviewerId) && seen.add(r.reviewerId)).map((r) => ({ name: r.name, credentials: r.credentials }));
+}
+
+/** A meta description: the first sentences of the wording, skipping short blocks such as headings. */
+function excerpt(text: string, max = 155): string {
+  const blocks = text.split(/\n{2,}/);
+  const flat = (blocks.filter((b) => b.length >= 60).join(" ") || text).replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > 80 ? cut.lastIndexOf(" ") : cut.length)}…`;
+}
+
+/** One visible article in one wording, or null when readers may not see it. */
+export function getReaderArticle(slug: string, audience: ReaderAudience): ReaderArticle | null {
+  const settings = getSiteSettings();
+  const found = visibleRevisions(articleRows(eq(articles.slug, slug)), settings.publishPolicy)[0];
+  if (!found) return null;
+  const { article, revision } = found;
+  const body = audience === "clinician" ? revision.clinicianBody : revision.patientBody;
+  const other = audience === "clinician" ? revision.patientBody : revision.clinicianBody;
+  const keys = citedKeys(body);
+  const refs = keys.length ? getDb().select().from(references).where(inArray(references.citekey, keys)).all() : [];
+  const rendered = renderWording(body, refs);
+  const formatted = formatAmaList(rendered.referenceList.map((e) => e.reference as unknown as ReferenceFields));
+  const referenceList: ReaderReference[] = rendered.referenceList.map((entry, i) => {
+    const r = entry.reference;
+    return {
+      number: entry.number,
+      citekey: entry.citekey,
+      type: r.type,
+      typeLabel: REFERENCE_TYPE_LABELS[r.type],
+      title: r.title,
+      authors: (r.authors ?? []).map(authorName),
+      source: r.source,
+      year: r.year ?? null,
+      doi: r.doi ?? null,
+      pmid: r.pmid ?? null,
+      url: r.url ?? null,
+      retracted: r.retracted,
+      formatted: formatted[i]?.text ?? r.title,
+      formattedHtml: formatted[i]?.html ?? "",
+      backlinks: entry.backlinks,
+    };
+  });
+  return {
+    slug: article.slug,
+    topic: article.topic,
+    question: revision.question,
+    audience,
+    status: revision.state,
+    stepper: stepperStage(revision.state),
+    html: rendered.html,
+    summary: excerpt(markdownToPlainText(body)),
+    references: referenceList,
+    datePublished: article.firstPublishedAt ?? revision.submittedAt ?? null,
+    lastUpdated: revision.updatedAt,
+    lastReviewed: lastReviewedOf(article, revision),
+    reviewedBy: reviewersOf(revision),
+    disclaimer: audience === "clinician" ? settings.clinicianDisclaimer : settings.patientDisclaimer,
+    hasOtherWording: other.trim().length > 0,
+  };
+}
+
+/** The article id behind a visible slug (follow-up questions may only be asked about these). */
+export function visibleArticleId(slug: string): number | null {
+  const found = visibleRevisions(articleRows(eq(articles.slug, slug)), getSiteSettings().publishPolicy)[0];
+  return found?.article.id ?? null;
+}
+
+export type BoardMember = { name: string; credentials: string; specialty: string; bio: string };
+
+/** Public board profiles of active members, by name. */
+export function listBoardMembers(): BoardMember[] {
+  return getDb()
+    .select({ name: users.name, credentials: boardProfiles.credentials, specialty: boardProfiles.specialty, bio: boardProfiles.bio })
+    .from(boardProfiles)
+    .innerJoin(users, eq(users.id, boardProfiles.userId))
+    .where(and(eq(boardProfiles.isPublic, true), eq(users.active, true)))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+export type SearchHit = ReaderArticleSummary & { snippet: string; matchedPatientOnly: boolean };
+
+export type SearchResults = { hits: SearchHit[]; total: number };
+
+/**
+ * FTS5 search over the question and both wordings, ranked by bm25 (the question weighs most).
+ * The index holds what readers could see under `on-submit`; the current policy and state are
+ * applied again here, so nothing invisible is ever returned.
+ */
+export function searchArticles(ftsQuery: string, page: number, pageSize: number): SearchResults {
+  const visible = new Map(listVisibleArticles().map((a) => [a.slug, a]));
+  const rows = getDb().all<{ slug: string; snippet: string; inQuestion: number; inClinician: number }>(sql`
+    SELECT a.slug AS slug,
+      snippet(article_search, -1, ${"\uE010"}, ${"\uE011"}, '…', 16) AS snippet,
+      (SELECT count(*) FROM article_search s2 WHERE s2.rowid = article_search.rowid AND s2.question MATCH ${ftsQuery}) AS inQuestion,
+      (SELECT count(*) FROM article_search s3 WHERE s3.rowid = article_search.rowid AND s3.clinician_text MATCH ${ftsQuery}) AS inClinician
+    FROM article_search
+    JOIN articles a ON a.id = article_search.rowid
+    WHERE article_search MATCH ${ftsQuery}
+    ORDER BY bm25(article_search, 5.0, 1.0, 1.0)
+    LIMIT 500`);
+  const hits: SearchHit[] = [];
+  for (const row of rows) {
+    const summary = visible.get(row.slug);
+    if (!summary) continue;
+    hits.push({ ...summary, snippet: row.snippet, matchedPatientOnly: !row.inQuestion && !row.inClinician });
+  }
+  const start = (page - 1) * pageSize;
+  return { hits: hits.slice(start, start + pageSize), total: hits.length };
 }

@@ -1,0 +1,55 @@
+import type { ReaderReference } from "@/lib/reader/types";
+
+/** The typed reference list in AMA style; each entry links back to where the text cites it. */
+export function ReferenceList({ references }: { references: ReaderReference[] }) {
+  if (references.length === 0) return null;
+  return (
+    <section aria-labelledby="references-heading" className="mt-10">
+      <h2 id="references-heading" className="text-xl font-semibold">
+        References
+      </h2>
+      <ol className="mt-4 space-y-4">
+        {references.map((ref) => (
+          <li key={ref.citekey} id={`ref-${ref.number}`} className="flex gap-3 scroll-mt-4">
+            <span className="w-6 shrink-0 text-right font-semibold text-muted">{ref.number}.</span>
+            <div className="min-w-0 space-y-1 text-sm">
+              <p>
+                <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-slate-700">{ref.typeLabel}</span>
+                {ref.retracted && (
+                  <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-red-800">Retracted</span>
+                )}
+              </p>
+              {ref.formattedHtml ? (
+                <p className="break-words" dangerouslySetInnerHTML={{ __html: ref.formattedHtml }} />
+              ) : (
+                <p className="break-words">{ref.formatted}</p>
+              )}
+              <p className="flex flex-wrap gap-x-4 gap-y-1">
+                {ref.doi && (
+                  <a href={`https://doi.org/${ref.doi}`} rel="noopener noreferrer">
+                    DOI<span className="sr-only-text"> of reference {ref.number}</span>
+                  </a>
+                )}
+                {ref.pmid && (
+                  <a href={`https://pubmed.ncbi.nlm.nih.gov/${ref.pmid}/`} rel="noopener noreferrer">
+                    PubMed<span className="sr-only-text"> entry of reference {ref.number}</span>
+                  </a>
+                )}
+                {!ref.doi && !ref.pmid && ref.url && (
+                  <a href={ref.url} rel="noopener noreferrer nofollow">
+                    Source<span className="sr-only-text"> of reference {ref.number}</span>
+                  </a>
+                )}
+                {ref.backlinks.map((id, i) => (
+                  <a key={id} href={`#${id}`} aria-label={`Back to citation ${ref.number} in the text${ref.backlinks.length > 1 ? `, place ${i + 1}` : ""}`}>
+                    <span aria-hidden="true">↩{ref.backlinks.length > 1 ? ` ${i + 1}` : ""}</span>
+                  </a>
+                ))}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { expect, test, type Page } from "@playwright/test";
+import { e2eDb } from "../helpers/e2e-db";
+import { DEMO, signIn } from "../helpers/session";
+
+const ARTICLE = "/articles/first-line-treatment-acute-low-back-pain";
+
+function questionRow(text: string) {
+  const db = e2eDb();
+  try {
+    return db.prepare("SELECT id, status, email, audience, converted_article_id AS convertedArticleId FROM follow_up_questions WHERE question = ?").get(text) as
+      | { id: number; status: string; email: string | null; audience: string | null; convertedArticleId: number | null }
+      | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+async function ask(page: Page, text: string, email = "") {
+  await page.getByLabel("Your question").fill(text);
+  if (email) await page.getByLabel("Email (optional)").fill(email);
+  await page.getByRole("button", { name: "Send question" }).click();
+}
+
+// The rate-limit test fills the sender's bucket, so these run one after another.
+test.describe.configure({ mode: "serial" });
+
+test.describe("follow-up questions", () => {
+  test("a reader's question reaches the editors' inbox and becomes a draft", async ({ page, browser }) => {
+    const text = `Can I use a heat wrap at night? ${Date.now()}`;
+    await page.goto(`${ARTICLE}?audience=patient`);
+    await ask(page, text, "reader@example.org");
+    await expect(page.getByTestId("follow-up-result")).toHaveText("Thank you. Your question has been sent to our editors.");
+    expect(questionRow(text)).toMatchObject({ status: "new", email: "reader@example.org", audience: "patient" });
+
+    const editor = await browser.newPage();
+    await signIn(editor, DEMO.editor);
+    await editor.getByRole("link", { name: "Questions" }).click();
+    const item = editor.getByRole("listitem").filter({ hasText: text });
+    await expect(item).toContainText("What is the first-line treatment for acute low back pain?");
+    await item.getByRole("button", { name: "Turn into draft article" }).click();
+    await expect(editor.getByRole("status").filter({ hasText: "Draft article created from the question." })).toBeVisible();
+    const row = questionRow(text)!;
+    expect(row.status).toBe("converted");
+    const db = e2eDb();
+    try {
+      const draft = db
+        .prepare("SELECT a.slug, r.state, r.question FROM articles a JOIN revisions r ON r.id = a.working_revision_id WHERE a.id = ?")
+        .get(row.convertedArticleId) as { slug: string; state: string; question: string };
+      expect(draft).toMatchObject({ state: "draft", question: text });
+      // The new draft is not public.
+      expect((await page.request.get(`/articles/${draft.slug}`)).status()).toBe(404);
+    } finally {
+      db.close();
+    }
+    await editor.close();
+  });
+
+  test("editors can dismiss a question after confirming", async ({ page, browser }) => {
+    const text = `Is it fine to sleep on a soft mattress? ${Date.now()}`;
+    await page.goto(ARTICLE);
+    await ask(page, text);
+    await expect(page.getByTestId("follow-up-result")).toBeVisible();
+    const editor = await browser.newPage();
+    await signIn(editor, DEMO.editor);
+    await editor.goto("/editor/questions");
+    const item = editor.getByRole("listitem").filter({ hasText: text });
+    await item.getByRole("button", { name: "Dismiss" }).click();
+    await editor.getByRole("alertdialog").getByRole("button", { name: "Dismiss question" }).click();
+    await expect(editor.getByRole("status").filter({ hasText: "Question dismissed." })).toBeVisible();
+    expect(questionRow(text)?.status).toBe("dismissed");
+    await editor.reload();
+    await expect(editor.getByRole("region", { name: /New/ }).getByText(text)).toHaveCount(0);
+    await editor.close();
+  });
+
+  test("a reviewer cannot open the inbox", async ({ page }) => {
+    await signIn(page, DEMO.reviewer1);
+    const response = await page.goto("/editor/questions");
+    expect(response?.status()).toBe(404);
+  });
+
+  test("works without JavaScript and keeps the text when it is invalid", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(ARTICLE);
+    await ask(page, "Too short");
+    await expect(page.getByText("Please write your question (at least 10 characters).")).toBeVisible();
+    await expect(page.getByLabel("Your question")).toHaveValue("Too short");
+    const text = `Does a standing desk help? ${Date.now()}`;
+    await ask(page, text);
+    await expect(page.getByTestId("follow-up-result")).toHaveText("Thank you. Your question has been sent to our editors.");
+    expect(questionRow(text)?.status).toBe("new");
+    await context.close();
+  });
+
+  test("a filled honeypot is thanked but nothing is stored", async ({ page }) => {
+    const text = `Buy cheap pills now ${Date.now()}`;
+    await page.goto(ARTICLE);
+    await page.locator("#follow-up-website").evaluate((input: HTMLInputElement) => (input.value = "http://spam.example"));
+    await ask(page, text);
+    await expect(page.getByTestId("follow-up-result")).toHaveText("Thank you. Your question has been sent to our editors.");
+    expect(questionRow(text)).toBeUndefined();
+  });
+
+  test("too many questions from one address are refused until the window ends", async ({ page }) => {
+    const db = e2eDb();
+    const buckets = db.prepare("SELECT key FROM rate_limits WHERE key LIKE 'question-ip:%'").all() as { key: string }[];
+    expect(buckets.length).toBeGreaterThan(0);
+    try {
+      for (const { key } of buckets) db.prepare("UPDATE rate_limits SET count = 1000000, window_start = ? WHERE key = ?").run(new Date().toISOString(), key);
+      const text = `One question too many ${Date.now()}`;
+      await page.goto(ARTICLE);
+      await ask(page, text);
+      await expect(page.getByTestId("follow-up-result")).toHaveText("You have sent several questions in the last hour. Please try again later.");
+      await expect(page.getByLabel("Your question")).toHaveValue(text);
+      expect(questionRow(text)).toBeUndefined();
+    } finally {
+      for (const { key } of buckets) db.prepare("DELETE FROM rate_limits WHERE key = ?").run(key);
+      db.close();
+    }
+  });
+});
