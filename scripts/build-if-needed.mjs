@@ -6,7 +6,7 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const STAMP = path.join(root, ".next", "vetted-source-hash");
-const INPUTS = ["app", "components", "lib", "db", "types", "proxy.ts", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const INPUTS = ["app", "components", "lib", "db", "types", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 
 function walk(entry, hash) {
   const full = path.join(root, entry);

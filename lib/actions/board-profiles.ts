@@ -5,7 +5,7 @@ import { forbidden, invalid, unauthenticated, type ActionResult } from "@/lib/ac
 import { saveBoardProfile } from "@/lib/dal/board-profiles";
 import { getCurrentUser } from "@/lib/dal/session";
 import { canEditBoardProfile } from "@/lib/permissions";
-import { revalidateReaderLists } from "@/lib/reader-cache";
+import { revalidateAllReaderPages } from "@/lib/reader-cache";
 import { boardProfileSchema } from "@/lib/validations/board-profile";
 
 /** Reviewers save their own profile; admins anyone's (the userId is checked, never trusted). */
@@ -20,6 +20,6 @@ export async function saveBoardProfileAction(input: unknown): Promise<ActionResu
   revalidatePath(`/admin/users/${parsed.data.userId}`);
   revalidatePath("/admin/users");
   // The public board page and reviewer bylines show this profile.
-  revalidateReaderLists();
+  revalidateAllReaderPages();
   return { ok: true, message: parsed.data.isPublic ? "Profile saved. It is listed on the public board page." : "Profile saved. It is not listed publicly." };
 }

@@ -7,7 +7,7 @@ import { changeUserRole, createUser, resetUserPassword, setUserActive, signOutEv
 import { hashPassword } from "@/lib/passwords";
 import { passwordProblem } from "@/lib/password-policy";
 import { canManageUsers } from "@/lib/permissions";
-import { revalidateReaderLists } from "@/lib/reader-cache";
+import { revalidateAllReaderPages } from "@/lib/reader-cache";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setUserActiveSchema, userRefSchema } from "@/lib/validations/user";
 
 /** The session and permission every user-administration action needs, checked first. */
@@ -41,7 +41,7 @@ export async function setUserActiveAction(input: unknown): Promise<ActionResult>
   }
   refreshUserPages(parsed.data.userId);
   // A deactivated board member leaves the public board page.
-  revalidateReaderLists();
+  revalidateAllReaderPages();
   return { ok: true, message: parsed.data.active ? "User reactivated." : "User deactivated; their sessions have ended." };
 }
 
@@ -74,7 +74,7 @@ export async function changeUserRoleAction(input: unknown): Promise<ActionResult
     return conflict(e);
   }
   refreshUserPages(parsed.data.userId);
-  revalidateReaderLists();
+  revalidateAllReaderPages();
   if (!result.changed) return { ok: true, message: "The role is unchanged." };
   const removed = result.assignmentsRemoved ? ` They were removed from ${result.assignmentsRemoved} open review${result.assignmentsRemoved === 1 ? "" : "s"}.` : "";
   return { ok: true, message: `Role changed.${removed}` };

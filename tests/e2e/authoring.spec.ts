@@ -119,7 +119,7 @@ test.describe("authoring", () => {
 
   test("editing a revision under review saves in place, changes its hash, and warns that approvals stop counting", async ({ page }) => {
     const db = e2eDb();
-    const { id: articleId } = db.prepare("SELECT id FROM articles WHERE slug = 'postpartum-back-pain-exercise-3-months'").get() as { id: number };
+    const { id: articleId } = db.prepare("SELECT id FROM articles WHERE slug = 'how-much-physical-activity-do-adults-need'").get() as { id: number };
     db.close();
     const before = articleRow(articleId);
     const beforeRevision = revision(before.workingId) as RevisionRow & { content_hash: string };

@@ -75,8 +75,37 @@ test.describe("site settings take effect at once", () => {
 
       // One approval was enough: revision 2 is approved and is what readers now get.
       expect(working(slug)).toMatchObject({ revisionId: draft.revisionId, state: "approved", liveRevisionId: draft.revisionId });
+      const reader = await (await browser.newContext()).newPage();
+      await reader.goto(`/articles/${slug}?audience=patient`);
+      await expect(reader.getByText("Gentle core exercises after birth are safe for most people.")).toBeVisible();
+      await expect(reader.getByTestId("last-reviewed")).toContainText("Dr. James Osei");
     } finally {
       await saveSetting(admin, "Approvals required", originalApprovals);
     }
+  });
+
+  test("a changed disclaimer shows on the reader page for that audience at once", async ({ browser }) => {
+    const slug = "first-line-treatment-acute-low-back-pain";
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto(`/articles/${slug}?audience=patient`);
+    const before = await reader.getByTestId("disclaimer").innerText();
+
+    const admin = await staffPage(browser, DEMO.admin);
+    await admin.goto("/admin/settings");
+    const label = "Disclaimer for patients and caregivers";
+    const original = await admin.getByLabel(label).inputValue();
+    const changed = `This answer is general information, not advice for you (${Date.now()}).`;
+    await saveSetting(admin, label, changed);
+    try {
+      await reader.reload();
+      await expect(reader.getByTestId("disclaimer")).toHaveText(changed);
+      // The clinician wording keeps its own disclaimer.
+      await reader.goto(`/articles/${slug}?audience=clinician`);
+      await expect(reader.getByTestId("disclaimer")).not.toHaveText(changed);
+    } finally {
+      await saveSetting(admin, label, original);
+    }
+    await reader.goto(`/articles/${slug}?audience=patient`);
+    await expect(reader.getByTestId("disclaimer")).toHaveText(before);
   });
 });
