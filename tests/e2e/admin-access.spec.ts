@@ -42,7 +42,7 @@ test.describe("administration is for administrators only", () => {
       for (const path of ADMIN_PAGES) {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(404);
-        await expect(page.getByText("This page could not be found."), path).toBeVisible();
+        await expect(page.getByRole("heading", { name: "We couldn't find that page" }), path).toBeVisible();
       }
       await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
     });
