@@ -1,12 +1,21 @@
 import { withAuth } from "next-auth/middleware";
 import { authSecret } from "@/lib/auth-secret";
+import { withPageCsp } from "@/lib/security/page-headers";
+
+const STAFF_AREA = /^\/(dashboard|editor|admin|account)(\/|$)/;
 
 /**
  * A cheap early redirect to sign-in for the staff area. It only checks that a signed
  * token exists: every page and action still checks the session and permission itself.
+ * Every page also gets its Content-Security-Policy here (lib/security/csp.ts).
  */
-export default withAuth({ pages: { signIn: "/login" }, secret: authSecret() });
+export default withAuth((req) => withPageCsp(req), {
+  pages: { signIn: "/login" },
+  secret: authSecret(),
+  callbacks: { authorized: ({ req, token }) => !STAFF_AREA.test(req.nextUrl.pathname) || !!token },
+});
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/editor/:path*", "/admin/:path*", "/account/:path*"],
+  // Pages only: not static assets, the image optimiser or API routes (JSON needs no CSP).
+  matcher: ["/((?!_next/static|_next/image|api/|favicon.ico|robots.txt|sitemap.xml).*)"],
 };
