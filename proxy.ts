@@ -1,4 +1,5 @@
-import { withAuth } from "next-auth/middleware";
+import type { NextFetchEvent } from "next/server";
+import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { authSecret } from "@/lib/auth-secret";
 import { withPageCsp } from "@/lib/security/page-headers";
 
@@ -7,13 +8,17 @@ const STAFF_AREA = /^\/(dashboard|editor|admin|account)(\/|$)/;
 /**
  * A cheap early redirect to sign-in for the staff area. It only checks that a signed
  * token exists: every page and action still checks the session and permission itself.
- * Every page also gets its Content-Security-Policy here (lib/security/csp.ts).
  */
-export default withAuth((req) => withPageCsp(req), {
-  pages: { signIn: "/login" },
-  secret: authSecret(),
-  callbacks: { authorized: ({ req, token }) => !STAFF_AREA.test(req.nextUrl.pathname) || !!token },
-});
+const staffGate = withAuth({ pages: { signIn: "/login" }, secret: authSecret() });
+
+/** Every page also gets its Content-Security-Policy here (lib/security/csp.ts). */
+export default async function proxy(req: NextRequestWithAuth, event: NextFetchEvent) {
+  if (STAFF_AREA.test(req.nextUrl.pathname)) {
+    const redirect = await staffGate(req, event);
+    if (redirect) return redirect;
+  }
+  return withPageCsp(req);
+}
 
 export const config = {
   // Pages only: not static assets, the image optimiser or API routes (JSON needs no CSP).
