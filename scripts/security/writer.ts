@@ -4,7 +4,7 @@
  * reports each outcome on stdout as one JSON line, written only after the commit returned
  * (so a reported write is an acknowledged one).
  *
- *   save <revisionId> <rounds>            optimistic-lock saves: read the version, then save "from" it
+ *   save <revisionId> <rounds> [startAt]  optimistic-lock saves: read the version, then save "from" it
  *   approve <revisionId> <reviewerId>     sign off; the approval that reaches quorum approves
  *   crash <workerName>                    insert articles until killed
  *
@@ -15,7 +15,7 @@ import { getDb, writeTransaction } from "../../db/index";
 import { articles, revisions, signOffs } from "../../db/schema";
 import { appendAuditEvent } from "../../lib/dal/audit";
 
-const [mode, a, b] = process.argv.slice(2);
+const [mode, a, b, c] = process.argv.slice(2);
 const say = (event: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ pid: process.pid, ...event })}\n`);
 
 /** Runs a write, turning a surfaced SQLite error into a report instead of a crash. */
@@ -28,10 +28,16 @@ function attempt<T>(fn: () => T): T | { error: string } {
   }
 }
 
-function save(revisionId: number, rounds: number) {
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function save(revisionId: number, rounds: number, startAt: number) {
+  // All writers start together (they take different times to boot), so their saves overlap.
+  await sleep(Math.max(0, startAt - Date.now()));
   for (let i = 0; i < rounds; i++) {
     // The client loaded the form at this version…
     const seen = getDb().select({ version: revisions.version }).from(revisions).where(eq(revisions.id, revisionId)).get()!.version;
+    // …and the editor types for a moment, while other processes may save.
+    await sleep(Math.random() * 4);
     const body = `saved by ${process.pid} from version ${seen} (round ${i})`;
     // …and saves "from" it: the version check and the write are one immediate transaction.
     const outcome = attempt(() =>
@@ -82,7 +88,7 @@ function crash(worker: string) {
   }
 }
 
-if (mode === "save") save(Number(a), Number(b));
+if (mode === "save") void save(Number(a), Number(b), Number(c ?? 0));
 else if (mode === "approve") approve(Number(a), Number(b));
 else if (mode === "crash") crash(a);
 else {

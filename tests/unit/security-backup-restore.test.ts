@@ -44,6 +44,8 @@ describe("backup and restore", () => {
 
     const backupFile = path.join(dir, "copy.db");
     const backup = run("backup", backupFile);
+    // spawnSync held our event loop; let the writer's lines written meanwhile arrive.
+    await new Promise((r) => setTimeout(r, 500));
     const ackedDuring = writer.events.length;
     writer.child.kill("SIGKILL");
     await writer.done;

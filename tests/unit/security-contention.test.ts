@@ -56,12 +56,15 @@ async function runAll(argsList: string[][]): Promise<WriterEvent[]> {
 describe("several processes writing one database", () => {
   it(`${PROCESSES} processes × ${ROUNDS} saves of one revision: one winner per version, the rest conflicts, nothing lost`, async () => {
     const started = Date.now();
-    const events = await runAll(Array.from({ length: PROCESSES }, () => ["save", String(revisionId), String(ROUNDS)]));
+    // Booting a tsx process takes seconds on a loaded machine; all start saving at the same moment.
+    const startAt = String(Date.now() + 8000);
+    const events = await runAll(Array.from({ length: PROCESSES }, () => ["save", String(revisionId), String(ROUNDS), startAt]));
     const saved = events.filter((e) => e.kind === "saved");
     const conflicts = events.filter((e) => e.kind === "conflict");
     const errors = events.filter((e) => e.kind === "error");
     expect(errors, "SQLITE_BUSY or any other error reaching a caller").toEqual([]);
     expect(saved.length + conflicts.length).toBe(PROCESSES * ROUNDS);
+    expect(conflicts.length, "the saves really overlapped").toBeGreaterThan(0);
     const state = inspect();
     // Versions 2..final were each won exactly once: no two saves from the same version.
     const versions = saved.map((e) => e.version as number).sort((a, b) => a - b);
