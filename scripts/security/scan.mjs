@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const port = Number(process.env.SCAN_PORT ?? 3199);
+const port = Number(process.env.SCAN_PORT ?? process.env.E2E_PORT ?? 3199);
 const base = `http://127.0.0.1:${port}`;
 const out = path.join(root, "tests", ".tmp", `scan-${port}`);
 const database = path.join(out, "scan.db");

