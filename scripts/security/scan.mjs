@@ -55,7 +55,7 @@ const run = (name, cmd, args) => {
 
 // sqlmap: each target at level 5 / risk 3. The sign-in needs next-auth's CSRF token, which
 // sqlmap refreshes from /api/auth/csrf before every request.
-const sqlmapCommon = ["--batch", "--level=5", "--risk=3", "--flush-session", `--output-dir=${path.join(out, "sqlmap")}`, "--disable-coloring", "--threads=2", "--smart"];
+const sqlmapCommon = ["--batch", "--level=5", "--risk=3", "--flush-session", `--output-dir=${path.join(out, "sqlmap")}`, "--disable-coloring", "--threads=2"];
 const targets = [
   { name: "sqlmap-sign-in", args: ["-u", `${base}/api/auth/callback/credentials`, "--data", "csrfToken=x&email=editor@vetted.test&password=p&json=true", "-p", "email,password", "--csrf-token=csrfToken", `--csrf-url=${base}/api/auth/csrf`] },
   { name: "sqlmap-search", args: ["-u", `${base}/search?q=back+pain`, "-p", "q"] },
