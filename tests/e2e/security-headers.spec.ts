@@ -29,6 +29,7 @@ test.describe("security headers", () => {
       expect(headers["permissions-policy"]).toContain("camera=()");
       expect(headers["strict-transport-security"]).toMatch(/max-age=\d{7,}/);
       expect(headers["x-frame-options"]).toBe("DENY");
+      expect(headers["x-xss-protection"]).toBe("0");
       expect(headers["x-powered-by"]).toBeUndefined();
       const again = parseCsp((await request.get(path)).headers()["content-security-policy"] ?? "");
       expect(again.get("script-src"), "a fresh nonce per response").not.toContain(`'nonce-${nonce}'`);
