@@ -1,30 +1,37 @@
-import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { type NextFetchEvent } from "next/server";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { authSecret } from "@/lib/auth-secret";
 import { AUDIENCE_COOKIE, AUDIENCE_COOKIE_MAX_AGE, chooseAudience } from "@/lib/reader/audience";
+import { withPageCsp } from "@/lib/security/page-headers";
 
 /**
- * Two cheap jobs, no database:
+ * Three cheap jobs, no database:
  * - Staff area: an early redirect to sign-in when no signed token exists. Every page and action
  *   still checks the session and permission itself.
  * - Articles: a valid ?audience= is remembered in a cookie. Which static copy is served (by query,
  *   then cookie, then the default) is decided by the rewrites in next.config.js, with the same
  *   precedence as chooseAudience.
+ * - Every page gets its Content-Security-Policy (lib/security/csp.ts).
  */
-const staffProxy = withAuth({ pages: { signIn: "/login" }, secret: authSecret() });
+const staffGate = withAuth({ pages: { signIn: "/login" }, secret: authSecret() });
 
-const STAFF = /^\/(dashboard|editor|admin|account)(\/|$)/;
+const STAFF_AREA = /^\/(dashboard|editor|admin|account)(\/|$)/;
+const ARTICLE = /^\/articles\/[^/]+\/?$/;
 
-export default function proxy(request: NextRequest, event: NextFetchEvent) {
-  if (STAFF.test(request.nextUrl.pathname)) return staffProxy(request as NextRequestWithAuth, event);
-  const choice = chooseAudience(request.nextUrl.searchParams.get("audience"), request.cookies.get(AUDIENCE_COOKIE)?.value);
-  const response = NextResponse.next();
-  if (choice.remember) {
-    response.cookies.set(AUDIENCE_COOKIE, choice.remember, { path: "/", maxAge: AUDIENCE_COOKIE_MAX_AGE, sameSite: "lax" });
+export default async function proxy(req: NextRequestWithAuth, event: NextFetchEvent) {
+  if (STAFF_AREA.test(req.nextUrl.pathname)) {
+    const redirect = await staffGate(req, event);
+    if (redirect) return redirect;
+  }
+  const response = withPageCsp(req);
+  if (ARTICLE.test(req.nextUrl.pathname)) {
+    const choice = chooseAudience(req.nextUrl.searchParams.get("audience"), req.cookies.get(AUDIENCE_COOKIE)?.value);
+    if (choice.remember) response.cookies.set(AUDIENCE_COOKIE, choice.remember, { path: "/", maxAge: AUDIENCE_COOKIE_MAX_AGE, sameSite: "lax" });
   }
   return response;
 }
 
 export const config = {
-  matcher: ["/articles/:path*", "/dashboard/:path*", "/editor/:path*", "/admin/:path*", "/account/:path*"],
+  // Pages only: not static assets, the image optimiser or API routes (JSON needs no CSP).
+  matcher: ["/((?!_next/static|_next/image|api/|favicon.ico|icon.svg|robots.txt|sitemap.xml|feed.xml).*)"],
 };

@@ -31,7 +31,7 @@ export function SignInForm({ callbackUrl, expired }: { callbackUrl: string; expi
   }
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4">
+    <form method="post" onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4">
       {expired && !error && <Alert tone="info">Please sign in to continue.</Alert>}
       {error && <Alert tone="error">{error}</Alert>}
       <Field id="email" label="Email" error={errors.email?.message}>

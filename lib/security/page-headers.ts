@@ -1,0 +1,23 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { cspForPath } from "@/lib/security/csp";
+
+type Init = { request: { headers: Headers } };
+
+/**
+ * Gives a page request its Content-Security-Policy. Next reads the policy from the request
+ * headers to put the nonce on the scripts it renders; the browser enforces the response header.
+ * `respond` lets the proxy rewrite or redirect instead of passing through, keeping the policy.
+ */
+export function withPageCsp(req: NextRequest, respond: (init: Init) => NextResponse = (init) => NextResponse.next(init)): NextResponse {
+  const { policy, nonce } = cspForPath(req.nextUrl.pathname, {
+    development: process.env.NODE_ENV === "development",
+    https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
+  });
+  const headers = new Headers(req.headers);
+  headers.set("content-security-policy", policy);
+  if (nonce) headers.set("x-nonce", nonce);
+  else headers.delete("x-nonce");
+  const response = respond({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
