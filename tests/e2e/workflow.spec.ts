@@ -116,7 +116,7 @@ test.describe("editorial workflow and board sign-off", () => {
     await expect(reviewer1.getByText("0 of 2 approvals on this text")).toBeVisible();
     await expect(reviewer1.locator("[data-sign-off][data-counts=no]").filter({ hasText: "Given on an earlier version" })).toBeVisible();
     await reviewer1.goto("/dashboard");
-    await expect(reviewer1.getByRole("region", { name: "Assigned to you" }).getByText("Needs your sign-off again")).toBeVisible();
+    await expect(reviewer1.getByRole("region", { name: "Assigned to you" }).locator("li").filter({ hasText: /ibuprofen/i }).getByText("Needs your sign-off again")).toBeVisible();
     await expect(reviewer1.locator("[data-kind=sign_off_again]").first()).toBeVisible();
 
     // A wrong password records nothing and says so.
