@@ -20,6 +20,7 @@ test.describe("site settings", () => {
     const before = storedSettings();
     await signIn(page, DEMO.admin);
     await page.goto("/admin/settings");
+    await page.waitForLoadState("networkidle");
     await page.getByLabel("Approvals required").fill("9");
     await page.getByLabel("Disclaimer for patients and caregivers").fill("   ");
     await page.getByLabel("Re-review interval (months)").fill("0");
@@ -43,6 +44,7 @@ test.describe("site settings", () => {
   test("a valid change is saved, audited and shown on reload; then restored", async ({ page }) => {
     await signIn(page, DEMO.admin);
     await page.goto("/admin/settings");
+    await page.waitForLoadState("networkidle");
     const original = {
       approvals: await page.getByLabel("Approvals required").inputValue(),
       disclaimer: await page.getByLabel("Disclaimer for healthcare professionals").inputValue(),

@@ -31,6 +31,7 @@ async function staffPage(browser: Browser, email: string): Promise<Page> {
 
 async function saveSetting(page: Page, label: string, value: string) {
   await page.goto("/admin/settings");
+  await page.waitForLoadState("networkidle");
   await page.getByLabel(label).fill(value);
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText(/Settings saved/)).toBeVisible();
@@ -42,6 +43,7 @@ test.describe("site settings take effect at once", () => {
     const slug = "exercise-for-diastasis-recti-after-pregnancy";
     const admin = await staffPage(browser, DEMO.admin);
     await admin.goto("/admin/settings");
+    await admin.waitForLoadState("networkidle");
     const originalApprovals = await admin.getByLabel("Approvals required").inputValue();
     expect(originalApprovals).toBe("2");
     await saveSetting(admin, "Approvals required", "1");
@@ -92,6 +94,7 @@ test.describe("site settings take effect at once", () => {
 
     const admin = await staffPage(browser, DEMO.admin);
     await admin.goto("/admin/settings");
+    await admin.waitForLoadState("networkidle");
     const label = "Disclaimer for patients and caregivers";
     const original = await admin.getByLabel(label).inputValue();
     const changed = `This answer is general information, not advice for you (${Date.now()}).`;
