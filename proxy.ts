@@ -26,5 +26,13 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: ["/articles/:path*", "/dashboard/:path*", "/editor/:path*", "/admin/:path*", "/account/:path*"],
+  matcher: [
+    // Only an article request with ?audience= has anything to remember; without it the proxy would
+    // do nothing, yet running it costs every cached article response about a third of its speed.
+    { source: "/articles/:path*", has: [{ type: "query", key: "audience" }] },
+    "/dashboard/:path*",
+    "/editor/:path*",
+    "/admin/:path*",
+    "/account/:path*",
+  ],
 };
