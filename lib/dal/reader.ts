@@ -196,7 +196,7 @@ export type SearchHit = ReaderArticleSummary & { snippet: string; matchedPatient
 
 export type SearchResults = { hits: SearchHit[]; total: number };
 
-/** At most this many ranked matches are counted and paged through (as before: the top 500). */
+/** At most this many ranked matches are counted and paged through (the top 500 of the index, as before). */
 const MAX_SEARCH_HITS = 500;
 
 /**
@@ -211,16 +211,16 @@ const MAX_SEARCH_HITS = 500;
  */
 export function searchArticles(ftsQuery: string, page: number, pageSize: number): SearchResults {
   const policy = getSiteSettings().publishPolicy;
+  // The top 500 by rank from the index alone (as before), then only those are checked for visibility.
   const ranked = getDb().all<{ id: number }>(sql`
     SELECT a.id AS id
-    FROM article_search
-    JOIN articles a ON a.id = article_search.rowid
-    WHERE article_search MATCH ${ftsQuery}
-      AND (a.live_revision_id IS NOT NULL OR (${policy} = 'on-submit' AND EXISTS (
-        SELECT 1 FROM revisions w INDEXED BY revisions_id_state_updated_idx
-        WHERE w.id = a.working_revision_id AND w.state IN ('submitted', 'under_review'))))
-    ORDER BY bm25(article_search, 5.0, 1.0, 1.0)
-    LIMIT ${MAX_SEARCH_HITS}`);
+    FROM (SELECT rowid AS id, bm25(article_search, 5.0, 1.0, 1.0) AS score FROM article_search
+          WHERE article_search MATCH ${ftsQuery} ORDER BY score LIMIT ${MAX_SEARCH_HITS}) m
+    JOIN articles a ON a.id = m.id
+    WHERE a.live_revision_id IS NOT NULL OR (${policy} = 'on-submit' AND EXISTS (
+      SELECT 1 FROM revisions w INDEXED BY revisions_id_state_updated_idx
+      WHERE w.id = a.working_revision_id AND w.state IN ('submitted', 'under_review')))
+    ORDER BY m.score`);
   const start = (page - 1) * pageSize;
   const pageIds = ranked.slice(start, start + pageSize).map((r) => r.id);
   if (pageIds.length === 0) return { hits: [], total: ranked.length };

@@ -178,17 +178,17 @@ async function approvalLatency(base: string, db: Database.Database, cookieName: 
   for (const candidate of candidates) {
     const emails = (signers.all(candidate.revisionId, candidate.contentHash) as { email: string }[]).map((r) => r.email);
     if (emails.length === 0) continue;
-    // A phrase of the new revision's text that the live page does not show yet.
+    // A phrase of the new revision's text that the live page does not show yet (plain words only,
+    // so Markdown rendering cannot change it).
+    const before = await get(`${base}/articles/${candidate.slug}`, headers);
+    if (before.status !== 200) continue;
+    const shown = before.body.toString();
     const marker =
       candidate.body
-        .replace(/\[@[^\]]+\]/g, "")
-        .replace(/[#*_>`\[\]()-]/g, " ")
-        .split(/(?<=[.!?])\s+/)
-        .map((s) => s.replace(/\s+/g, " ").trim())
-        .find((s) => s.length > 40 && !/[&<>"']/.test(s))
-        ?.slice(0, 40) ?? "";
-    const before = await get(`${base}/articles/${candidate.slug}`, headers);
-    if (before.status !== 200 || !marker || before.body.toString().includes(marker)) continue;
+        .split(/(?<=[.!?])\s+|\n+/)
+        .map((s) => s.replace(/\s+/g, " ").trim().slice(0, 40))
+        .find((s) => s.length >= 30 && /^[\p{L}\p{N} ,;:.]+$/u.test(s) && !shown.includes(s)) ?? "";
+    if (!marker) continue;
     for (const [i, email] of emails.entries()) {
       const cookie = await signInCookie(base, email);
       const pagePath = actionPagePath(action, { id: candidate.articleId, articleId: candidate.articleId }, APPROVAL.pagePattern);
