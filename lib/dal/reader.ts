@@ -196,29 +196,52 @@ export type SearchHit = ReaderArticleSummary & { snippet: string; matchedPatient
 
 export type SearchResults = { hits: SearchHit[]; total: number };
 
+/** At most this many ranked matches are counted and paged through (the top 500 of the index, as before). */
+const MAX_SEARCH_HITS = 500;
+
 /**
  * FTS5 search over the question and both wordings, ranked by bm25 (the question weighs most).
  * The index holds what readers could see under `on-submit`; the current policy and state are
  * applied again here, so nothing invisible is ever returned.
+ *
+ * Two steps, so the cost does not grow with the whole catalogue: rank the ids of matching
+ * articles readers may see (readerRevisionId's rule in SQL; the narrow revisions index gives the
+ * working state without reading the wide revision rows), then build snippets and summaries for the
+ * one page shown only. The summaries go through visibleRevisions, which checks visibility again.
  */
 export function searchArticles(ftsQuery: string, page: number, pageSize: number): SearchResults {
-  const visible = new Map(listVisibleArticles().map((a) => [a.slug, a]));
-  const rows = getDb().all<{ slug: string; snippet: string; inQuestion: number; inClinician: number }>(sql`
-    SELECT a.slug AS slug,
+  const policy = getSiteSettings().publishPolicy;
+  // The top 500 by rank from the index alone (as before), then only those are checked for visibility.
+  const ranked = getDb().all<{ id: number }>(sql`
+    SELECT a.id AS id
+    FROM (SELECT rowid AS id, bm25(article_search, 5.0, 1.0, 1.0) AS score FROM article_search
+          WHERE article_search MATCH ${ftsQuery} ORDER BY score LIMIT ${MAX_SEARCH_HITS}) m
+    JOIN articles a ON a.id = m.id
+    WHERE a.live_revision_id IS NOT NULL OR (${policy} = 'on-submit' AND EXISTS (
+      SELECT 1 FROM revisions w INDEXED BY revisions_id_state_updated_idx
+      WHERE w.id = a.working_revision_id AND w.state IN ('submitted', 'under_review')))
+    ORDER BY m.score`);
+  const start = (page - 1) * pageSize;
+  const pageIds = ranked.slice(start, start + pageSize).map((r) => r.id);
+  if (pageIds.length === 0) return { hits: [], total: ranked.length };
+
+  const details = getDb().all<{ id: number; snippet: string; inQuestion: number; inClinician: number }>(sql`
+    SELECT article_search.rowid AS id,
       snippet(article_search, -1, ${"\uE010"}, ${"\uE011"}, '…', 16) AS snippet,
       (SELECT count(*) FROM article_search s2 WHERE s2.rowid = article_search.rowid AND s2.question MATCH ${ftsQuery}) AS inQuestion,
       (SELECT count(*) FROM article_search s3 WHERE s3.rowid = article_search.rowid AND s3.clinician_text MATCH ${ftsQuery}) AS inClinician
     FROM article_search
-    JOIN articles a ON a.id = article_search.rowid
-    WHERE article_search MATCH ${ftsQuery}
-    ORDER BY bm25(article_search, 5.0, 1.0, 1.0)
-    LIMIT 500`);
+    WHERE article_search MATCH ${ftsQuery} AND article_search.rowid IN (${sql.join(pageIds.map((id) => sql`${id}`), sql`, `)})`);
+  const detailById = new Map(details.map((d) => [d.id, d]));
+  const summaries = new Map(
+    visibleRevisions(articleRows(inArray(articles.id, pageIds)), policy).map(({ article, revision }) => [article.id, summaryOf(article, revision)]),
+  );
   const hits: SearchHit[] = [];
-  for (const row of rows) {
-    const summary = visible.get(row.slug);
-    if (!summary) continue;
-    hits.push({ ...summary, snippet: row.snippet, matchedPatientOnly: !row.inQuestion && !row.inClinician });
+  for (const id of pageIds) {
+    const summary = summaries.get(id);
+    const detail = detailById.get(id);
+    if (!summary || !detail) continue;
+    hits.push({ ...summary, snippet: detail.snippet, matchedPatientOnly: !detail.inQuestion && !detail.inClinician });
   }
-  const start = (page - 1) * pageSize;
-  return { hits: hits.slice(start, start + pageSize), total: hits.length };
+  return { hits, total: ranked.length };
 }

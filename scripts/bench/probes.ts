@@ -57,24 +57,35 @@ export async function callAction(baseUrl: string, ref: ActionRef, pagePath: stri
   return { status: res.status, ok, message, body };
 }
 
-/** Approve with password re-entry (workflow branch). */
+/** Approve with password re-entry: lib/actions/review.ts approveRevisionAction(approveSchema). */
 export const APPROVAL = {
   file: "lib/actions/review.ts",
-  names: ["approveRevision", "approve", "approveRevisionAction", "signOffApprove"],
-  pagePattern: /review/,
-  args: (p: { revisionId: number; articleId: number; contentHash: string; password: string }) => [
-    { revisionId: p.revisionId, contentHash: p.contentHash, password: p.password, comment: "" },
+  names: ["approveRevisionAction"],
+  pagePattern: /review|editor\/articles/,
+  // approveSchema is strict: revisionId, contentHash (the text signed), password, optional comment.
+  args: (p: { revisionId: number; contentHash: string; password: string }) => [
+    { revisionId: p.revisionId, contentHash: p.contentHash, password: p.password },
   ],
 } as const;
 
-/** Version-checked autosave (authoring branch). */
+/** Version-checked save of the article editor: lib/actions/revisions.ts saveRevisionAction(saveRevisionSchema). */
 export const AUTOSAVE = {
   file: "lib/actions/revisions.ts",
-  names: ["saveRevision", "autosaveRevision", "saveRevisionDraft", "autosave"],
+  names: ["saveRevisionAction"],
   pagePattern: /edit/,
-  args: (p: { revisionId: number; articleId: number; version: number; question: string; clinicianBody: string; patientBody: string; disclosure: string }) => [
-    { revisionId: p.revisionId, version: p.version, question: p.question, clinicianBody: p.clinicianBody, patientBody: p.patientBody, disclosure: p.disclosure },
+  // saveRevisionSchema is strict: the editor's fields (question, slug, topic, both wordings,
+  // disclosure) plus articleId, revisionId and the version they were edited from.
+  args: (p: { articleId: number; revisionId: number; version: number; question: string; slug: string; topic: string; clinicianBody: string; patientBody: string; disclosure: string }) => [
+    { question: p.question, slug: p.slug, topic: p.topic, clinicianBody: p.clinicianBody, patientBody: p.patientBody, disclosure: p.disclosure, articleId: p.articleId, revisionId: p.revisionId, version: p.version },
   ],
-  /** Where the new version is in the action's result, to chain the next save. */
+  /** Where the new version is in the action's result (SavedRevision.version), to chain the next save. */
   nextVersion: (body: string, sent: number) => Number(/"version":(\d+)/.exec(body)?.[1] ?? sent + 1),
+} as const;
+
+/** "New article" (lib/actions/articles.ts): the bench creates drafts when a database has too few for 10 editors. */
+export const CREATE_ARTICLE = {
+  file: "lib/actions/articles.ts",
+  names: ["createArticleAction"],
+  pagePattern: /new|editor/,
+  args: (p: { question: string; topic: string }) => [{ question: p.question, topic: p.topic }],
 } as const;

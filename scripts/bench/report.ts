@@ -80,7 +80,7 @@ function dataset(title: string, r: Json): string[] {
     out.push(...dalRows(r.dal.dashboard, 30));
     out.push(...dalRows({ "whole editor dashboard (all queues + counts)": r.dal.editorDashboardAllQueues }, null));
     out.push(...dalRows(Object.fromEntries(Object.entries(r.dal.search ?? {}).map(([k, v]) => [`search “${k}”`, v])), 20));
-    out.push(...dalRows({ "search, all terms and both policies": r.dal.searchOverall }, 20));
+    out.push(...dalRows({ "search, all terms, pages 1 and 2": r.dal.searchOverall }, 20));
     out.push("");
   } else if (r.dal?.error) {
     out.push("In-process query timing failed: `" + String(r.dal.error).split("\n").slice(-3).join(" ") + "`", "");

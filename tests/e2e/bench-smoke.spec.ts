@@ -43,8 +43,15 @@ test("the benchmark runs on a 1,000-article database and writes well-formed resu
   expect(typeof results.ratios.articleOverA).toBe("number");
   expect(typeof results.ratios.articleOverB).toBe("number");
 
-  expect(typeof results.approval.available).toBe("boolean");
-  expect(typeof results.autosave.available).toBe("boolean");
+  // The probes reach the real workflow and editor actions: an approval published the new text
+  // to readers, and 10 editors' saves were all accepted with no SQLITE_BUSY surfaced.
+  expect(results.approval.available, results.approval.reason).toBe(true);
+  expect(typeof results.approval.visibleMs).toBe("number");
+  expect(results.autosave.available, results.autosave.reason).toBe(true);
+  expect(results.autosave.editors).toBe(10);
+  expect(results.autosave.saves).toBeGreaterThan(0);
+  expect(results.autosave.failed).toBe(0);
+  expect(results.autosave.sqliteBusy).toBe(0);
   expect(results.staffHttp["/dashboard (editor)"].samples).toBe(3);
   expect(results.serverMemoryMiB.idle).toBeGreaterThan(0);
   expect(Object.keys(results.dal.dashboard)).toContain("myAssignments (reviewer)");

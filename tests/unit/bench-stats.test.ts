@@ -3,7 +3,6 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { audienceCookieName, paddingUnits, percentile, ratio, summarize } from "../../scripts/bench/stats";
-import { ftsQuery } from "../../scripts/bench/search-query";
 import { writeBenchmarksMarkdown } from "../../scripts/bench/report";
 
 describe("bench statistics", () => {
@@ -36,11 +35,6 @@ describe("bench statistics", () => {
     expect(audienceCookieName(headers, "clinician")).toBeNull();
   });
 
-  it("turns reader input into quoted terms, never FTS operators; only the last is a prefix", () => {
-    expect(ftsQuery('diabetes OR "x" NEAR(')).toBe('"diabetes" "OR" "x" "NEAR"*');
-    expect(ftsQuery("blood pr")).toBe('"blood" "pr"');
-    expect(ftsQuery("   ")).toBe("");
-  });
 });
 
 describe("BENCHMARKS.md writer", () => {

@@ -72,4 +72,14 @@ describe("dashboard queries", () => {
     expect(stateCounts()).toEqual({ draft: 1, submitted: 1, under_review: 2, changes_requested: 0, approved: 3 });
     expect(articlesInState("under_review").map((r) => r.question).sort()).toEqual(["approvedThenReview", "inReview"]);
   });
+
+  it("reuses the counts until something is written, then counts again", () => {
+    const before = stateCounts();
+    expect(stateCounts()).toEqual(before);
+    const c = getDb().$client;
+    c.prepare("UPDATE revisions SET state = 'changes_requested' WHERE id = ?").run(ids.submitted);
+    expect(stateCounts()).toEqual({ ...before, submitted: before.submitted - 1, changes_requested: before.changes_requested + 1 });
+    c.prepare("UPDATE revisions SET state = 'submitted' WHERE id = ?").run(ids.submitted);
+    expect(stateCounts()).toEqual(before);
+  });
 });
