@@ -18,6 +18,15 @@ const securityHeaders = [
     : []),
 ];
 
+/**
+ * Cached reader pages carry a fixed policy (no per-request nonce is possible on them), so it is
+ * sent from here and proxy.ts does not run for them: the proxy would cost every cached page a
+ * middleware call. Must equal staticCsp() in lib/security/csp.ts (a unit test checks).
+ */
+const STATIC_PAGE_CSP =
+  "script-src 'self' 'unsafe-inline'; default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; frame-src 'none'; worker-src 'self'; manifest-src 'self'";
+const STATIC_PAGES = ["/", "/board", "/policy", "/articles/:slug", "/topics/:topic", "/reader/:audience/:slug", "/static/:section"];
+
 /** @type {import('next').NextConfig} */
 const AUDIENCE = "(?<audience>clinician|patient)";
 
@@ -53,7 +62,10 @@ const nextConfig = {
     };
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      ...STATIC_PAGES.map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: STATIC_PAGE_CSP }] })),
+    ];
   },
 };
 

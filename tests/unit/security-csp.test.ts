@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { cspForPath, generateNonce, isStaticPage, nonceCsp, parseCsp, staticCsp } from "@/lib/security/csp";
 
@@ -62,5 +63,17 @@ describe("the Content-Security-Policy", () => {
     const seen = new Set(Array.from({ length: 1000 }, () => generateNonce()));
     expect(seen.size).toBe(1000);
     for (const n of seen) expect(atob(n)).toHaveLength(16);
+  });
+});
+
+describe("cached reader pages' policy in next.config.js", () => {
+  it("is the same policy as staticCsp(), on every static reader path", async () => {
+    const require = createRequire(import.meta.url);
+    const config = require("../../next.config.js") as { headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
+    const rules = await config.headers();
+    const csp = rules.filter((r) => r.headers.some((h) => h.key === "Content-Security-Policy"));
+    expect(csp.map((r) => r.source)).toEqual(expect.arrayContaining(["/", "/board", "/policy", "/articles/:slug", "/topics/:topic"]));
+    for (const rule of csp) expect(rule.headers.find((h) => h.key === "Content-Security-Policy")?.value).toBe(staticCsp());
+    for (const rule of csp) expect(isStaticPage(rule.source.replace(/:[a-z]+/g, "x"))).toBe(true);
   });
 });
