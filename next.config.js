@@ -25,7 +25,7 @@ const securityHeaders = [
  */
 const STATIC_PAGE_CSP =
   "script-src 'self' 'unsafe-inline'; default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; frame-src 'none'; worker-src 'self'; manifest-src 'self'";
-const STATIC_PAGES = ["/", "/board", "/policy", "/articles/:slug", "/topics/:topic", "/reader/:audience/:slug", "/static/:section"];
+const STATIC_PAGES = ["/", "/board", "/policy", "/articles/:slug", "/topics/:topic", "/reader/:audience/:slug", "/static/:section", "/bench-baseline/:units"];
 
 /** @type {import('next').NextConfig} */
 const AUDIENCE = "(?<audience>clinician|patient)";

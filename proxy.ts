@@ -35,7 +35,7 @@ export const config = {
   matcher: [
     // Pages only: not static assets, API routes (JSON needs no CSP) or the cached reader pages,
     // whose fixed policy comes from next.config.js headers().
-    "/((?!_next/static|_next/image|api/|favicon.ico|icon.svg|robots.txt|sitemap.xml|feed.xml|articles/|topics/|reader/|static/|board$|policy$).+)",
+    "/((?!_next/static|_next/image|api/|favicon.ico|icon.svg|robots.txt|sitemap.xml|feed.xml|articles/|topics/|reader/|static/|bench-baseline/|board$|policy$).+)",
     // An article request that chooses an audience: remember the choice in a cookie.
     { source: "/articles/:slug", has: [{ type: "query", key: "audience" }] },
   ],

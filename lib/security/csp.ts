@@ -68,6 +68,8 @@ export const STATIC_PAGE_PATTERNS: readonly RegExp[] = [
   /^\/(articles|topics)\/[^/]+\/?$/,
   /^\/reader\/[^/]+\/[^/]+\/?$/,
   /^\/static\/[^/]+\/?$/,
+  // The benchmark's static baseline page (404 unless VETTED_BENCH=1) is served like the reader pages.
+  /^\/bench-baseline\/[^/]+\/?$/,
 ];
 
 export function isStaticPage(pathname: string, patterns: readonly RegExp[] = STATIC_PAGE_PATTERNS): boolean {
