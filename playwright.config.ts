@@ -3,7 +3,10 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATABASE = path.resolve(process.env.E2E_DATABASE ?? `tests/.tmp/e2e-${port}.db`);
-const SETTINGS_SPECS = /(admin-settings|settings-effects)\.spec\.ts$/;
+const SETTINGS_SPECS = /admin-settings\.spec\.ts$/;
+const SETTINGS_EFFECTS_SPECS = /settings-effects\.spec\.ts$/;
+const BENCH_SPECS = /bench-smoke\.spec\.ts$/;
+const chromium = { ...devices["Desktop Chrome"], channel: undefined };
 const SECURITY_SPECS = /security-[^/]*\.spec\.ts$/;
 const baseURL = `http://127.0.0.1:${port}`;
 
@@ -24,12 +27,15 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", testIgnore: [SETTINGS_SPECS, SECURITY_SPECS], use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "chromium", testIgnore: [SETTINGS_SPECS, SETTINGS_EFFECTS_SPECS, SECURITY_SPECS, BENCH_SPECS], use: chromium },
     // The attack suites create users, references and stored payloads as they go: they run after
     // the feature specs, so counts and pages those specs check are not disturbed.
-    { name: "security", testMatch: SECURITY_SPECS, dependencies: ["chromium"], use: { ...devices["Desktop Chrome"], channel: undefined } },
-    // Specs that change site-wide settings run last, on their own, so no other test sees them.
-    { name: "settings", testMatch: SETTINGS_SPECS, dependencies: ["security"], fullyParallel: false, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "security", testMatch: SECURITY_SPECS, dependencies: ["chromium"], use: chromium },
+    // Specs that change site-wide settings run after everything else, one file at a time.
+    { name: "settings", testMatch: SETTINGS_SPECS, dependencies: ["security"], use: chromium },
+    { name: "settings-effects", testMatch: SETTINGS_EFFECTS_SPECS, dependencies: ["settings"], use: chromium },
+    // The benchmark smoke run starts its own server and loads it: alone, at the very end.
+    { name: "bench", testMatch: BENCH_SPECS, dependencies: ["settings-effects"], use: chromium },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

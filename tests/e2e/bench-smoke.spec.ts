@@ -15,7 +15,7 @@ test("the benchmark runs on a 1,000-article database and writes well-formed resu
   fs.rmSync(out, { force: true });
   const run = spawnSync(
     process.execPath,
-    ["--import", "tsx", "scripts/bench/run.ts", "--articles", "1000", "--duration", "2", "--warmup", "1", "--connections", "8", "--samples", "3", "--dal-iterations", "3", "--port", String(port), "--out", out, "--skip-build", "--no-markdown"],
+    ["--import", "tsx", "scripts/bench/run.ts", "--articles", "1000", "--duration", "3", "--warmup", "2", "--connections", "8", "--samples", "3", "--dal-iterations", "3", "--port", String(port), "--out", out, "--skip-build", "--no-markdown"],
     { encoding: "utf8", timeout: 280_000 },
   );
   expect(run.status, run.stderr.slice(-2000)).toBe(0);
@@ -39,7 +39,8 @@ test("the benchmark runs on a 1,000-article database and writes well-formed resu
   const a = byGroup("baselineA")[0];
   const basis = results.cases.find((c: { name: string }) => c.name === results.ratios.basis);
   expect(Math.abs(a.bytes - basis.bytes) / basis.bytes).toBeLessThan(0.02);
-  expect(byGroup("baselineB")[0].bytes).toBe(basis.bytes);
+  // Baseline B serves the article as fetched once before the run; a re-render can differ by a few bytes.
+  expect(Math.abs(byGroup("baselineB")[0].bytes - basis.bytes) / basis.bytes).toBeLessThan(0.02);
   expect(typeof results.ratios.articleOverA).toBe("number");
   expect(typeof results.ratios.articleOverB).toBe("number");
 
