@@ -293,7 +293,7 @@ export const ACTION_ROWS: ActionRow[] = [
   }),
   define<ArticleFixture>({
     action: "lib/actions/articles.ts#duplicateArticleAction",
-    page: "/editor/articles",
+    page: "/dashboard",
     subjects: { draft: () => article("draft"), published: () => article("approved", true) },
     args: (s) => [{ articleId: s.articleId }],
     allowed: (actor) => canCreateArticle(actor),
@@ -303,7 +303,7 @@ export const ACTION_ROWS: ActionRow[] = [
   }),
   define<ArticleFixture>({
     action: "lib/actions/revisions.ts#saveRevisionAction",
-    page: "/editor/articles",
+    page: "/dashboard",
     subjects: { draft: () => article("draft"), other: () => article("changes_requested") },
     args: (s) => [editorFields(s, `edited-${uid()}`)],
     allowed: (actor, s) => canEditRevision(actor, { authorId: s.authorId }),
@@ -312,7 +312,7 @@ export const ACTION_ROWS: ActionRow[] = [
   // ── workflow ──────────────────────────────────────────────────────────────────
   define<ArticleFixture>({
     action: "lib/actions/workflow.ts#submitRevisionAction",
-    page: "/editor/articles",
+    page: "/dashboard",
     subjects: { draft: () => article("draft") },
     args: (s) => [{ revisionId: s.revisionId }],
     allowed: (actor, s) => canSubmitRevision(actor, { authorId: s.authorId }),
@@ -320,7 +320,7 @@ export const ACTION_ROWS: ActionRow[] = [
   }),
   define<ArticleFixture>({
     action: "lib/actions/workflow.ts#withdrawRevisionAction",
-    page: "/editor/articles",
+    page: "/dashboard",
     subjects: {
       other: () => article("submitted"),
       // Their own submitted revision: an author may withdraw it whatever their role.
@@ -332,7 +332,7 @@ export const ACTION_ROWS: ActionRow[] = [
   }),
   define<ArticleFixture & { reviewerId: number }>({
     action: "lib/actions/workflow.ts#assignReviewersAction",
-    page: "/editor/articles",
+    page: "/dashboard",
     subjects: { other: async () => ({ ...(await article("submitted")), reviewerId: (await shared()).reviewerA }) },
     args: (s) => [{ revisionId: s.revisionId, reviewerIds: [s.reviewerId], dueDate: futureDate() }],
     allowed: (actor) => canAssignReviewers(actor),
@@ -340,7 +340,7 @@ export const ACTION_ROWS: ActionRow[] = [
   }),
   define<ArticleFixture & { reviewerId: number }>({
     action: "lib/actions/workflow.ts#addReviewerAction",
-    page: "/editor/articles",
+    page: "/dashboard",
     subjects: { other: async () => ({ ...(await underReview(null)), reviewerId: (await shared()).reviewerB }) },
     args: (s) => [{ revisionId: s.revisionId, reviewerId: s.reviewerId, dueDate: futureDate() }],
     allowed: (actor) => canAssignReviewers(actor),
@@ -348,7 +348,7 @@ export const ACTION_ROWS: ActionRow[] = [
   }),
   define<ArticleFixture & { reviewerId: number }>({
     action: "lib/actions/workflow.ts#removeReviewerAction",
-    page: "/editor/articles",
+    page: "/dashboard",
     subjects: {
       other: async () => {
         const a = await underReview(null);
@@ -363,7 +363,7 @@ export const ACTION_ROWS: ActionRow[] = [
   }),
   define<ArticleFixture>({
     action: "lib/actions/workflow.ts#startReReviewAction",
-    page: "/editor/articles",
+    page: "/dashboard",
     subjects: { published: () => article("approved", true) },
     args: (s) => [{ articleId: s.articleId }],
     allowed: (actor) => canStartReReview(actor),
@@ -387,7 +387,7 @@ export const ACTION_ROWS: ActionRow[] = [
   // ── review (assigned board reviewers; editors may comment) ────────────────────
   define<Awaited<ReturnType<typeof underReview>>>({
     action: "lib/actions/review.ts#addReviewCommentAction",
-    page: "/editor/articles",
+    page: "/dashboard",
     subjects: { other: () => underReview(null), own: (caller) => underReview(caller) },
     args: (s) => [{ revisionId: s.revisionId, body: `Matrix comment ${uid()}` }],
     allowed: (actor, s) => canCommentOnReview(actor, { authorId: s.authorId }, s.assignments),
@@ -395,7 +395,7 @@ export const ACTION_ROWS: ActionRow[] = [
   }),
   define<Awaited<ReturnType<typeof underReview>>>({
     action: "lib/actions/review.ts#requestChangesAction",
-    page: "/editor/articles",
+    page: "/dashboard",
     subjects: { other: () => underReview(null), own: (caller) => underReview(caller) },
     args: (s) => [{ revisionId: s.revisionId, contentHash: "0".repeat(64), comment: "Please cite the 2019 guideline." }],
     allowed: (actor, s) => canSignOff(actor, { authorId: s.authorId }, s.assignments),
@@ -403,7 +403,7 @@ export const ACTION_ROWS: ActionRow[] = [
   }),
   define<Awaited<ReturnType<typeof underReview>>>({
     action: "lib/actions/review.ts#approveRevisionAction",
-    page: "/editor/articles",
+    page: "/dashboard",
     subjects: { other: () => underReview(null), own: (caller) => underReview(caller) },
     args: (s) => [{ revisionId: s.revisionId, contentHash: "0".repeat(64), password: FIXTURE_PASSWORD }],
     allowed: (actor, s) => canSignOff(actor, { authorId: s.authorId }, s.assignments),
@@ -412,7 +412,7 @@ export const ACTION_ROWS: ActionRow[] = [
   // ── reader questions: anyone may ask; editors triage ──────────────────────────
   define<ArticleFixture & { question: string }>({
     action: "lib/actions/follow-up-questions.ts#askFollowUpQuestionAction",
-    page: "/articles",
+    page: "/",
     subjects: {
       published: async () => ({ ...(await article("approved", true)), question: `Matrix question ${uid()}: can I take it twice a day?` }),
       // A draft takes no questions from anyone.
@@ -444,6 +444,7 @@ export const ACTION_ROWS: ActionRow[] = [
 const ok200 = (status: number) => status === 200;
 /** An approved seeded article (db/seed-data/articles.ts), for the public API. */
 const PUBLISHED_SLUG = "first-line-treatment-acute-low-back-pain";
+const PUBLISHED_QUESTION = "What is the first-line treatment for acute low back pain?";
 
 export const ROUTE_ROWS: RouteRow[] = [
   {
@@ -505,33 +506,36 @@ const viewsDraft = (actor: Actor | null, f: PageFixtures) => canViewRevision(act
 
 export const PAGE_ROWS: PageRow[] = [
   // Reader site (home, board, policy are one static route rewritten by next.config.js).
-  { page: "/(site)/static/[section]/page", url: () => "/", allowed: everyone, marker: (f) => f.published.question },
+  // Topic pages are cached (ISR) and the search index is kept by the DAL, and fixtures are inserted
+  // without either: a seeded article marks those pages.
+  { page: "/(site)/static/[section]/page", url: () => "/", allowed: everyone, marker: "Medical answers written from cited sources" },
   { page: "/(site)/reader/[audience]/[slug]/page", url: (f) => `/articles/${f.published.slug}`, allowed: everyone, marker: (f) => f.published.question },
-  { page: "/(site)/search/page", url: (f) => `/search?q=${f.published.slug}`, allowed: everyone, marker: (f) => f.published.question },
-  { page: "/(site)/topics/[topic]/page", url: () => "/topics/security-fixtures", allowed: everyone, marker: (f) => f.published.question },
+  { page: "/(site)/search/page", url: () => "/search?q=acute%20low%20back%20pain", allowed: everyone, marker: PUBLISHED_QUESTION },
+  { page: "/(site)/topics/[topic]/page", url: () => "/topics/musculoskeletal", allowed: everyone, marker: PUBLISHED_QUESTION },
   // Public, but a signed-in visitor is sent on to the dashboard, so only anonymous sees the form.
   { page: "/(auth)/login/page", url: () => "/login", allowed: (actor) => !actor, marker: "For editors, board reviewers and administrators" },
-  // Staff area.
+  // Staff area. Markers come from page bodies, not titles: a refused page (404) still carries the
+  // page's static <title>, which is harmless but would hide a real leak.
   { page: "/(editor)/dashboard/page", url: () => "/dashboard", allowed: canUseEditorArea, marker: "Sign out" },
-  { page: "/(editor)/account/page", url: () => "/account", allowed: canUseEditorArea, marker: "Your account" },
-  { page: "/(editor)/account/password/page", url: () => "/account/password", allowed: canUseEditorArea, marker: "Change password" },
-  { page: "/(editor)/account/profile/page", url: () => "/account/profile", allowed: (a) => !!a && canEditBoardProfile(a, a.id), marker: "Your board profile" },
+  { page: "/(editor)/account/page", url: () => "/account", allowed: canUseEditorArea, marker: "Changing it signs you out of every other browser." },
+  { page: "/(editor)/account/password/page", url: () => "/account/password", allowed: canUseEditorArea, marker: "A passphrase of several unrelated words works well." },
+  { page: "/(editor)/account/profile/page", url: () => "/account/profile", allowed: (a) => !!a && canEditBoardProfile(a, a.id), marker: "Printed on the board page and with every sign-off." },
   { page: "/(editor)/admin/users/page", url: () => "/admin/users", allowed: canManageUsers, marker: "admin@vetted.test" },
   { page: "/(editor)/admin/users/[id]/page", url: (f) => `/admin/users/${f.draft.authorId}`, allowed: canManageUsers, marker: (f) => f.authorEmail },
-  { page: "/(editor)/admin/users/new/page", url: () => "/admin/users/new", allowed: canManageUsers, marker: "New user" },
-  { page: "/(editor)/admin/settings/page", url: () => "/admin/settings", allowed: canEditSettings, marker: "Site settings" },
-  { page: "/(editor)/admin/audit/page", url: () => "/admin/audit", allowed: canViewAuditLog, marker: "Audit log" },
-  { page: "/(editor)/editor/articles/new/page", url: () => "/editor/articles/new", allowed: canCreateArticle, marker: "New article" },
+  { page: "/(editor)/admin/users/new/page", url: () => "/admin/users/new", allowed: canManageUsers, marker: "must choose their own before doing anything else" },
+  { page: "/(editor)/admin/settings/page", url: () => "/admin/settings", allowed: canEditSettings, marker: "Changes apply at once, to reader pages too" },
+  { page: "/(editor)/admin/audit/page", url: () => "/admin/audit", allowed: canViewAuditLog, marker: "Audit events, newest first" },
+  { page: "/(editor)/editor/articles/new/page", url: () => "/editor/articles/new", allowed: canCreateArticle, marker: "Start with the question." },
   { page: "/(editor)/editor/articles/[id]/page", url: (f) => `/editor/articles/${f.draft.articleId}`, allowed: viewsDraft, marker: (f) => f.draft.question },
   { page: "/(editor)/editor/articles/[id]/edit/page", url: (f) => `/editor/articles/${f.draft.articleId}/edit`, allowed: (a) => canEditRevision(a), marker: (f) => f.draft.question },
   { page: "/(editor)/editor/articles/[id]/history/page", url: (f) => `/editor/articles/${f.draft.articleId}/history`, allowed: (a) => canEditRevision(a), marker: (f) => f.draft.slug },
   { page: "/(editor)/editor/articles/[id]/review/page", url: (f) => `/editor/articles/${f.draft.articleId}/review`, allowed: viewsDraft, marker: (f) => f.draft.question },
-  { page: "/(editor)/editor/questions/page", url: () => "/editor/questions", allowed: canTriageQuestions, marker: "Reader questions" },
-  { page: "/(editor)/editor/references/page", url: () => "/editor/references", allowed: canManageReferences, marker: "Reference library" },
-  { page: "/(editor)/editor/references/[id]/page", url: () => "/editor/references/1", allowed: canManageReferences, marker: "Export" },
-  { page: "/(editor)/editor/references/new/page", url: () => "/editor/references/new", allowed: canManageReferences, marker: "Add a reference" },
-  { page: "/(editor)/editor/references/import/page", url: () => "/editor/references/import", allowed: canManageReferences, marker: "Import references" },
-  { page: "/(editor)/editor/references/retracted/page", url: () => "/editor/references/retracted", allowed: canManageReferences, marker: "Retracted references" },
+  { page: "/(editor)/editor/questions/page", url: () => "/editor/questions", allowed: canTriageQuestions, marker: "Follow-up questions readers sent from articles." },
+  { page: "/(editor)/editor/references/page", url: () => "/editor/references", allowed: canManageReferences, marker: "mottola2018" },
+  { page: "/(editor)/editor/references/[id]/page", url: () => "/editor/references/1", allowed: canManageReferences, marker: "american2020" },
+  { page: "/(editor)/editor/references/new/page", url: () => "/editor/references/new", allowed: canManageReferences, marker: "One per line: “Mottola, Michelle F.”" },
+  { page: "/(editor)/editor/references/import/page", url: () => "/editor/references/import", allowed: canManageReferences, marker: "Or paste the references" },
+  { page: "/(editor)/editor/references/retracted/page", url: () => "/editor/references/retracted", allowed: canManageReferences, marker: "← Reference library" },
   // Next's own error pages and the benchmark baseline (404 unless VETTED_BENCH=1): nothing to protect.
   { page: "/_not-found/page", url: () => "/no-such-page", allowed: everyone, marker: "" },
   { page: "/_global-error/page", url: () => "/no-such-page", allowed: everyone, marker: "" },
