@@ -9,7 +9,8 @@ import { DEMO, signIn } from "../helpers/session";
 /** Response headers, cookies, CSRF and "GET is safe": what a browser-side attacker would try. */
 
 test.describe("security headers", () => {
-  for (const path of ["/", "/login"]) {
+  // "/" became a static reader page when the reader landed: it gets the static policy (below).
+  for (const path of ["/login", "/search?q=pain"]) {
     test(`${path} carries a nonce CSP that matches the scripts Next rendered, and the hardening headers`, async ({ request }) => {
       const res = await request.get(path);
       const headers = res.headers();
@@ -33,6 +34,23 @@ test.describe("security headers", () => {
       expect(headers["x-powered-by"]).toBeUndefined();
       const again = parseCsp((await request.get(path)).headers()["content-security-policy"] ?? "");
       expect(again.get("script-src"), "a fresh nonce per response").not.toContain(`'nonce-${nonce}'`);
+    });
+  }
+
+  for (const path of ["/", "/board", "/articles/first-line-treatment-acute-low-back-pain"]) {
+    test(`${path} (a cached reader page) carries the static policy: no script from any other origin, and the hardening headers`, async ({ request }) => {
+      const res = await request.get(path);
+      expect(res.status()).toBe(200);
+      const headers = res.headers();
+      const csp = parseCsp(headers["content-security-policy"] ?? "");
+      // Documented in SECURITY.md: cached HTML can't carry a per-request nonce.
+      expect(csp.get("script-src")).toEqual(["'self'", "'unsafe-inline'"]);
+      expect(csp.get("object-src")).toEqual(["'none'"]);
+      expect(csp.get("base-uri")).toEqual(["'none'"]);
+      expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+      expect(csp.get("form-action")).toEqual(["'self'"]);
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["x-frame-options"]).toBe("DENY");
     });
   }
 

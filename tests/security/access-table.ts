@@ -531,7 +531,7 @@ export const PAGE_ROWS: PageRow[] = [
   { page: "/(editor)/editor/articles/[id]/history/page", url: (f) => `/editor/articles/${f.draft.articleId}/history`, allowed: (a) => canEditRevision(a), marker: (f) => f.draft.slug },
   { page: "/(editor)/editor/articles/[id]/review/page", url: (f) => `/editor/articles/${f.draft.articleId}/review`, allowed: viewsDraft, marker: (f) => f.draft.question },
   { page: "/(editor)/editor/questions/page", url: () => "/editor/questions", allowed: canTriageQuestions, marker: "Follow-up questions readers sent from articles." },
-  { page: "/(editor)/editor/references/page", url: () => "/editor/references", allowed: canManageReferences, marker: "mottola2018" },
+  { page: "/(editor)/editor/references/page", url: () => "/editor/references", allowed: canManageReferences, marker: "All on this page" },
   { page: "/(editor)/editor/references/[id]/page", url: () => "/editor/references/1", allowed: canManageReferences, marker: "american2020" },
   { page: "/(editor)/editor/references/new/page", url: () => "/editor/references/new", allowed: canManageReferences, marker: "One per line: “Mottola, Michelle F.”" },
   { page: "/(editor)/editor/references/import/page", url: () => "/editor/references/import", allowed: canManageReferences, marker: "Or paste the references" },
