@@ -74,7 +74,7 @@ const targets = [
 for (const t of process.env.SCAN_ONLY ? targets.filter((x) => x.name.includes(process.env.SCAN_ONLY)) : targets) {
   const log = run(t.name, "sqlmap", [...t.args, ...sqlmapCommon]);
   // sqlmap reports "not injectable" as [CRITICAL] too; any other CRITICAL means the target was never tested.
-  const broken = log.split("\n").find((l) => (/\[CRITICAL\]/.test(l) && !/do not appear to be injectable/i.test(l)) || /skipping to the next target/i.test(l));
+  const broken = log.split("\n").find((l) => /\[CRITICAL\]|skipping to the next target/i.test(l) && !/do not appear to be injectable/i.test(l));
   if (/is vulnerable|sqlmap identified the following injection point/i.test(log)) findings.push(`${t.name}: injection point found`);
   else if (broken) findings.push(`${t.name}: sqlmap did not complete: ${broken.trim()}`);
   else console.log(`   no injection found${/all tested parameters do not appear to be injectable/i.test(log) ? " (all tested parameters not injectable)" : ""}`);
