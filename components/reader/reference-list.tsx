@@ -1,3 +1,4 @@
+import { isWebUrl } from "@/lib/security/web-url";
 import type { ReaderReference } from "@/lib/reader/types";
 
 /** The typed reference list in AMA style; each entry links back to where the text cites it. */
@@ -35,7 +36,7 @@ export function ReferenceList({ references }: { references: ReaderReference[] })
                     PubMed<span className="sr-only-text"> entry of reference {ref.number}</span>
                   </a>
                 )}
-                {!ref.doi && !ref.pmid && ref.url && (
+                {!ref.doi && !ref.pmid && isWebUrl(ref.url) && (
                   <a href={ref.url} rel="noopener noreferrer nofollow">
                     Source<span className="sr-only-text"> of reference {ref.number}</span>
                   </a>

@@ -25,16 +25,32 @@ function shieldMarkup<T>(value: T): T {
   return value;
 }
 
+// citeproc looks up lower-case words of a given name ("van", "de") in a plain object, so a given
+// name such as "constructor" or "hasOwnProperty" reaches an Object.prototype method and the whole
+// list crashes. Such words get an invisible private-use mark before formatting (no longer a key
+// of Object.prototype) and lose it afterwards; the name is printed as written.
+const NAME_MARK = "\uE002";
+const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+function shieldPrototypeWords(given: string | undefined): string | undefined {
+  return given?.replace(/[A-Za-z0-9_$]+/g, (word) => (PROTOTYPE_NAMES.has(word) ? word + NAME_MARK : word));
+}
+
+function shieldNames(item: CslItem): CslItem {
+  if (!item.author) return item;
+  return { ...item, author: item.author.map((name) => (name.given === undefined ? name : { ...name, given: shieldPrototypeWords(name.given) })) };
+}
+
 const unwrapEntry = (html: string) => html.replace(/^\s*<div[^>]*>/, "").replace(/<\/div>\s*$/, "");
 
 export function formatAmaList(refs: readonly ReferenceFields[]): AmaEntry[] {
   if (refs.length === 0) return [];
-  const items: CslItem[] = refs.map((ref, i) => shieldMarkup({ ...toCsl(ref), id: `item-${i}` }));
+  const items: CslItem[] = refs.map((ref, i) => shieldMarkup(shieldNames({ ...toCsl(ref), id: `item-${i}` })));
   const texts = formatAmaEntries(items, "text");
   const htmls = formatAmaEntries(items, "html");
   return texts.map((text, i) => ({
-    text: text.trim().replace(new RegExp(LT, "g"), "<").replace(new RegExp(GT, "g"), ">"),
-    html: unwrapEntry(htmls[i] ?? "").trim().replace(new RegExp(LT, "g"), "&lt;").replace(new RegExp(GT, "g"), "&gt;"),
+    text: text.trim().replaceAll(NAME_MARK, "").replace(new RegExp(LT, "g"), "<").replace(new RegExp(GT, "g"), ">"),
+    html: unwrapEntry(htmls[i] ?? "").trim().replaceAll(NAME_MARK, "").replace(new RegExp(LT, "g"), "&lt;").replace(new RegExp(GT, "g"), "&gt;"),
   }));
 }
 

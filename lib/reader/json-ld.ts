@@ -1,4 +1,5 @@
 import type { MedicalWebPage, Person, WithContext } from "schema-dts";
+import { isWebUrl } from "@/lib/security/web-url";
 import type { ReaderArticle } from "./types";
 
 /**
@@ -33,7 +34,7 @@ export function articleJsonLd(
     citation: article.references.map((ref) => ({
       "@type": "CreativeWork",
       name: ref.title,
-      ...(ref.doi ? { url: `https://doi.org/${ref.doi}` } : ref.url ? { url: ref.url } : {}),
+      ...(ref.doi ? { url: `https://doi.org/${ref.doi}` } : isWebUrl(ref.url) ? { url: ref.url } : {}),
     })),
     publishingPrinciples: urls.policy,
   } as WithContext<MedicalWebPage>;

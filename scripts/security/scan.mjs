@@ -59,17 +59,24 @@ const run = (name, cmd, args) => {
 };
 
 // sqlmap: each target at level 5 / risk 3. The sign-in needs next-auth's CSRF token, which
-// sqlmap refreshes from /api/auth/csrf before every request.
-const sqlmapCommon = ["--batch", "--level=5", "--risk=3", "--flush-session", `--output-dir=${path.join(out, "sqlmap")}`, "--disable-coloring", "--threads=2"];
+// sqlmap refreshes from /api/auth/csrf before every request; a refused sign-in answers 401,
+// which sqlmap would otherwise take as "needs HTTP auth" and skip the target.
+const sqlmapCommon = ["--batch", "--level=5", "--risk=3", "--flush-session", `--output-dir=${path.join(out, "sqlmap")}`, "--disable-coloring"];
+// --threads is refused together with --csrf-url, so the sign-in target runs single-threaded.
+const threads = ["--threads=2"];
 const targets = [
-  { name: "sqlmap-sign-in", args: ["-u", `${base}/api/auth/callback/credentials`, "--data", "csrfToken=x&email=editor@vetted.test&password=p&json=true", "-p", "email,password", "--csrf-token=csrfToken", `--csrf-url=${base}/api/auth/csrf`] },
-  { name: "sqlmap-search", args: ["-u", `${base}/search?q=back+pain`, "-p", "q"] },
-  { name: "sqlmap-api", args: ["-u", `${base}/api/articles?q=back&audience=patient`, "-p", "q,audience"] },
-  { name: "sqlmap-home", args: ["-u", `${base}/?audience=patient`, "-p", "audience"] },
+  { name: "sqlmap-sign-in", args: ["-u", `${base}/api/auth/callback/credentials`, "--data", "csrfToken=x&email=editor@vetted.test&password=p&json=true", "-p", "email,password", "--csrf-token=csrfToken", `--csrf-url=${base}/api/auth/csrf`, "--ignore-code=401"] },
+  { name: "sqlmap-search", args: ["-u", `${base}/search?q=back+pain&page=1`, "-p", "q,page", ...threads] },
+  // The public API: the slug in the path (marked *) and the audience parameter.
+  { name: "sqlmap-api", args: ["-u", `${base}/api/v1/articles/first-line-treatment-acute-low-back-pain*?audience=patient`, "-p", "audience", ...threads] },
+  { name: "sqlmap-article", args: ["-u", `${base}/articles/first-line-treatment-acute-low-back-pain?audience=patient`, "-p", "audience", ...threads] },
 ];
 for (const t of process.env.SCAN_ONLY ? targets.filter((x) => x.name.includes(process.env.SCAN_ONLY)) : targets) {
   const log = run(t.name, "sqlmap", [...t.args, ...sqlmapCommon]);
+  // sqlmap reports "not injectable" as [CRITICAL] too; any other CRITICAL means the target was never tested.
+  const broken = log.split("\n").find((l) => /\[CRITICAL\]|skipping to the next target/i.test(l) && !/do not appear to be injectable/i.test(l));
   if (/is vulnerable|sqlmap identified the following injection point/i.test(log)) findings.push(`${t.name}: injection point found`);
+  else if (broken) findings.push(`${t.name}: sqlmap did not complete: ${broken.trim()}`);
   else console.log(`   no injection found${/all tested parameters do not appear to be injectable/i.test(log) ? " (all tested parameters not injectable)" : ""}`);
 }
 

@@ -103,3 +103,13 @@ export function dbValue(sql: string, ...params: unknown[]): unknown {
     db.close();
   }
 }
+
+/** Runs one SQL statement on the e2e database; returns the new row's id for an INSERT. */
+export function dbRun(sql: string, ...params: unknown[]): number {
+  const db = e2eDb();
+  try {
+    return Number(db.prepare(sql).run(...params).lastInsertRowid);
+  } finally {
+    db.close();
+  }
+}
