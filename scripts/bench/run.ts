@@ -58,6 +58,13 @@ function removeDb(file: string) {
 }
 
 /** The database the server will use, and what it is. A copy, so repeated runs start from the same data. */
+/** Results are committed: a file inside the repository is named relative to it, anything else by its name only. */
+function portablePath(file: string): string {
+  if (!path.isAbsolute(file)) return file;
+  const relative = path.relative(ROOT, file);
+  return relative.startsWith("..") ? path.basename(file) : relative;
+}
+
 function prepareDatabase(): { file: string; label: string; source: string; generated?: boolean } {
   fs.mkdirSync(TMP, { recursive: true });
   const run = path.join(TMP, `run-${PORT}.db`);
@@ -408,7 +415,7 @@ async function main() {
     seconds: Math.round((Date.now() - started) / 1000),
     machine: machineInfo,
     settings: { durationS: DURATION, warmupS: WARMUP, connections: CONNECTIONS, loadGenerator: "autocannon 8.0.0 (programmatic, same machine)" },
-    database: { label: database.label, source: database.source, articles },
+    database: { label: database.label, source: portablePath(database.source), articles },
     cases: cases.map(({ serverRssMiB: _rss, ...c }) => c),
     ratios: {
       basis: worstCookie?.name ?? null,
