@@ -58,6 +58,16 @@ function removeDb(file: string) {
 }
 
 /** The database the server will use, and what it is. A copy, so repeated runs start from the same data. */
+/**
+ * The article case the targets are judged on: the slowest one with the audience cookie set (or the
+ * slowest article case when none has a cookie). Baselines are sized to this page.
+ */
+function ratioBasis(cases: CaseResult[]): CaseResult | null {
+  const article = cases.filter((c) => c.group === "article" && c.result);
+  const cookieCases = article.filter((c) => c.name.includes(", cookie "));
+  return (cookieCases.length ? cookieCases : article).reduce<CaseResult | null>((w, c) => (!w || c.result!.rps < w.result!.rps ? c : w), null);
+}
+
 /** Results are committed: a file inside the repository is named relative to it, anything else by its name only. */
 function portablePath(file: string): string {
   if (!path.isAbsolute(file)) return file;
@@ -344,8 +354,8 @@ async function main() {
     if (caseList[0]) await measure({ url: base + caseList[0].path, connections: CONNECTIONS, duration: WARMUP * 2, warmup: 0, headers: caseList[0].headers });
     for (const c of caseList) cases.push(await runCase(server, base, c));
 
-    // The size both baselines copy: the article with the audience cookie set (the target case), else the first measured.
-    const primary = cases.find((c) => c.result && c.name.includes("cookie clinician")) ?? cases.find((c) => c.result);
+    // Both baselines copy the size of the page the ratios are computed against.
+    const primary = ratioBasis(cases);
     if (primary) {
       const reference = await get(base + primary.path, primary.headers);
       const targetBytes = reference.body.length;
@@ -406,8 +416,7 @@ async function main() {
   results.dal = dal.status === 0 ? JSON.parse(dal.stdout) : { error: dal.stderr.slice(-2000) };
 
   const article = cases.filter((c) => c.group === "article" && c.result);
-  const cookieCases = article.filter((c) => c.name.includes(", cookie "));
-  const worstCookie = (cookieCases.length ? cookieCases : article).reduce<CaseResult | null>((w, c) => (!w || c.result!.rps < w.result!.rps ? c : w), null);
+  const worstCookie = ratioBasis(cases);
   const a = cases.find((c) => c.group === "baselineA")?.result;
   const b = cases.find((c) => c.group === "baselineB")?.result;
   const out = {
