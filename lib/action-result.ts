@@ -23,3 +23,7 @@ export const invalid = (fieldErrors: Record<string, string[] | undefined>, messa
   message,
   fieldErrors,
 });
+
+/** A failed schema parse as an action result: the field errors, for the form to show inline. */
+export const invalidInput = (error: { flatten(): { fieldErrors: Record<string, string[] | undefined> } }): ActionResult<never> =>
+  invalid(error.flatten().fieldErrors);

@@ -1,15 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { forbidden, invalid, unauthenticated, type ActionResult } from "@/lib/action-result";
+import { forbidden, invalidInput, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { addReviewComment } from "@/lib/dal/review";
 import { getCurrentUser } from "@/lib/dal/session";
 import { approveRevision, requestChanges } from "@/lib/dal/sign-offs";
 import { workflowFailure } from "@/lib/dal/workflow-context";
 import type { TransitionOutcome } from "@/lib/dal/workflow";
 import { canUseEditorArea } from "@/lib/permissions";
-import { revalidateReaderArticle, revalidateReaderLists } from "@/lib/reader-cache";
 import { throttleMessage } from "@/lib/throttle";
+import { refreshAfterTransition } from "@/lib/transition-refresh";
 import { approveSchema, commentSchema, requestChangesSchema } from "@/lib/validations/workflow";
 
 /**
@@ -18,22 +18,12 @@ import { approveSchema, commentSchema, requestChangesSchema } from "@/lib/valida
  * the DAL's transaction from the stored rows, never from anything the form sends.
  */
 
-function refreshAfter(outcome: TransitionOutcome) {
-  revalidateReaderArticle(outcome.slug);
-  revalidateReaderLists();
-  revalidatePath(`/editor/articles/${outcome.articleId}`, "layout");
-  revalidatePath("/dashboard");
-}
-
-const badRequest = (error: { flatten(): { fieldErrors: Record<string, string[] | undefined> } }) =>
-  invalid(error.flatten().fieldErrors, "Please correct the highlighted fields.");
-
 export async function addReviewCommentAction(input: unknown): Promise<ActionResult> {
   const user = await getCurrentUser();
   if (!user) return unauthenticated();
   if (!canUseEditorArea(user)) return forbidden("comment on reviews");
   const parsed = commentSchema.safeParse(input);
-  if (!parsed.success) return badRequest(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   let articleId: number;
   try {
     articleId = addReviewComment(user, parsed.data).articleId;
@@ -49,14 +39,14 @@ export async function requestChangesAction(input: unknown): Promise<ActionResult
   if (!user) return unauthenticated();
   if (user.role !== "reviewer") return forbidden("request changes; only assigned board reviewers can");
   const parsed = requestChangesSchema.safeParse(input);
-  if (!parsed.success) return badRequest(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   let outcome: TransitionOutcome;
   try {
     outcome = requestChanges(user, parsed.data);
   } catch (error) {
     return workflowFailure(error);
   }
-  refreshAfter(outcome);
+  refreshAfterTransition(outcome);
   return { ok: true, message: "Changes requested. The author has been notified." };
 }
 
@@ -65,7 +55,7 @@ export async function approveRevisionAction(input: unknown): Promise<ActionResul
   if (!user) return unauthenticated();
   if (user.role !== "reviewer") return forbidden("approve; only assigned board reviewers can");
   const parsed = approveSchema.safeParse(input);
-  if (!parsed.success) return badRequest(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   let result: Awaited<ReturnType<typeof approveRevision>>;
   try {
     result = await approveRevision(user, parsed.data);
@@ -79,7 +69,7 @@ export async function approveRevisionAction(input: unknown): Promise<ActionResul
         : "That password is not correct. Nothing was signed.";
     return { ok: false, code: "invalid", message, fieldErrors: { password: [message] } };
   }
-  refreshAfter(result.outcome);
+  refreshAfterTransition(result.outcome);
   return {
     ok: true,
     data: { published: result.published },

@@ -1,13 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { forbidden, invalid, unauthenticated, type ActionResult } from "@/lib/action-result";
+import { forbidden, invalidInput, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { markAllNotificationsRead } from "@/lib/dal/notifications";
 import { getCurrentUser } from "@/lib/dal/session";
 import { addReviewer, assignReviewers, removeReviewer, startReReview, submitRevision, withdrawRevision, type TransitionOutcome } from "@/lib/dal/workflow";
 import { workflowFailure } from "@/lib/dal/workflow-context";
 import { canAssignReviewers, canStartReReview, canSubmitRevision, canUseEditorArea } from "@/lib/permissions";
-import { revalidateReaderArticle, revalidateReaderLists } from "@/lib/reader-cache";
+import { refreshAfterTransition } from "@/lib/transition-refresh";
 import { addReviewerSchema, assignReviewersSchema, removeReviewerSchema, revisionActionSchema, startReReviewSchema } from "@/lib/validations/workflow";
 
 /**
@@ -16,30 +16,19 @@ import { addReviewerSchema, assignReviewersSchema, removeReviewerSchema, revisio
  * refusal rolls everything back.
  */
 
-/** Readers may now see something else (on-submit policy, a new live revision): refresh their pages. */
-function refreshAfter(outcome: TransitionOutcome) {
-  revalidateReaderArticle(outcome.slug);
-  revalidateReaderLists();
-  revalidatePath(`/editor/articles/${outcome.articleId}`, "layout");
-  revalidatePath("/dashboard");
-}
-
-const badRequest = (error: { flatten(): { fieldErrors: Record<string, string[] | undefined> } }) =>
-  invalid(error.flatten().fieldErrors, "Please correct the highlighted fields.");
-
 export async function submitRevisionAction(input: unknown): Promise<ActionResult> {
   const user = await getCurrentUser();
   if (!user) return unauthenticated();
   if (!canSubmitRevision(user)) return forbidden("submit revisions");
   const parsed = revisionActionSchema.safeParse(input);
-  if (!parsed.success) return badRequest(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   let outcome: TransitionOutcome;
   try {
     outcome = submitRevision(user, parsed.data.revisionId);
   } catch (error) {
     return workflowFailure(error);
   }
-  refreshAfter(outcome);
+  refreshAfterTransition(outcome);
   return { ok: true, message: "Submitted. Assign reviewers to start the review." };
 }
 
@@ -47,7 +36,7 @@ export async function withdrawRevisionAction(input: unknown): Promise<ActionResu
   const user = await getCurrentUser();
   if (!user) return unauthenticated();
   const parsed = revisionActionSchema.safeParse(input);
-  if (!parsed.success) return badRequest(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   let outcome: TransitionOutcome;
   try {
     // Who may withdraw depends on authorship, which the DAL checks against the stored revision.
@@ -55,7 +44,7 @@ export async function withdrawRevisionAction(input: unknown): Promise<ActionResu
   } catch (error) {
     return workflowFailure(error);
   }
-  refreshAfter(outcome);
+  refreshAfterTransition(outcome);
   return { ok: true, message: "Withdrawn. The revision is a draft again." };
 }
 
@@ -64,14 +53,14 @@ export async function assignReviewersAction(input: unknown): Promise<ActionResul
   if (!user) return unauthenticated();
   if (!canAssignReviewers(user)) return forbidden("assign reviewers");
   const parsed = assignReviewersSchema.safeParse(input);
-  if (!parsed.success) return badRequest(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   let outcome: TransitionOutcome;
   try {
     outcome = assignReviewers(user, parsed.data);
   } catch (error) {
     return workflowFailure(error);
   }
-  refreshAfter(outcome);
+  refreshAfterTransition(outcome);
   return { ok: true, message: "The review has started. Reviewers were notified." };
 }
 
@@ -80,14 +69,14 @@ export async function addReviewerAction(input: unknown): Promise<ActionResult> {
   if (!user) return unauthenticated();
   if (!canAssignReviewers(user)) return forbidden("assign reviewers");
   const parsed = addReviewerSchema.safeParse(input);
-  if (!parsed.success) return badRequest(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   let outcome: TransitionOutcome;
   try {
     outcome = addReviewer(user, parsed.data);
   } catch (error) {
     return workflowFailure(error);
   }
-  refreshAfter(outcome);
+  refreshAfterTransition(outcome);
   return { ok: true, message: "Reviewer added and notified." };
 }
 
@@ -96,14 +85,14 @@ export async function removeReviewerAction(input: unknown): Promise<ActionResult
   if (!user) return unauthenticated();
   if (!canAssignReviewers(user)) return forbidden("remove reviewers");
   const parsed = removeReviewerSchema.safeParse(input);
-  if (!parsed.success) return badRequest(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   let outcome: TransitionOutcome;
   try {
     outcome = removeReviewer(user, parsed.data);
   } catch (error) {
     return workflowFailure(error);
   }
-  refreshAfter(outcome);
+  refreshAfterTransition(outcome);
   return { ok: true, message: "Reviewer removed; their approval no longer counts." };
 }
 
@@ -112,14 +101,14 @@ export async function startReReviewAction(input: unknown): Promise<ActionResult>
   if (!user) return unauthenticated();
   if (!canStartReReview(user)) return forbidden("start a re-review");
   const parsed = startReReviewSchema.safeParse(input);
-  if (!parsed.success) return badRequest(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   let outcome: TransitionOutcome;
   try {
     outcome = startReReview(user, parsed.data.articleId);
   } catch (error) {
     return workflowFailure(error);
   }
-  refreshAfter(outcome);
+  refreshAfterTransition(outcome);
   return {
     ok: true,
     message:

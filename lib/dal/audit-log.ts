@@ -2,23 +2,13 @@ import "server-only";
 import { and, asc, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articles, auditEvents, revisions, users } from "@/db/schema";
-import { auditEventHash, verifyAuditChain, type ChainVerdict, type StoredAuditEvent } from "@/lib/audit";
+import { auditEventHash, verifyAuditChain, type AuditFields, type ChainVerdict, type StoredAuditEvent } from "@/lib/audit";
 import type { AuditFilter } from "@/lib/validations/audit-filter";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export type AuditRow = {
-  id: number;
-  at: string;
-  actorId: number | null;
-  actorLabel: string;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  articleId: number | null;
-  articleSlug: string | null;
-  summary: string;
-};
+/** An audit event as the log viewer lists it: the chained fields plus the article's slug. */
+export type AuditRow = AuditFields & { id: number; articleSlug: string | null };
 
 function conditions(filter: AuditFilter): SQL | undefined {
   const parts: SQL[] = [];

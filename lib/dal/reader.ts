@@ -2,11 +2,11 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articles, boardProfiles, references, revisions, signOffs, users, type RevisionState } from "@/db/schema";
-import { formatAmaList } from "@/lib/citations/format-ama";
 import { citedKeys } from "@/lib/citations/markers";
-import { REFERENCE_TYPE_LABELS, type ReferenceAuthor, type ReferenceFields } from "@/lib/citations/reference";
+import type { ReferenceAuthor } from "@/lib/citations/reference";
 import { getSiteSettings } from "@/lib/dal/settings";
-import { markdownToPlainText, renderWording } from "@/lib/markdown";
+import { markdownToPlainText } from "@/lib/markdown";
+import { renderFormattedWording } from "@/lib/rendered-wording";
 import type { ReaderAudience } from "@/lib/reader/audience";
 import { topicSlug } from "@/lib/reader/site-url";
 import type { ReaderArticle, ReaderArticleSummary, ReaderReference, ReaderReviewer, ReaderStatus } from "@/lib/reader/types";
@@ -132,25 +132,24 @@ export function getReaderArticle(slug: string, audience: ReaderAudience): Reader
   const other = audience === "clinician" ? revision.patientBody : revision.clinicianBody;
   const keys = citedKeys(body);
   const refs = keys.length ? getDb().select().from(references).where(inArray(references.citekey, keys)).all() : [];
-  const rendered = renderWording(body, refs);
-  const formatted = formatAmaList(rendered.referenceList.map((e) => e.reference as unknown as ReferenceFields));
-  const referenceList: ReaderReference[] = rendered.referenceList.map((entry, i) => {
+  const rendered = renderFormattedWording(body, refs);
+  const referenceList: ReaderReference[] = rendered.referenceList.map((entry) => {
     const r = entry.reference;
     return {
       number: entry.number,
       citekey: entry.citekey,
       type: r.type,
-      typeLabel: REFERENCE_TYPE_LABELS[r.type],
+      typeLabel: entry.typeLabel,
       title: r.title,
-      authors: (r.authors ?? []).map(authorName),
+      authors: r.authors.map(authorName),
       source: r.source,
       year: r.year ?? null,
       doi: r.doi ?? null,
       pmid: r.pmid ?? null,
       url: r.url ?? null,
       retracted: r.retracted,
-      formatted: formatted[i]?.text ?? r.title,
-      formattedHtml: formatted[i]?.html ?? "",
+      formatted: entry.ama.text,
+      formattedHtml: entry.ama.html,
       backlinks: entry.backlinks,
     };
   });

@@ -16,10 +16,8 @@ import {
   type PanelMember,
   type RevisionRow,
 } from "@/lib/dal/workflow-context";
-import { formatAmaList } from "@/lib/citations/format-ama";
-import { REFERENCE_TYPE_LABELS } from "@/lib/citations/reference";
 import { diffHtml } from "@/lib/diff";
-import { renderWording } from "@/lib/markdown";
+import { renderFormattedWording } from "@/lib/rendered-wording";
 import { canSignOff, canViewRevision } from "@/lib/permissions";
 import { analyzeReadability, type Readability } from "@/lib/readability";
 import type { SubmissionChecklist } from "@/lib/submission-checks";
@@ -94,16 +92,15 @@ export function quorumStatus(tx: Tx, revision: RevisionRow, panel: PanelMember[]
 }
 
 function renderAudience(markdown: string, library: (typeof references.$inferSelect)[]): RenderedAudience {
-  const rendered = renderWording(markdown, library);
-  const formatted = formatAmaList(rendered.referenceList.map((e) => ({ ...e.reference, authors: e.reference.authors ?? [] })));
+  const rendered = renderFormattedWording(markdown, library);
   return {
     html: rendered.html,
-    references: rendered.referenceList.map((e, i) => ({
+    references: rendered.referenceList.map((e) => ({
       number: e.number,
       anchorId: e.anchorId,
       citekey: e.citekey,
-      typeLabel: REFERENCE_TYPE_LABELS[e.reference.type],
-      html: formatted[i]?.html ?? "",
+      typeLabel: e.typeLabel,
+      html: e.ama.html,
       retracted: e.reference.retracted,
     })),
   };

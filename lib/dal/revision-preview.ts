@@ -1,9 +1,7 @@
 import "server-only";
 import { citedKeys } from "@/lib/citations/markers";
-import { formatAmaList } from "@/lib/citations/format-ama";
-import { REFERENCE_TYPE_LABELS } from "@/lib/citations/reference";
 import { referencesByCitekey } from "@/lib/dal/citation-picker";
-import { renderWording } from "@/lib/markdown";
+import { renderFormattedWording } from "@/lib/rendered-wording";
 import { analyzeReadability, type Readability } from "@/lib/readability";
 
 export type PreviewReference = {
@@ -29,17 +27,15 @@ export type WordingPreview = {
  * its readability, for the editor's live preview.
  */
 export function previewWording(markdown: string): WordingPreview {
-  const refs = referencesByCitekey(citedKeys(markdown));
-  const rendered = renderWording(markdown, refs);
-  const entries = formatAmaList(rendered.referenceList.map((e) => e.reference));
+  const rendered = renderFormattedWording(markdown, referencesByCitekey(citedKeys(markdown)));
   return {
     html: rendered.html,
-    references: rendered.referenceList.map((entry, i) => ({
+    references: rendered.referenceList.map((entry) => ({
       number: entry.number,
       citekey: entry.citekey,
       anchorId: entry.anchorId,
-      typeLabel: REFERENCE_TYPE_LABELS[entry.reference.type],
-      html: entries[i]?.html ?? "",
+      typeLabel: entry.typeLabel,
+      html: entry.ama.html,
       retracted: entry.reference.retracted,
     })),
     unknownCitekeys: rendered.unknownCitekeys,

@@ -1,0 +1,27 @@
+import { formatAmaList, type AmaEntry } from "@/lib/citations/format-ama";
+import { REFERENCE_TYPE_LABELS, type ReferenceFields } from "@/lib/citations/reference";
+import { renderWording, type RenderedWording, type ReferenceListEntry } from "@/lib/markdown";
+
+type Citable = ReferenceFields & { citekey: string; retracted: boolean };
+
+export type FormattedReferenceEntry<R> = ReferenceListEntry<R> & { typeLabel: string; ama: AmaEntry };
+
+export type FormattedWording<R> = Omit<RenderedWording<R>, "referenceList"> & { referenceList: FormattedReferenceEntry<R>[] };
+
+/**
+ * One wording exactly as readers get it: the sanitised HTML with numbered citations and its
+ * reference list in AMA style. The reader page, the review page and the editor's preview all
+ * render through this, so what a reviewer signs is what a reader sees.
+ */
+export function renderFormattedWording<R extends Citable>(markdown: string, library: readonly R[]): FormattedWording<R> {
+  const rendered = renderWording(markdown, library);
+  const ama = formatAmaList(rendered.referenceList.map((e) => e.reference));
+  return {
+    ...rendered,
+    referenceList: rendered.referenceList.map((entry, i) => ({
+      ...entry,
+      typeLabel: REFERENCE_TYPE_LABELS[entry.reference.type],
+      ama: ama[i] ?? { text: entry.reference.title, html: "" },
+    })),
+  };
+}
