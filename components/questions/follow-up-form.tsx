@@ -5,7 +5,7 @@ import { askFollowUpQuestionAction, type AskState } from "@/lib/actions/follow-u
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { QUESTION_MAX } from "@/lib/validations/follow-up-question";
+import { QUESTION_MAX } from "@/lib/validations/follow-up-limits";
 
 /**
  * "Have a follow-up question?" A server action form: it posts and shows its result without

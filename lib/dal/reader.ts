@@ -10,6 +10,7 @@ import { renderFormattedWording } from "@/lib/rendered-wording";
 import type { ReaderAudience } from "@/lib/reader/audience";
 import { topicSlug } from "@/lib/reader/site-url";
 import type { ReaderArticle, ReaderArticleSummary, ReaderReference, ReaderReviewer, ReaderStatus } from "@/lib/reader/types";
+import type { SearchQuery } from "@/lib/reader/search-query";
 import { readerRevisionId, type PublishPolicy } from "@/lib/visibility";
 import { stepperStage } from "@/lib/workflow/stepper";
 
@@ -21,24 +22,38 @@ const isReaderStatus = (state: RevisionState): state is ReaderStatus => READER_S
 type ArticleRow = typeof articles.$inferSelect;
 type RevisionRow = typeof revisions.$inferSelect;
 
+/** What a listing (home, topics, search) needs of a revision: no bodies, so the wide rows' overflow pages are never read. */
+const SUMMARY_COLUMNS = {
+  id: revisions.id,
+  articleId: revisions.articleId,
+  question: revisions.question,
+  state: revisions.state,
+  updatedAt: revisions.updatedAt,
+  approvedAt: revisions.approvedAt,
+};
+type SummaryRevision = Pick<RevisionRow, keyof typeof SUMMARY_COLUMNS>;
+
 /**
  * The revision anonymous readers may see of each article, or nothing. The state is checked again
  * on the revision itself, so a draft or changes-requested revision can never leak even if an
- * article's pointers were wrong.
+ * article's pointers were wrong. `full` reads whole revisions (an article page); listings read the summary columns.
  */
-function visibleRevisions(rows: { article: ArticleRow; workingState: RevisionState | null }[], policy: PublishPolicy) {
+function visibleRevisions(rows: { article: ArticleRow; workingState: RevisionState | null }[], policy: PublishPolicy, full: true): { article: ArticleRow; revision: RevisionRow & { state: ReaderStatus } }[];
+function visibleRevisions(rows: { article: ArticleRow; workingState: RevisionState | null }[], policy: PublishPolicy): { article: ArticleRow; revision: SummaryRevision & { state: ReaderStatus } }[];
+function visibleRevisions(rows: { article: ArticleRow; workingState: RevisionState | null }[], policy: PublishPolicy, full = false) {
   const ids = new Map<number, ArticleRow>();
   for (const row of rows) {
     const id = readerRevisionId(row.article, row.workingState, policy);
     if (id) ids.set(id, row.article);
   }
   if (ids.size === 0) return [];
-  const revs = getDb().select().from(revisions).where(inArray(revisions.id, [...ids.keys()])).all();
+  const where = inArray(revisions.id, [...ids.keys()]);
+  const revs: SummaryRevision[] = full ? getDb().select().from(revisions).where(where).all() : getDb().select(SUMMARY_COLUMNS).from(revisions).where(where).all();
   const byId = new Map(revs.map((r) => [r.id, r]));
-  const out: { article: ArticleRow; revision: RevisionRow & { state: ReaderStatus } }[] = [];
+  const out: { article: ArticleRow; revision: SummaryRevision & { state: ReaderStatus } }[] = [];
   for (const [id, article] of ids) {
     const revision = byId.get(id);
-    if (revision && revision.articleId === article.id && isReaderStatus(revision.state)) out.push({ article, revision: revision as RevisionRow & { state: ReaderStatus } });
+    if (revision && revision.articleId === article.id && isReaderStatus(revision.state)) out.push({ article, revision: revision as SummaryRevision & { state: ReaderStatus } });
   }
   return out;
 }
@@ -51,12 +66,12 @@ function articleRows(where?: ReturnType<typeof eq>) {
   return (where ? query.where(where) : query).all();
 }
 
-function lastReviewedOf(article: ArticleRow, revision: RevisionRow): string | null {
+function lastReviewedOf(article: ArticleRow, revision: SummaryRevision): string | null {
   if (revision.state !== "approved") return null;
   return article.lastReviewedAt ?? revision.approvedAt ?? null;
 }
 
-function summaryOf(article: ArticleRow, revision: RevisionRow & { state: ReaderStatus }): ReaderArticleSummary {
+function summaryOf(article: ArticleRow, revision: SummaryRevision & { state: ReaderStatus }): ReaderArticleSummary {
   return {
     slug: article.slug,
     topic: article.topic,
@@ -125,7 +140,7 @@ function excerpt(text: string, max = 155): string {
 /** One visible article in one wording, or null when readers may not see it. */
 export function getReaderArticle(slug: string, audience: ReaderAudience): ReaderArticle | null {
   const settings = getSiteSettings();
-  const found = visibleRevisions(articleRows(eq(articles.slug, slug)), settings.publishPolicy)[0];
+  const found = visibleRevisions(articleRows(eq(articles.slug, slug)), settings.publishPolicy, true)[0];
   if (!found) return null;
   const { article, revision } = found;
   const body = audience === "clinician" ? revision.clinicianBody : revision.patientBody;
@@ -208,18 +223,26 @@ const MAX_SEARCH_HITS = 500;
  * working state without reading the wide revision rows), then build snippets and summaries for the
  * one page shown only. The summaries go through visibleRevisions, which checks visibility again.
  */
-export function searchArticles(ftsQuery: string, page: number, pageSize: number): SearchResults {
+export function searchArticles(query: SearchQuery, page: number, pageSize: number): SearchResults {
   const policy = getSiteSettings().publishPolicy;
   // The top 500 by rank from the index alone (as before), then only those are checked for visibility.
-  const ranked = getDb().all<{ id: number }>(sql`
+  const rank = (fts: string) =>
+    getDb().all<{ id: number }>(sql`
     SELECT a.id AS id
     FROM (SELECT rowid AS id, bm25(article_search, 5.0, 1.0, 1.0) AS score FROM article_search
-          WHERE article_search MATCH ${ftsQuery} ORDER BY score LIMIT ${MAX_SEARCH_HITS}) m
+          WHERE article_search MATCH ${fts} ORDER BY score LIMIT ${MAX_SEARCH_HITS}) m
     JOIN articles a ON a.id = m.id
     WHERE a.live_revision_id IS NOT NULL OR (${policy} = 'on-submit' AND EXISTS (
       SELECT 1 FROM revisions w INDEXED BY revisions_id_state_updated_idx
       WHERE w.id = a.working_revision_id AND w.state IN ('submitted', 'under_review')))
     ORDER BY m.score`);
+  // Whole words first; the last word as a prefix only when that finds less than a page (see toSearchQuery).
+  let ftsQuery = query.exact;
+  let ranked = rank(ftsQuery);
+  if (ranked.length < pageSize && query.prefix !== query.exact) {
+    ftsQuery = query.prefix;
+    ranked = rank(ftsQuery);
+  }
   const start = (page - 1) * pageSize;
   const pageIds = ranked.slice(start, start + pageSize).map((r) => r.id);
   if (pageIds.length === 0) return { hits: [], total: ranked.length };
@@ -227,8 +250,8 @@ export function searchArticles(ftsQuery: string, page: number, pageSize: number)
   const details = getDb().all<{ id: number; snippet: string; inQuestion: number; inClinician: number }>(sql`
     SELECT article_search.rowid AS id,
       snippet(article_search, -1, ${"\uE010"}, ${"\uE011"}, '…', 16) AS snippet,
-      (SELECT count(*) FROM article_search s2 WHERE s2.rowid = article_search.rowid AND s2.question MATCH ${ftsQuery}) AS inQuestion,
-      (SELECT count(*) FROM article_search s3 WHERE s3.rowid = article_search.rowid AND s3.clinician_text MATCH ${ftsQuery}) AS inClinician
+      instr(highlight(article_search, 0, ${"\uE010"}, ''), ${"\uE010"}) > 0 AS inQuestion,
+      instr(highlight(article_search, 1, ${"\uE010"}, ''), ${"\uE010"}) > 0 AS inClinician
     FROM article_search
     WHERE article_search MATCH ${ftsQuery} AND article_search.rowid IN (${sql.join(pageIds.map((id) => sql`${id}`), sql`, `)})`);
   const detailById = new Map(details.map((d) => [d.id, d]));
@@ -240,6 +263,7 @@ export function searchArticles(ftsQuery: string, page: number, pageSize: number)
     const summary = summaries.get(id);
     const detail = detailById.get(id);
     if (!summary || !detail) continue;
+    // No searched word in the question or the clinician wording: the hit links to the patient wording.
     hits.push({ ...summary, snippet: detail.snippet, matchedPatientOnly: !detail.inQuestion && !detail.inClinician });
   }
   return { hits, total: ranked.length };

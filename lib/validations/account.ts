@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/password-policy-limits";
 
 /** A new password's length; the common-password check runs on the server (the list is large). */

@@ -1,6 +1,7 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
+import { QUESTION_MAX } from "@/lib/validations/follow-up-limits";
 
-export const QUESTION_MAX = 1000;
+export { QUESTION_MAX };
 
 /** A reader's follow-up question; `website` is the honeypot (people never see or fill it). */
 export const followUpQuestionSchema = z

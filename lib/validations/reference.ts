@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { CITEKEY_PATTERN } from "@/lib/citations/citekey";
 import { parseAuthorLines } from "@/lib/citations/author-lines";
 import { isValidDoi, isValidPmid, normalizeDoi, normalizePmid } from "@/lib/citations/identifiers";

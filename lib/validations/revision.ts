@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "@/lib/slug";
 
 /**

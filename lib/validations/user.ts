@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { newPasswordField } from "@/lib/validations/account";
 
 export const userIdSchema = z.coerce.number().int().positive();

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 
 /**
  * Schemas for the workflow and review actions, shared by the forms (zodResolver) and the server

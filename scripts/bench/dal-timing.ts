@@ -11,7 +11,7 @@ import { articlesInState, myAssignments, myDrafts, overdueForReReview, stateCoun
 import type { CurrentUser } from "@/lib/dal/session";
 import { summarize, type TimingSummary } from "./stats";
 import { searchArticles } from "@/lib/dal/reader";
-import { SEARCH_PAGE_SIZE, toFtsQuery } from "@/lib/reader/search-query";
+import { SEARCH_PAGE_SIZE, toSearchQuery } from "@/lib/reader/search-query";
 import { SEARCH_RANK_SQL, SEARCH_TERMS } from "./search-query";
 
 const i = process.argv.indexOf("--iterations");
@@ -77,14 +77,14 @@ function main() {
 
   // The reader's own search (lib/dal/reader.ts), as app/(site)/search/page.tsx calls it: first page.
   const search: Record<string, Timed> = {};
-  for (const term of SEARCH_TERMS) search[term] = time(() => searchArticles(toFtsQuery(term)!, 1, SEARCH_PAGE_SIZE));
+  for (const term of SEARCH_TERMS) search[term] = time(() => searchArticles(toSearchQuery(term)!, 1, SEARCH_PAGE_SIZE));
   const searchAll: number[] = [];
   const searchAllCpu: number[] = [];
   for (let n = 0; n < ITERATIONS; n++) {
     for (const term of SEARCH_TERMS) {
       const c = process.cpuUsage();
       const t = performance.now();
-      searchArticles(toFtsQuery(term)!, 1 + (n % 2), SEARCH_PAGE_SIZE);
+      searchArticles(toSearchQuery(term)!, 1 + (n % 2), SEARCH_PAGE_SIZE);
       searchAll.push(performance.now() - t);
       const used = process.cpuUsage(c);
       searchAllCpu.push((used.user + used.system) / 1000);
@@ -104,7 +104,7 @@ function main() {
     "myAssignments": plan(`SELECT ra.id FROM review_assignments ra JOIN revisions r ON r.id = ra.revision_id WHERE ra.reviewer_id = ? AND ra.removed_at IS NULL AND (r.state = 'under_review' OR r.state = 'submitted')
       AND ra.revision_id IN (SELECT r3.id FROM review_assignments ra3 INDEXED BY review_assignments_reviewer_open_idx JOIN revisions r3 INDEXED BY revisions_id_state_updated_idx ON r3.id = ra3.revision_id
       WHERE ra3.reviewer_id = ? AND ra3.removed_at IS NULL AND r3.state IN ('under_review', 'submitted')) ORDER BY ra.due_at IS NULL, ra.due_at`, [reviewer.id, reviewer.id]),
-    "search": plan(SEARCH_RANK_SQL, [toFtsQuery("diabetes")]),
+    "search": plan(SEARCH_RANK_SQL, [toSearchQuery("diabetes")!.exact]),
   };
 
   const out = {

@@ -71,7 +71,7 @@ async function main() {
     );
     if (cli.status !== 0) throw new Error(`lighthouse exited with ${cli.status}`);
     const lhr = JSON.parse(fs.readFileSync(report, "utf8")) as LighthouseResult;
-    fs.rmSync(report, { force: true });
+    if (!process.env.KEEP_LIGHTHOUSE_REPORT) fs.rmSync(report, { force: true });
     const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
     const result = {
       url: target,

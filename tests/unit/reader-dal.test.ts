@@ -8,7 +8,7 @@ const { siteSettings, followUpQuestions, articles, revisions } = await import("@
 const { seedDemo } = await import("@/db/seed");
 const reader = await import("@/lib/dal/reader");
 const questions = await import("@/lib/dal/follow-up-questions");
-const { toFtsQuery } = await import("@/lib/reader/search-query");
+const { toSearchQuery } = await import("@/lib/reader/search-query");
 const { eq } = await import("drizzle-orm");
 
 beforeAll(async () => {
@@ -51,7 +51,7 @@ describe("reader visibility", () => {
       expect(slugs).not.toContain("how-much-physical-activity-do-adults-need");
       expect(slugs).toContain("postpartum-back-pain-exercise-3-months");
       expect(reader.getReaderArticle("when-to-screen-adults-for-type-2-diabetes", "patient")).toBeNull();
-      expect(reader.searchArticles(toFtsQuery("diabetes")!, 1, 10).hits.map((h) => h.slug)).not.toContain("when-to-screen-adults-for-type-2-diabetes");
+      expect(reader.searchArticles(toSearchQuery("diabetes")!, 1, 10).hits.map((h) => h.slug)).not.toContain("when-to-screen-adults-for-type-2-diabetes");
     } finally {
       setPolicy("on-submit");
     }
@@ -70,11 +70,18 @@ describe("reader visibility", () => {
 
 describe("reader search", () => {
   it("finds a word only the patient wording uses, and says so", () => {
-    const hit = reader.searchArticles(toFtsQuery("stroller")!, 1, 10).hits.find((h) => h.slug === "postpartum-back-pain-exercise-3-months");
+    const hit = reader.searchArticles(toSearchQuery("stroller")!, 1, 10).hits.find((h) => h.slug === "postpartum-back-pain-exercise-3-months");
     expect(hit?.matchedPatientOnly).toBe(true);
   });
+  it("matches whole words first and a half-typed last word as a prefix when that finds too little", () => {
+    const slugs = (q: string) => reader.searchArticles(toSearchQuery(q)!, 1, 10).hits.map((h) => h.slug);
+    expect(slugs("stroller")).toContain("postpartum-back-pain-exercise-3-months");
+    expect(slugs("strol")).toContain("postpartum-back-pain-exercise-3-months");
+    expect(slugs("postpartum strol")).toContain("postpartum-back-pain-exercise-3-months");
+    expect(slugs("strollerx")).toEqual([]);
+  });
   it("never returns drafts", () => {
-    expect(reader.searchArticles(toFtsQuery("ibuprofen")!, 1, 10).hits.map((h) => h.slug)).not.toContain("ibuprofen-while-breastfeeding");
+    expect(reader.searchArticles(toSearchQuery("ibuprofen")!, 1, 10).hits.map((h) => h.slug)).not.toContain("ibuprofen-while-breastfeeding");
   });
 });
 

@@ -1,18 +1,21 @@
 import fc from "fast-check";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { MATCH_END, MATCH_START, snippetParts, toFtsQuery, parsePage } from "@/lib/reader/search-query";
+import { MATCH_END, MATCH_START, snippetParts, toSearchQuery, parsePage } from "@/lib/reader/search-query";
 
 const db = new Database(":memory:");
 db.exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'porter unicode61 remove_diacritics 2')");
 db.prepare("INSERT INTO t (body) VALUES (?)").run("Pushing the stroller counts too. NEAR the end of pregnancy.");
 afterAll(() => db.close());
 
-describe("toFtsQuery", () => {
-  it("quotes every word, ANDs them and lets the last one match as a prefix", () => {
-    expect(toFtsQuery("back pain")).toBe('"back" "pain"*');
-    expect(toFtsQuery("  ")).toBeNull();
-    expect(toFtsQuery('"*:^()')).toBeNull();
+const toFtsQuery = (input: string) => toSearchQuery(input)?.prefix ?? null;
+
+describe("toSearchQuery", () => {
+  it("quotes every word and ANDs them, as whole words and with the last one as a prefix", () => {
+    expect(toSearchQuery("back pain")).toEqual({ exact: '"back" "pain"', prefix: '"back" "pain"*' });
+    expect(toSearchQuery('say "no"')).toEqual({ exact: '"say" "no"', prefix: '"say" "no"*' });
+    expect(toSearchQuery("  ")).toBeNull();
+    expect(toSearchQuery('"*:^()')).toBeNull();
   });
   it("finds words and prefixes", () => {
     const count = (q: string) => (db.prepare("SELECT count(*) AS n FROM t WHERE t MATCH ?").get(toFtsQuery(q)) as { n: number }).n;
@@ -24,8 +27,8 @@ describe("toFtsQuery", () => {
   it("never raises an FTS syntax error, whatever is typed", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), (input) => {
-        const q = toFtsQuery(input);
-        if (q) db.prepare("SELECT count(*) FROM t WHERE t MATCH ?").get(q);
+        const q = toSearchQuery(input);
+        if (q) for (const expr of [q.exact, q.prefix]) db.prepare("SELECT count(*) FROM t WHERE t MATCH ?").get(expr);
       }),
       { numRuns: 500 },
     );

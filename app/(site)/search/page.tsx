@@ -3,7 +3,7 @@ import { READER_STATUS_TEXT } from "@/components/reader/article-list";
 import { SearchForm } from "@/components/reader/search-form";
 import { searchArticles } from "@/lib/dal/reader";
 import { articlePath } from "@/lib/reader/site-url";
-import { parsePage, SEARCH_PAGE_SIZE, snippetParts, toFtsQuery } from "@/lib/reader/search-query";
+import { parsePage, SEARCH_PAGE_SIZE, snippetParts, toSearchQuery } from "@/lib/reader/search-query";
 
 export const metadata: Metadata = {
   title: "Search",
@@ -21,7 +21,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   const params = await searchParams;
   const q = (Array.isArray(params.q) ? params.q[0] : params.q ?? "").slice(0, 200).trim();
   const page = parsePage(params.page);
-  const fts = toFtsQuery(q);
+  const fts = toSearchQuery(q);
   const results = fts ? searchArticles(fts, page, SEARCH_PAGE_SIZE) : null;
   const pages = results ? Math.ceil(results.total / SEARCH_PAGE_SIZE) : 0;
 

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { EXPORT_FILE_INFO, EXPORT_FORMATS, exportReferences } from "@/lib/citations/export";
 import { articleReferences, referencesByIds } from "@/lib/dal/references";
 import { getCurrentUser } from "@/lib/dal/session";
