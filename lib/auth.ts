@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "@/lib/auth-secret";
+import { decodeSessionToken, encodeSessionToken } from "@/lib/auth-jwt";
 import { verifyCredentials } from "@/lib/dal/users";
 import { signInSchema } from "@/lib/validations/auth";
 import { throttleMessage } from "@/lib/throttle";
@@ -20,6 +21,7 @@ const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/login" },
   useSecureCookies: secureCookies,
   providers: [

@@ -3,12 +3,12 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
-import { decode, encode } from "next-auth/jwt";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { authOptions } from "@/lib/auth";
 import { authSecret } from "@/lib/auth-secret";
+import { decodeSessionToken, encodeSessionToken } from "@/lib/auth-jwt";
 import type { Actor, Role } from "@/lib/permissions";
 
 export type CurrentUser = Actor & { email: string; name: string; mustChangePassword: boolean };
@@ -76,10 +76,10 @@ export async function reissueSession(sessionVersion: number): Promise<void> {
   const jar = await cookies();
   const name = sessionCookieName();
   const secret = authSecret();
-  const current = await decode({ token: jar.get(name)?.value, secret }).catch(() => null);
+  const current = await decodeSessionToken({ token: jar.get(name)?.value, secret }).catch(() => null);
   if (!current) return;
   const maxAge = authOptions.session?.maxAge ?? 8 * 60 * 60;
   const { iat: _iat, exp: _exp, jti: _jti, ...claims } = current;
-  const token = await encode({ token: { ...claims, sv: sessionVersion }, secret, maxAge });
+  const token = await encodeSessionToken({ token: { ...claims, sv: sessionVersion }, secret, maxAge });
   jar.set(name, token, { httpOnly: true, sameSite: "lax", path: "/", secure: !!authOptions.useSecureCookies, maxAge });
 }
