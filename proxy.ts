@@ -1,6 +1,7 @@
 import { type NextFetchEvent } from "next/server";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { authSecret } from "@/lib/auth-secret";
+import { decodeSessionToken } from "@/lib/auth-jwt";
 import { AUDIENCE_COOKIE, AUDIENCE_COOKIE_MAX_AGE, chooseAudience } from "@/lib/reader/audience";
 import { withPageCsp } from "@/lib/security/page-headers";
 
@@ -13,7 +14,7 @@ import { withPageCsp } from "@/lib/security/page-headers";
  *   precedence as chooseAudience.
  * - Every page gets its Content-Security-Policy (lib/security/csp.ts).
  */
-const staffGate = withAuth({ pages: { signIn: "/login" }, secret: authSecret() });
+const staffGate = withAuth({ pages: { signIn: "/login" }, secret: authSecret(), jwt: { decode: decodeSessionToken } });
 
 const STAFF_AREA = /^\/(dashboard|editor|admin|account)(\/|$)/;
 const ARTICLE = /^\/articles\/[^/]+\/?$/;
@@ -35,7 +36,12 @@ export const config = {
   matcher: [
     // Pages only: not static assets, API routes (JSON needs no CSP) or the cached reader pages,
     // whose fixed policy comes from next.config.js headers().
-    "/((?!_next/static|_next/image|api/|favicon.ico|icon.svg|robots.txt|sitemap.xml|feed.xml|articles/|topics/|reader/|static/|bench-baseline/|board$|policy$).+)",
+    // Server action POSTs are skipped too: each action checks session and permission itself, and
+    // its answer is an RSC payload, not a page that needs a policy (autosave runs several a second).
+    {
+      source: "/((?!_next/static|_next/image|api/|favicon.ico|icon.svg|robots.txt|sitemap.xml|feed.xml|articles/|topics/|reader/|static/|bench-baseline/|board$|policy$).+)",
+      missing: [{ type: "header", key: "next-action" }],
+    },
     // An article request that chooses an audience: remember the choice in a cookie.
     { source: "/articles/:slug", has: [{ type: "query", key: "audience" }] },
   ],
