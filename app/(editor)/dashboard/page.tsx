@@ -32,7 +32,7 @@ export default async function DashboardPage() {
       <div className="space-y-8">
         <h1 className="text-2xl font-semibold">Your reviews</h1>
         <Section title="Assigned to you" id="assigned">
-          <AssignmentList rows={myAssignments(user)} />
+          <AssignmentList rows={myAssignments(user, { page: 1 }).rows} />
         </Section>
         {inbox}
       </div>
