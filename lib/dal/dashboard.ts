@@ -95,7 +95,11 @@ export function overdueForReReview(now = new Date().toISOString()): ArticleRow[]
   return articleRows(and(isNotNull(articles.liveRevisionId), or(lt(articles.reviewDueAt, now), isNotNull(articles.reReviewFlaggedAt)), inArray(articles.id, newest)));
 }
 
-/** How many articles are due for re-review (the list shows only the newest 25): index-only. */
+/**
+ * How many articles are due for re-review (the list shows only the newest 25). Found through the two
+ * partial indexes; SQLite still reads each candidate's article row (narrow, no bodies) for
+ * live_revision_id, which a partial index's WHERE does not cover: ~1 ms for ~3,000 at 100k articles.
+ */
 export function overdueForReReviewCount(now = new Date().toISOString()): number {
   return getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM (${OVERDUE_IDS(now)})`)?.n ?? 0;
 }
