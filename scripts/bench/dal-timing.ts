@@ -7,7 +7,7 @@
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { getDb } from "@/db";
-import { articlesInState, myAssignments, myDrafts, overdueForReReview, stateCounts } from "@/lib/dal/dashboard";
+import { articlesInState, myAssignments, myDrafts, overdueForReReview, overdueForReReviewCount, stateCounts } from "@/lib/dal/dashboard";
 import type { CurrentUser } from "@/lib/dal/session";
 import { summarize, type TimingSummary } from "./stats";
 import { searchArticles } from "@/lib/dal/reader";
@@ -65,12 +65,16 @@ function main() {
     "articlesInState approved": time(() => articlesInState("approved")),
     "articlesInState draft": time(() => articlesInState("draft")),
     "overdueForReReview": time(() => overdueForReReview()),
-    "myAssignments (reviewer)": time(() => myAssignments(reviewer)),
+    "overdueForReReviewCount": time(() => overdueForReReviewCount()),
+    // The reviewer dashboard's first page, and the last one (the walk to it is the longest).
+    "myAssignments (reviewer)": time(() => myAssignments(reviewer, { page: 1 })),
+    "myAssignments (reviewer, last page)": time(() => myAssignments(reviewer, { page: Number.MAX_SAFE_INTEGER })),
   };
   // A whole editor dashboard render does all of these once; the target is per queue page.
   const editorPage = time(() => {
     stateCounts();
     overdueForReReview();
+    overdueForReReviewCount();
     myDrafts(editor);
     for (const s of ["submitted", "under_review", "changes_requested", "approved", "draft"] as const) articlesInState(s);
   }, Math.max(10, Math.round(ITERATIONS / 5)));
@@ -91,6 +95,9 @@ function main() {
     }
   }
 
+  const OPEN_ASSIGNMENTS = `review_assignments ra INDEXED BY review_assignments_reviewer_due_idx
+    JOIN revisions r INDEXED BY revisions_id_state_updated_idx ON r.id = ra.revision_id
+    WHERE ra.reviewer_id = ? AND ra.removed_at IS NULL AND +r.state IN ('under_review', 'submitted')`;
   const queueSql = `SELECT a.id FROM articles a JOIN revisions r ON r.id = a.working_revision_id WHERE r.state = 'submitted' ORDER BY r.updated_at DESC LIMIT 25`;
   const plans = {
     "articlesInState": plan(queueSql),
@@ -101,9 +108,16 @@ function main() {
       WHERE a2.id IN (SELECT id FROM articles WHERE live_revision_id IS NOT NULL AND review_due_at < ? UNION SELECT id FROM articles WHERE re_review_flagged_at IS NOT NULL AND live_revision_id IS NOT NULL)
       ORDER BY r2.updated_at DESC LIMIT 25) ORDER BY r.updated_at DESC LIMIT 25`, [new Date().toISOString()]),
     "stateCounts": plan(`SELECT r.state, count(*) FROM articles a JOIN revisions r INDEXED BY revisions_id_state_updated_idx ON r.id = a.working_revision_id GROUP BY r.state`),
-    "myAssignments": plan(`SELECT ra.id FROM review_assignments ra JOIN revisions r ON r.id = ra.revision_id WHERE ra.reviewer_id = ? AND ra.removed_at IS NULL AND (r.state = 'under_review' OR r.state = 'submitted')
-      AND ra.revision_id IN (SELECT r3.id FROM review_assignments ra3 INDEXED BY review_assignments_reviewer_open_idx JOIN revisions r3 INDEXED BY revisions_id_state_updated_idx ON r3.id = ra3.revision_id
-      WHERE ra3.reviewer_id = ? AND ra3.removed_at IS NULL AND r3.state IN ('under_review', 'submitted')) ORDER BY ra.due_at IS NULL, ra.due_at`, [reviewer.id, reviewer.id]),
+    "overdueForReReviewCount": plan(`SELECT count(*) FROM (SELECT id FROM articles WHERE live_revision_id IS NOT NULL AND review_due_at < ?
+      UNION SELECT id FROM articles WHERE re_review_flagged_at IS NOT NULL AND live_revision_id IS NOT NULL)`, [new Date().toISOString()]),
+    // myAssignments: the count and the page's ids from indexes alone, then the page's revisions.
+    "myAssignments": plan(`SELECT ra.id, ra.revision_id, ra.due_at FROM ${OPEN_ASSIGNMENTS}
+      ORDER BY ra.due_at IS NULL, ra.due_at, ra.id LIMIT 25 OFFSET 0`, [reviewer.id]),
+    "myAssignments count": plan(`SELECT count(*) FROM ${OPEN_ASSIGNMENTS}`, [reviewer.id]),
+    "myAssignments page rows": plan(`SELECT r.id, r.article_id, r.question, r.state,
+      EXISTS (SELECT 1 FROM sign_offs s INDEXED BY sign_offs_revision_idx WHERE s.revision_id = r.id AND s.content_hash = r.content_hash AND s.reviewer_id = ?),
+      EXISTS (SELECT 1 FROM sign_offs s INDEXED BY sign_offs_revision_idx WHERE s.revision_id = r.id AND s.content_hash <> r.content_hash AND s.reviewer_id = ? AND s.decision = 'approve')
+      FROM revisions r WHERE r.id IN (?, ?, ?)`, [reviewer.id, reviewer.id, 1, 2, 3]),
     "search": plan(SEARCH_RANK_SQL, [toSearchQuery("diabetes")!.exact]),
   };
 

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/dal/session";
-import { adminCounts, articlesInState, myAssignments, myDrafts, overdueForReReview, stateCounts } from "@/lib/dal/dashboard";
+import { adminCounts, articlesInState, myAssignments, myDrafts, overdueForReReview, overdueForReReviewCount, stateCounts } from "@/lib/dal/dashboard";
 import { canCreateArticle } from "@/lib/permissions";
 import { listNotifications, unreadNotificationCount } from "@/lib/dal/notifications";
 import { NotificationInbox } from "@/components/workflow/notification-inbox";
 import { ArticleTable } from "@/components/dashboard/article-table";
 import { AssignmentList } from "@/components/dashboard/assignment-list";
+import { Pager } from "@/components/dashboard/pager";
+import { pageCount } from "@/lib/pagination";
+import { parseDashboardQuery } from "@/lib/validations/dashboard";
 import { STATE_LABEL } from "@/components/ui/state-badge";
 import { buttonClass } from "@/components/ui/button";
 import { REVISION_STATES } from "@/db/schema";
@@ -24,15 +27,23 @@ function Section({ title, children, id }: { title: string; children: React.React
 
 export const dynamic = "force-dynamic";
 
-export default async function DashboardPage() {
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const inbox = <NotificationInbox items={listNotifications(user)} unread={unreadNotificationCount(user)} />;
   if (user.role === "reviewer") {
+    const assigned = myAssignments(user, { page: parseDashboardQuery(await searchParams).page });
+    const pages = pageCount(assigned.total, assigned.pageSize);
     return (
       <div className="space-y-8">
         <h1 className="text-2xl font-semibold">Your reviews</h1>
         <Section title="Assigned to you" id="assigned">
-          <AssignmentList rows={myAssignments(user)} />
+          {assigned.total > 0 && <p className="text-sm text-muted">{plural(assigned.total, "open review", "open reviews")}</p>}
+          <AssignmentList rows={assigned.rows} />
+          {pages > 1 && (
+            <Pager page={assigned.page} pageCount={pages} label="Assigned reviews pages" href={(n) => (n > 1 ? `/dashboard?page=${n}` : "/dashboard")} />
+          )}
         </Section>
         {inbox}
       </div>
@@ -41,6 +52,7 @@ export default async function DashboardPage() {
 
   const counts = stateCounts();
   const overdue = overdueForReReview();
+  const overdueCount = overdueForReReviewCount();
   const admin = user.role === "admin" ? adminCounts() : null;
   return (
     <div className="space-y-10">
@@ -62,7 +74,7 @@ export default async function DashboardPage() {
         ))}
         <div className="rounded-md border border-slate-200 bg-white px-4 py-3">
           <dt className="text-xs uppercase tracking-wide text-muted">Due for re-review</dt>
-          <dd className="text-2xl font-semibold">{overdue.length}</dd>
+          <dd className="text-2xl font-semibold">{overdueCount}</dd>
         </div>
       </dl>
 
@@ -81,6 +93,11 @@ export default async function DashboardPage() {
         <ArticleTable rows={myDrafts(user)} caption="Your drafts" empty="You have no drafts or revisions returned with changes. Start one with “New article”." />
       </Section>
       <Section title="Due for re-review" id="overdue">
+        {overdueCount > overdue.length && (
+          <p className="text-sm text-muted">
+            Showing the {overdue.length} most recently updated of {overdueCount.toLocaleString("en-GB")}.
+          </p>
+        )}
         <ArticleTable rows={overdue} caption="Approved articles due for re-review" empty="Every approved article is within its review interval." />
       </Section>
       {(["submitted", "under_review", "changes_requested", "approved", "draft"] as const).map((state) => (
