@@ -2,7 +2,7 @@ import { type NextFetchEvent } from "next/server";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { authSecret } from "@/lib/auth-secret";
 import { decodeSessionToken } from "@/lib/auth-jwt";
-import { AUDIENCE_COOKIE, AUDIENCE_COOKIE_MAX_AGE, chooseAudience } from "@/lib/reader/audience";
+import { AUDIENCE_COOKIE, audienceCookieOptions, chooseAudience } from "@/lib/reader/audience";
 import { withPageCsp } from "@/lib/security/page-headers";
 
 /**
@@ -27,7 +27,7 @@ export default async function proxy(req: NextRequestWithAuth, event: NextFetchEv
   const response = withPageCsp(req);
   if (ARTICLE.test(req.nextUrl.pathname)) {
     const choice = chooseAudience(req.nextUrl.searchParams.get("audience"), req.cookies.get(AUDIENCE_COOKIE)?.value);
-    if (choice.remember) response.cookies.set(AUDIENCE_COOKIE, choice.remember, { path: "/", maxAge: AUDIENCE_COOKIE_MAX_AGE, sameSite: "lax" });
+    if (choice.remember) response.cookies.set(AUDIENCE_COOKIE, choice.remember, audienceCookieOptions());
   }
   return response;
 }

@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "@/lib/auth-secret";
+import { isHttpsSite } from "@/lib/security/https-site";
 import { decodeSessionToken, encodeSessionToken } from "@/lib/auth-jwt";
 import { verifyCredentials } from "@/lib/dal/users";
 import { signInSchema } from "@/lib/validations/auth";
@@ -16,7 +17,7 @@ function clientIp(headers: Record<string, string | string[] | undefined> | undef
   return value.split(",").map((s) => s.trim()).filter(Boolean).at(-1) ?? "unknown";
 }
 
-const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+const secureCookies = isHttpsSite();
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),

@@ -47,6 +47,10 @@ const findings = [];
 // Findings we reject on purpose, each with the reason (reported, not counted as failures).
 const ACCEPTED = [
   { match: /X-XSS-Protection is not set/, why: "we send X-XSS-Protection: 0 as OWASP advises (the auditor is removed from current browsers and leaked data); wapiti 3.0.4 only accepts a value containing 1" },
+  // Only on the cached reader pages, whose fixed policy cannot carry a per-request nonce; staff pages keep the nonce policy.
+  { match: /CSP "script-src" value is not safe/, paths: /^\/($|board$|policy$|articles\/|topics\/)/, why: "the cached reader pages' fixed policy allows inline script (no per-request nonce on a static page): the documented choice in SECURITY.md, 'The static reader page and the CSP'" },
+  // The scan serves plain http on 127.0.0.1; on an https site (NEXTAUTH_URL https://…) both the session and the audience cookie are Secure (unit tests).
+  ...(base.startsWith("http://") ? [{ match: /Secure flag is not set in the cookie/, why: "plain-http local scan: cookies are marked Secure when the site is on https (tests/unit/security-session-cookie.test.ts, reader-audience.test.ts)" }] : []),
 ];
 const accepted = [];
 const run = (name, cmd, args) => {
@@ -67,11 +71,15 @@ const threads = ["--threads=2"];
 const targets = [
   { name: "sqlmap-sign-in", args: ["-u", `${base}/api/auth/callback/credentials`, "--data", "csrfToken=x&email=editor@vetted.test&password=p&json=true", "-p", "email,password", "--csrf-token=csrfToken", `--csrf-url=${base}/api/auth/csrf`, "--ignore-code=401"] },
   { name: "sqlmap-search", args: ["-u", `${base}/search?q=back+pain&page=1`, "-p", "q,page", ...threads] },
-  // The public API: the slug in the path (marked *) and the audience parameter.
-  { name: "sqlmap-api", args: ["-u", `${base}/api/v1/articles/first-line-treatment-acute-low-back-pain*?audience=patient`, "-p", "audience", ...threads] },
+  // The public API: the slug in the path (marked *) and, separately, the audience parameter
+  // (with a * marker in the URL sqlmap tests only the marked places and ignores -p).
+  { name: "sqlmap-api-slug", args: ["-u", `${base}/api/v1/articles/first-line-treatment-acute-low-back-pain*?audience=patient`, ...threads] },
+  { name: "sqlmap-api-audience", args: ["-u", `${base}/api/v1/articles/first-line-treatment-acute-low-back-pain?audience=patient`, "-p", "audience", ...threads] },
   { name: "sqlmap-article", args: ["-u", `${base}/articles/first-line-treatment-acute-low-back-pain?audience=patient`, "-p", "audience", ...threads] },
 ];
-for (const t of process.env.SCAN_ONLY ? targets.filter((x) => x.name.includes(process.env.SCAN_ONLY)) : targets) {
+// SCAN_ONLY=sign-in,wapiti runs only the targets whose names contain one of the words.
+const only = process.env.SCAN_ONLY?.split(",").map((w) => w.trim()).filter(Boolean);
+for (const t of only ? targets.filter((x) => only.some((w) => x.name.includes(w))) : targets) {
   const log = run(t.name, "sqlmap", [...t.args, ...sqlmapCommon]);
   // sqlmap reports "not injectable" as [CRITICAL] too; any other CRITICAL means the target was never tested.
   const broken = log.split("\n").find((l) => /\[CRITICAL\]|skipping to the next target/i.test(l) && !/do not appear to be injectable/i.test(l));
@@ -80,7 +88,7 @@ for (const t of process.env.SCAN_ONLY ? targets.filter((x) => x.name.includes(pr
   else console.log(`   no injection found${/all tested parameters do not appear to be injectable/i.test(log) ? " (all tested parameters not injectable)" : ""}`);
 }
 
-if (!process.env.SCAN_ONLY || process.env.SCAN_ONLY.includes("wapiti")) {
+if (!only || only.some((w) => "wapiti".includes(w))) {
   const report = path.join(out, "wapiti.json");
   run("wapiti", "wapiti", ["-u", `${base}/`, "--scope", "folder", "-f", "json", "-o", report, "--flush-session", "--max-scan-time", String(maxMinutes * 60), "--max-attack-time", String(maxMinutes * 6), "-d", "4", "--verify-ssl", "0", "-v", "1"]);
   if (fs.existsSync(report)) {
@@ -88,7 +96,7 @@ if (!process.env.SCAN_ONLY || process.env.SCAN_ONLY.includes("wapiti")) {
     for (const [category, list] of Object.entries(json.vulnerabilities ?? {}))
       for (const v of list) {
         const line = `wapiti ${category}: ${v.method} ${v.path} ${v.info}`;
-        const ok = ACCEPTED.find((a) => a.match.test(v.info));
+        const ok = ACCEPTED.find((a) => a.match.test(v.info) && (!a.paths || a.paths.test(v.path)));
         if (ok) accepted.push(`${line} (accepted: ${ok.why})`);
         else findings.push(line);
       }

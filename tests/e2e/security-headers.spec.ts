@@ -76,6 +76,23 @@ test.describe("security headers", () => {
     expect(cookie?.secure).toBe(false);
     await api.dispose();
   });
+
+  test("the audience cookie a reader's choice sets is HttpOnly and SameSite=Lax, and still chooses the wording", async ({ page }) => {
+    const article = "/articles/first-line-treatment-acute-low-back-pain";
+    await page.goto(`${article}?audience=patient`);
+    const cookie = (await page.context().cookies()).find((c) => c.name === "vetted-audience");
+    expect(cookie?.value).toBe("patient");
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe("Lax");
+    expect(await page.evaluate(() => document.cookie)).not.toContain("vetted-audience");
+    // The server still reads it: the bare address serves the remembered wording, either way round.
+    const selected = page.locator('a[aria-current="true"]');
+    await page.goto(article);
+    await expect(selected).toContainText("Patient or caregiver");
+    await page.goto(`${article}?audience=clinician`);
+    await page.goto(article);
+    await expect(selected).toContainText("Healthcare professional");
+  });
 });
 
 test.describe("cross-site requests", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chooseAudience, resolveVariant } from "@/lib/reader/audience";
+import { audienceCookieOptions, chooseAudience, resolveVariant } from "@/lib/reader/audience";
+import { isHttpsSite } from "@/lib/security/https-site";
 
 describe("chooseAudience", () => {
   it("lets ?audience= win over the cookie and remembers it", () => {
@@ -20,5 +21,15 @@ describe("chooseAudience", () => {
   it("resolves the default variant to the site's default audience", () => {
     expect(resolveVariant("default", "clinician")).toBe("clinician");
     expect(resolveVariant("patient", "clinician")).toBe("patient");
+  });
+});
+
+describe("audienceCookieOptions", () => {
+  it("is HttpOnly and SameSite=Lax, kept a year, and Secure only on an https site", () => {
+    expect(audienceCookieOptions(false)).toEqual({ path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax", httpOnly: true, secure: false });
+    expect(audienceCookieOptions(true).secure).toBe(true);
+    expect(isHttpsSite("https://vetted.example")).toBe(true);
+    expect(isHttpsSite("http://127.0.0.1:3000")).toBe(false);
+    expect(isHttpsSite(undefined)).toBe(false);
   });
 });
