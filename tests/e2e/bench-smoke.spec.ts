@@ -53,6 +53,11 @@ test("the benchmark runs on a 1,000-article database and writes well-formed resu
   expect(results.autosave.saves).toBeGreaterThan(0);
   expect(results.autosave.failed).toBe(0);
   expect(results.autosave.sqliteBusy).toBe(0);
+  expect(results.autosave.mode).toMatch(/^paced/);
+  expect(results.autosaveStress.available, results.autosaveStress.reason).toBe(true);
+  expect(results.autosaveStress.saves).toBeGreaterThan(0);
+  expect(results.autosaveStress.failed).toBe(0);
+  expect(results.autosaveStress.sqliteBusy).toBe(0);
   expect(results.staffHttp["/dashboard (editor)"].samples).toBe(3);
   expect(results.serverMemoryMiB.idle).toBeGreaterThan(0);
   expect(Object.keys(results.dal.dashboard)).toContain("myAssignments (reviewer)");
