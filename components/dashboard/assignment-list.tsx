@@ -10,7 +10,7 @@ export function AssignmentList({ rows }: { rows: AssignmentRow[] }) {
     <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white">
       {rows.map((r) => (
         <li key={r.assignmentId} className="flex flex-wrap items-center gap-3 px-4 py-3">
-          <Link href={`/editor/articles/${r.articleId}/review`} className="flex-1 font-medium">
+          <Link href={`/editor/articles/${r.articleId}/review`} className="w-full font-medium sm:w-auto sm:flex-1">
             {r.question || "Untitled article"}
           </Link>
           <StateBadge state={r.state} />
@@ -19,8 +19,7 @@ export function AssignmentList({ rows }: { rows: AssignmentRow[] }) {
             <span className="text-xs text-emerald-800">You have signed this version</span>
           ) : (
             <span className={r.overdue ? "text-xs font-semibold text-red-800" : "text-xs text-muted"}>
-              {r.overdue ? "Overdue — was due " : "Due "}
-              {formatDate(r.dueAt)}
+              {r.dueAt ? `${r.overdue ? "Overdue — was due " : "Due "}${formatDate(r.dueAt)}` : "No due date"}
             </span>
           )}
         </li>

@@ -67,7 +67,7 @@ test.describe("a reviewer's assignments, a page at a time", () => {
     await expectPage(page, 2, 26, 30);
     await expect(pager(page).getByRole("link", { name: "Next page" })).toHaveCount(0);
     // The undated assignment comes last.
-    await expect(assigned(page).getByRole("listitem").filter({ hasText: question(30) })).toContainText("Due —");
+    await expect(assigned(page).getByRole("listitem").filter({ hasText: question(30) })).toContainText("No due date");
 
     await pager(page).getByRole("link", { name: "Previous page" }).press("Enter");
     await expect(page).toHaveURL(/\/dashboard$/);
