@@ -17,14 +17,12 @@ function clientIp(headers: Record<string, string | string[] | undefined> | undef
   return value.split(",").map((s) => s.trim()).filter(Boolean).at(-1) ?? "unknown";
 }
 
-const secureCookies = isHttpsSite();
-
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/login" },
-  useSecureCookies: secureCookies,
+  useSecureCookies: isHttpsSite(),
   providers: [
     CredentialsProvider({
       name: "Email and password",

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articles, auditEvents, revisions, users } from "@/db/schema";
 import { auditEventHash, verifyAuditChain, type AuditFields, type ChainVerdict, type StoredAuditEvent } from "@/lib/audit";
+import { clampPage, pageCount, pageOffset } from "@/lib/pagination";
 import type { AuditFilter } from "@/lib/validations/audit-filter";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -26,8 +27,7 @@ export function listAuditEvents(filter: AuditFilter): { rows: AuditRow[]; total:
   const db = getDb();
   const where = conditions(filter);
   const total = db.select({ n: count() }).from(auditEvents).where(where).get()?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const page = Math.min(filter.page, pageCount);
+  const page = clampPage(filter.page, total, AUDIT_PAGE_SIZE);
   const rows = db
     .select({
       id: auditEvents.id,
@@ -46,9 +46,9 @@ export function listAuditEvents(filter: AuditFilter): { rows: AuditRow[]; total:
     .where(where)
     .orderBy(desc(auditEvents.id))
     .limit(AUDIT_PAGE_SIZE)
-    .offset((page - 1) * AUDIT_PAGE_SIZE)
+    .offset(pageOffset(page, AUDIT_PAGE_SIZE))
     .all();
-  return { rows, total, page, pageCount };
+  return { rows, total, page, pageCount: pageCount(total, AUDIT_PAGE_SIZE) };
 }
 
 export type AuditFilterOptions = {

@@ -3,7 +3,7 @@ import { and, count, desc, eq, inArray, isNotNull, lt, or, sql } from "drizzle-o
 import { getDb } from "@/db";
 import { articles, followUpQuestions, revisions, users, type RevisionState } from "@/db/schema";
 import type { CurrentUser } from "@/lib/dal/session";
-import { clampPage, pageOffset } from "@/lib/pagination";
+import { clampPage, pageCount, pageOffset } from "@/lib/pagination";
 
 export type ArticleRow = {
   articleId: number;
@@ -104,6 +104,15 @@ export function overdueForReReviewCount(now = new Date().toISOString()): number 
   return getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM (${OVERDUE_IDS(now)})`)?.n ?? 0;
 }
 
+/**
+ * The re-review queue as the dashboard shows it: the 25 most recently updated and how many there
+ * are in all. A list shorter than a page is the whole queue, so it is counted only when full.
+ */
+export function reReviewQueue(now = new Date().toISOString()): { rows: ArticleRow[]; total: number } {
+  const rows = overdueForReReview(now);
+  return { rows, total: rows.length < PAGE ? rows.length : overdueForReReviewCount(now) };
+}
+
 export type AssignmentRow = {
   assignmentId: number;
   articleId: number;
@@ -117,7 +126,8 @@ export type AssignmentRow = {
   needsSignAgain: boolean;
 };
 
-export type AssignmentPage = { rows: AssignmentRow[]; total: number; page: number; pageSize: number };
+/** One page, shaped like the other paged lists (references, audit log). */
+export type AssignmentPage = { rows: AssignmentRow[]; total: number; page: number; pageCount: number };
 
 /**
  * A reviewer's current assignments on revisions still open for review (submitted or under review),
@@ -160,7 +170,8 @@ export function myAssignments(
   return db.$client.transaction((): AssignmentPage => {
     const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${OPEN_ASSIGNMENTS(user.id)}`)?.n ?? 0;
     const page = clampPage(requested, total, pageSize);
-    if (total === 0) return { rows: [], total, page, pageSize };
+    const pages = pageCount(total, pageSize);
+    if (total === 0) return { rows: [], total, page, pageCount: pages };
     const picked = db.all<AssignmentPick>(sql`SELECT ra.id AS assignmentId, ra.revision_id AS revisionId, ra.due_at AS dueAt
       FROM ${OPEN_ASSIGNMENTS(user.id)}
       ORDER BY ra.due_at IS NULL, ra.due_at, ra.id LIMIT ${pageSize} OFFSET ${pageOffset(page, pageSize)}`);
@@ -179,7 +190,7 @@ export function myAssignments(
         needsSignAgain: !r.signed && !!r.approvedEarlier && r.state === "under_review",
       };
     });
-    return { rows, total, page, pageSize };
+    return { rows, total, page, pageCount: pages };
   })();
 }
 

@@ -10,6 +10,7 @@ import { createCitekeyAllocator, citekeyBase } from "@/lib/citations/citekey";
 import { formatAmaList, type AmaEntry } from "@/lib/citations/format-ama";
 import { normalizeDoi, normalizePmid } from "@/lib/citations/identifiers";
 import type { CitableReference, ReferenceFields, ReferenceType } from "@/lib/citations/reference";
+import { clampPage, pageCount, pageOffset } from "@/lib/pagination";
 import type { ReferenceValues } from "@/lib/validations/reference";
 
 /** A library row as pages and exports need it: the bibliographic fields plus bookkeeping. */
@@ -90,18 +91,17 @@ export function listReferences(filters: ReferenceFilters = {}): { rows: Referenc
   const db = getDb();
   const where = filterConditions(filters);
   const total = db.select({ n: count() }).from(references).where(where).get()?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / REFERENCE_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filters.page ?? 1), pageCount);
+  const page = clampPage(filters.page ?? 1, total, REFERENCE_PAGE_SIZE);
   const rows = db
     .select({ ...libraryColumns, citingArticles: citingCount })
     .from(references)
     .where(where)
     .orderBy(asc(references.citekey))
     .limit(REFERENCE_PAGE_SIZE)
-    .offset((page - 1) * REFERENCE_PAGE_SIZE)
+    .offset(pageOffset(page, REFERENCE_PAGE_SIZE))
     .all();
   const ama = formatAmaList(rows);
-  return { rows: rows.map((row, i) => ({ ...row, ama: ama[i] })), total, page, pageCount };
+  return { rows: rows.map((row, i) => ({ ...row, ama: ama[i] })), total, page, pageCount: pageCount(total, REFERENCE_PAGE_SIZE) };
 }
 
 export function getReference(id: number): (LibraryReference & { ama: AmaEntry }) | null {

@@ -1,6 +1,6 @@
 import { z } from "@/lib/validations/zod";
+import { first, pageParam } from "@/lib/validations/page-param";
 
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const blankToUndefined = (v: unknown) => {
   const one = first(v);
   return typeof one === "string" && one.trim() === "" ? undefined : one;
@@ -18,7 +18,7 @@ const fields = {
   action: z.preprocess(blankToUndefined, z.string().max(80).regex(/^[a-z_.]+$/).optional()),
   from: day,
   to: day,
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(1_000_000).catch(1)),
+  page: pageParam,
 };
 
 export type AuditFilter = { actor?: number; article?: number; action?: string; from?: string; to?: string; page: number };

@@ -1,19 +1,8 @@
-import { z } from "@/lib/validations/zod";
+import { parsePageParam } from "@/lib/validations/page-param";
 
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-
-/**
- * The dashboard's query string. A page that is not a whole number of at least 1 (a hand-edited or
- * stale link) shows page 1 rather than an error; one past the end is clamped to the last page by
- * the query that knows the total.
- */
-export const dashboardQuerySchema = z.object({
-  page: z.preprocess(first, z.coerce.number().int().min(1).catch(1)),
-});
-
-export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
+/** The dashboard's query string: only the page of the reviewer's assignment list. */
+export type DashboardQuery = { page: number };
 
 export function parseDashboardQuery(params: Record<string, string | string[] | undefined>): DashboardQuery {
-  const parsed = dashboardQuerySchema.safeParse(params);
-  return parsed.success ? parsed.data : { page: 1 };
+  return { page: parsePageParam(params.page) };
 }

@@ -5,7 +5,7 @@ import { useTempDatabase } from "../helpers/temp-db";
 // the paged "Assigned to you" list); these check they still return exactly the rows the dashboard promises.
 const temp = useTempDatabase("dashboard");
 const { getDb } = await import("@/db");
-const { myAssignments, overdueForReReview, overdueForReReviewCount, stateCounts, articlesInState } = await import("@/lib/dal/dashboard");
+const { myAssignments, overdueForReReview, overdueForReReviewCount, reReviewQueue, stateCounts, articlesInState } = await import("@/lib/dal/dashboard");
 
 const ids: Record<string, number> = {};
 const NOW = "2026-06-01T00:00:00.000Z";
@@ -58,8 +58,8 @@ afterAll(() => {
 
 describe("dashboard queries", () => {
   it("lists a reviewer's open assignments only, with whether the current version is signed", () => {
-    const { rows, total, page, pageSize } = myAssignments(reviewer(ids.rev), { page: 1 }, NOW);
-    expect({ total, page, pageSize }).toEqual({ total: 2, page: 1, pageSize: 25 });
+    const { rows, total, page, pageCount } = myAssignments(reviewer(ids.rev), { page: 1 }, NOW);
+    expect({ total, page, pageCount }).toEqual({ total: 2, page: 1, pageCount: 1 });
     expect(rows.map((r) => r.revisionId).sort()).toEqual([ids.inReview, ids.submitted].sort());
     expect(rows.find((r) => r.revisionId === ids.inReview)?.signedCurrentVersion).toBe(true);
     expect(rows.find((r) => r.revisionId === ids.submitted)?.signedCurrentVersion).toBe(false);
@@ -67,13 +67,14 @@ describe("dashboard queries", () => {
   });
 
   it("gives a reviewer with no open assignments an empty page 1", () => {
-    expect(myAssignments(reviewer(ids.editor), { page: 3 }, NOW)).toEqual({ rows: [], total: 0, page: 1, pageSize: 25 });
+    expect(myAssignments(reviewer(ids.editor), { page: 3 }, NOW)).toEqual({ rows: [], total: 0, page: 1, pageCount: 1 });
   });
 
   it("lists live articles past their review date or flagged, and nothing else", () => {
     const rows = overdueForReReview(NOW);
     expect(rows.map((r) => r.question).sort()).toEqual(["flagged", "overdue"]);
     expect(overdueForReReviewCount(NOW)).toBe(rows.length);
+    expect(reReviewQueue(NOW)).toEqual({ rows, total: 2 });
   });
 
   it("counts articles by the state of their working revision", () => {
@@ -156,7 +157,7 @@ describe("a busy reviewer's assignments, a page at a time", () => {
   it("pages by the size asked for", () => {
     const want = expected();
     const page2 = myAssignments(reviewer(ids.busy), { page: 2, pageSize: 10 }, NOW);
-    expect(page2).toMatchObject({ page: 2, pageSize: 10, total: want.length });
+    expect(page2).toMatchObject({ page: 2, pageCount: Math.ceil(want.length / 10), total: want.length });
     expect(page2.rows.map((r) => r.assignmentId)).toEqual(want.slice(10, 20));
   });
 
@@ -182,6 +183,7 @@ describe("re-review count", () => {
     article("notYetDue", ["approved"], { due: "2026-06-02T00:00:00.000Z" });
     expect(overdueForReReviewCount(NOW)).toBe(32);
     expect(overdueForReReview(NOW)).toHaveLength(25);
+    expect(reReviewQueue(NOW)).toEqual({ rows: overdueForReReview(NOW), total: 32 });
     // The list's own rule, applied to every article without a limit.
     const rule = getDb().$client.prepare(`SELECT count(*) AS n FROM articles
       WHERE live_revision_id IS NOT NULL AND (review_due_at < ? OR re_review_flagged_at IS NOT NULL)`).get(NOW) as { n: number };

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/dal/session";
-import { adminCounts, articlesInState, myAssignments, myDrafts, overdueForReReview, overdueForReReviewCount, stateCounts } from "@/lib/dal/dashboard";
+import { adminCounts, articlesInState, myAssignments, myDrafts, reReviewQueue, stateCounts } from "@/lib/dal/dashboard";
 import { canCreateArticle } from "@/lib/permissions";
 import { listNotifications, unreadNotificationCount } from "@/lib/dal/notifications";
 import { NotificationInbox } from "@/components/workflow/notification-inbox";
 import { ArticleTable } from "@/components/dashboard/article-table";
 import { AssignmentList } from "@/components/dashboard/assignment-list";
-import { Pager } from "@/components/dashboard/pager";
-import { pageCount } from "@/lib/pagination";
+import { Pager } from "@/components/ui/pager";
 import { parseDashboardQuery } from "@/lib/validations/dashboard";
 import { STATE_LABEL } from "@/components/ui/state-badge";
 import { buttonClass } from "@/components/ui/button";
@@ -34,15 +33,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const inbox = <NotificationInbox items={listNotifications(user)} unread={unreadNotificationCount(user)} />;
   if (user.role === "reviewer") {
     const assigned = myAssignments(user, { page: parseDashboardQuery(await searchParams).page });
-    const pages = pageCount(assigned.total, assigned.pageSize);
     return (
       <div className="space-y-8">
         <h1 className="text-2xl font-semibold">Your reviews</h1>
         <Section title="Assigned to you" id="assigned">
           {assigned.total > 0 && <p className="text-sm text-muted">{plural(assigned.total, "open review", "open reviews")}</p>}
           <AssignmentList rows={assigned.rows} />
-          {pages > 1 && (
-            <Pager page={assigned.page} pageCount={pages} label="Assigned reviews pages" href={(n) => (n > 1 ? `/dashboard?page=${n}` : "/dashboard")} />
+          {assigned.pageCount > 1 && (
+            <Pager page={assigned.page} pageCount={assigned.pageCount} label="Assigned reviews pages" href={(n) => (n > 1 ? `/dashboard?page=${n}` : "/dashboard")} />
           )}
         </Section>
         {inbox}
@@ -51,8 +49,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   }
 
   const counts = stateCounts();
-  const overdue = overdueForReReview();
-  const overdueCount = overdueForReReviewCount();
+  const { rows: overdue, total: overdueCount } = reReviewQueue();
   const admin = user.role === "admin" ? adminCounts() : null;
   return (
     <div className="space-y-10">

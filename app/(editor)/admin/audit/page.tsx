@@ -9,6 +9,7 @@ import { formatDateTime } from "@/lib/dates";
 import { Alert } from "@/components/ui/alert";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditTable } from "@/components/admin/audit-table";
+import { Pager } from "@/components/ui/pager";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -42,13 +43,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         {total === 0 ? "No events match these filters." : `${total.toLocaleString("en-GB")} event${total === 1 ? "" : "s"} · page ${page} of ${pageCount}`}
       </p>
       {rows.length > 0 && <AuditTable rows={rows} />}
-      {pageCount > 1 && (
-        <nav aria-label="Pages" className="flex items-center justify-between gap-4 text-sm">
-          {page > 1 ? <Link href={pageLink(page - 1)} rel="prev">← Newer</Link> : <span />}
-          <span className="text-muted">Page {page} of {pageCount}</span>
-          {page < pageCount ? <Link href={pageLink(page + 1)} rel="next">Older →</Link> : <span />}
-        </nav>
-      )}
+      {pageCount > 1 && <Pager page={page} pageCount={pageCount} label="Audit log pages" href={pageLink} labels={["← Newer", "Older →"]} />}
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { buttonClass } from "@/components/ui/button";
 import { ReferenceFilters, type FilterValues } from "@/components/references/reference-filters";
 import { ReferenceList } from "@/components/references/reference-list";
 import { SelectAllReferences } from "@/components/references/select-all";
+import { Pager } from "@/components/ui/pager";
+import { parsePageParam } from "@/lib/validations/page-param";
 
 export const metadata: Metadata = { title: "Reference library" };
 export const dynamic = "force-dynamic";
@@ -38,7 +40,7 @@ export default async function ReferencesPage({ searchParams }: { searchParams: P
   if (!canManageReferences(user)) notFound();
   const params = await searchParams;
   const values: FilterValues = { q: one(params.q), type: one(params.type), year: one(params.year), doi: one(params.doi), pmid: one(params.pmid), status: one(params.status) };
-  const requestedPage = Number(one(params.page)) || 1;
+  const requestedPage = parsePageParam(params.page);
   const { rows, total, page, pageCount } = listReferences(filtersFrom(values, requestedPage));
   const filtered = Object.values(values).some(Boolean);
   const pageHref = (n: number) => {
@@ -94,12 +96,7 @@ export default async function ReferencesPage({ searchParams }: { searchParams: P
           <ReferenceList rows={rows} exportForm="export-form" />
         )}
 
-        {pageCount > 1 && (
-          <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-            {page > 1 ? <Link href={pageHref(page - 1)}>← Previous</Link> : <span />}
-            {page < pageCount ? <Link href={pageHref(page + 1)}>Next →</Link> : <span />}
-          </nav>
-        )}
+        {pageCount > 1 && <Pager page={page} pageCount={pageCount} label="Reference library pages" href={pageHref} />}
       </section>
     </div>
   );
