@@ -153,7 +153,11 @@ test.describe("authoring", () => {
     db.close();
     await signIn(page, DEMO.editor);
     await page.goto(`/editor/articles/${articleId}/edit`);
-    const original = await page.getByLabel("Patient wording", { exact: true }).inputValue();
+    // The editor fills its fields as it starts; read the wording once it is there (a read taken
+    // before that returned "" on a loaded CI machine).
+    const patientWording = page.getByLabel("Patient wording", { exact: true });
+    await expect(patientWording).toHaveValue(/\S/);
+    const original = await patientWording.inputValue();
     await page.getByRole("button", { name: "Duplicate as new article" }).click();
     await expect(page).not.toHaveURL(new RegExp(`/articles/${articleId}/edit$`));
     await expect(page).toHaveURL(/\/editor\/articles\/\d+\/edit$/);
