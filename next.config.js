@@ -13,9 +13,7 @@ const securityHeaders = [
     key: "Permissions-Policy",
     value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
   },
-  ...(process.env.NODE_ENV === "production"
-    ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
-    : []),
+  ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
 
 /**
@@ -25,7 +23,16 @@ const securityHeaders = [
  */
 const STATIC_PAGE_CSP =
   "script-src 'self' 'unsafe-inline'; default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; frame-src 'none'; worker-src 'self'; manifest-src 'self'";
-const STATIC_PAGES = ["/", "/board", "/policy", "/articles/:slug", "/topics/:topic", "/reader/:audience/:slug", "/static/:section", "/bench-baseline/:units"];
+const STATIC_PAGES = [
+  "/",
+  "/board",
+  "/policy",
+  "/articles/:slug",
+  "/topics/:topic",
+  "/reader/:audience/:slug",
+  "/static/:section",
+  "/bench-baseline/:units",
+];
 
 /** @type {import('next').NextConfig} */
 const AUDIENCE = "(?<audience>clinician|patient)";
@@ -56,7 +63,11 @@ const nextConfig = {
         { source: "/board", destination: "/static/board" },
         { source: "/policy", destination: "/static/policy" },
         { source: "/articles/:slug", has: [{ type: "query", key: "audience", value: AUDIENCE }], destination: "/reader/:audience/:slug" },
-        { source: "/articles/:slug", has: [{ type: "cookie", key: "vetted-audience", value: AUDIENCE }], destination: "/reader/:audience/:slug" },
+        {
+          source: "/articles/:slug",
+          has: [{ type: "cookie", key: "vetted-audience", value: AUDIENCE }],
+          destination: "/reader/:audience/:slug",
+        },
         { source: "/articles/:slug", destination: "/reader/default/:slug" },
       ],
     };

@@ -39,7 +39,8 @@ export const config = {
     // Server action POSTs are skipped too: each action checks session and permission itself, and
     // its answer is an RSC payload, not a page that needs a policy (autosave runs several a second).
     {
-      source: "/((?!_next/static|_next/image|api/|favicon.ico|icon.svg|robots.txt|sitemap.xml|feed.xml|articles/|topics/|reader/|static/|bench-baseline/|board$|policy$).+)",
+      source:
+        "/((?!_next/static|_next/image|api/|favicon.ico|icon.svg|robots.txt|sitemap.xml|feed.xml|articles/|topics/|reader/|static/|bench-baseline/|board$|policy$).+)",
       missing: [{ type: "header", key: "next-action" }],
     },
     // An article request that chooses an audience: remember the choice in a cookie.

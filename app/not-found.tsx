@@ -14,11 +14,18 @@ export default function NotFound() {
         <h1 className="text-3xl font-semibold tracking-tight">We couldn&apos;t find that page</h1>
         <p className="text-muted">
           The address may be mistyped, or the answer may not be published yet. Try searching, or start from the{" "}
-          <Link href="/" prefetch={false} className="underline">list of answers</Link>.
+          <Link href="/" prefetch={false} className="underline">
+            list of answers
+          </Link>
+          .
         </p>
         <SearchForm id="not-found-q" />
         <p className="text-sm text-muted">
-          Looking for how we review answers? Read our <Link href="/policy" prefetch={false} className="underline">editorial policy</Link>.
+          Looking for how we review answers? Read our{" "}
+          <Link href="/policy" prefetch={false} className="underline">
+            editorial policy
+          </Link>
+          .
         </p>
       </main>
       <SiteFooter siteName="Vetted Health Answers" />

@@ -5,7 +5,9 @@ export const dynamic = "force-dynamic";
 
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: [{ userAgent: "*", allow: "/", disallow: ["/dashboard", "/editor", "/admin", "/account", "/login", "/api/", "/reader/", "/static/"] }],
+    rules: [
+      { userAgent: "*", allow: "/", disallow: ["/dashboard", "/editor", "/admin", "/account", "/login", "/api/", "/reader/", "/static/"] },
+    ],
     sitemap: `${siteUrl()}/sitemap.xml`,
   };
 }

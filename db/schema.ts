@@ -1,13 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  sqliteTable,
-  integer,
-  text,
-  index,
-  uniqueIndex,
-  primaryKey,
-  type AnySQLiteColumn,
-} from "drizzle-orm/sqlite-core";
+import { sqliteTable, integer, text, index, uniqueIndex, primaryKey, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 
 /** Every timestamp is an ISO-8601 UTC string with milliseconds: sortable, readable, hashable. */
 const nowUtc = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -17,23 +9,10 @@ const updatedAt = () => text("updated_at").notNull().default(nowUtc);
 export const ROLES = ["admin", "editor", "reviewer"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const REVISION_STATES = [
-  "draft",
-  "submitted",
-  "under_review",
-  "changes_requested",
-  "approved",
-] as const;
+export const REVISION_STATES = ["draft", "submitted", "under_review", "changes_requested", "approved"] as const;
 export type RevisionState = (typeof REVISION_STATES)[number];
 
-export const REFERENCE_TYPES = [
-  "guideline",
-  "research",
-  "systematic_review",
-  "review",
-  "textbook",
-  "other",
-] as const;
+export const REFERENCE_TYPES = ["guideline", "research", "systematic_review", "review", "textbook", "other"] as const;
 export type ReferenceType = (typeof REFERENCE_TYPES)[number];
 
 export const AUDIENCES = ["clinician", "patient"] as const;
@@ -55,10 +34,7 @@ export const users = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex("users_email_unique").on(t.email),
-    index("users_role_active_idx").on(t.role, t.active),
-  ],
+  (t) => [uniqueIndex("users_email_unique").on(t.email), index("users_role_active_idx").on(t.role, t.active)],
 );
 
 export const boardProfiles = sqliteTable("board_profiles", {
@@ -144,7 +120,10 @@ export const references = sqliteTable(
     type: text("type", { enum: REFERENCE_TYPES }).notNull(),
     title: text("title").notNull().default(""),
     /** JSON array of CSL-style names: { family, given } for people, { literal } for organisations. */
-    authors: text("authors", { mode: "json" }).$type<ReferenceAuthor[]>().notNull().default(sql`'[]'`),
+    authors: text("authors", { mode: "json" })
+      .$type<ReferenceAuthor[]>()
+      .notNull()
+      .default(sql`'[]'`),
     /** Journal or issuing organisation. */
     source: text("source").notNull().default(""),
     /** Abbreviated journal title (NLM), used by AMA formatting. */
@@ -191,10 +170,7 @@ export const revisionCitations = sqliteTable(
     /** 1-based number of the reference in that wording's list. */
     position: integer("position").notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.revisionId, t.audience, t.referenceId] }),
-    index("revision_citations_reference_idx").on(t.referenceId),
-  ],
+  (t) => [primaryKey({ columns: [t.revisionId, t.audience, t.referenceId] }), index("revision_citations_reference_idx").on(t.referenceId)],
 );
 
 export const reviewAssignments = sqliteTable(
@@ -311,7 +287,14 @@ export const followUpQuestions = sqliteTable(
   (t) => [index("follow_up_status_idx").on(t.status, t.createdAt), index("follow_up_article_idx").on(t.articleId)],
 );
 
-export const NOTIFICATION_KINDS = ["assigned", "changes_requested", "approved", "sign_off_again", "assignment_removed", "question"] as const;
+export const NOTIFICATION_KINDS = [
+  "assigned",
+  "changes_requested",
+  "approved",
+  "sign_off_again",
+  "assignment_removed",
+  "question",
+] as const;
 
 export const notifications = sqliteTable(
   "notifications",

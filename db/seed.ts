@@ -5,17 +5,7 @@
  */
 import { count, eq } from "drizzle-orm";
 import { getDb, writeTransaction, type Tx } from "./index";
-import {
-  articles,
-  boardProfiles,
-  references,
-  reviewAssignments,
-  reviewComments,
-  revisions,
-  signOffs,
-  users,
-  type Role,
-} from "./schema";
+import { articles, boardProfiles, references, reviewAssignments, reviewComments, revisions, signOffs, users, type Role } from "./schema";
 import { seedReferences } from "./seed-data/references";
 import { seedArticles } from "./seed-data/articles";
 import type { SeedArticle, SeedWording } from "./seed-data/types";
@@ -74,7 +64,15 @@ const addMonths = (iso: string, months: number) => {
 
 type Ids = Record<string, number>;
 
-function insertRevision(tx: Tx, articleId: number, number: number, wording: SeedWording, authorId: number, state: SeedArticle["state"], at: string) {
+function insertRevision(
+  tx: Tx,
+  articleId: number,
+  number: number,
+  wording: SeedWording,
+  authorId: number,
+  state: SeedArticle["state"],
+  at: string,
+) {
   const content = { ...wording };
   const hash = hashRevisionContent(tx, content);
   const row = tx
@@ -96,7 +94,16 @@ function insertRevision(tx: Tx, articleId: number, number: number, wording: Seed
   return { id: row.id, hash };
 }
 
-function signOff(tx: Tx, revisionId: number, reviewer: { id: number; name: string; credentials: string }, decision: "approve" | "request_changes", hash: string, at: string, articleId: number, comment = "") {
+function signOff(
+  tx: Tx,
+  revisionId: number,
+  reviewer: { id: number; name: string; credentials: string },
+  decision: "approve" | "request_changes",
+  hash: string,
+  at: string,
+  articleId: number,
+  comment = "",
+) {
   tx.insert(signOffs)
     .values({
       revisionId,
@@ -142,9 +149,18 @@ async function seedUsers(): Promise<Map<string, { id: number; name: string; cred
     const map = new Map<string, { id: number; name: string; credentials: string }>();
     for (const u of SEED_USERS) {
       const row = tx.insert(users).values({ email: u.email, name: u.name, role: u.role, passwordHash }).returning({ id: users.id }).get();
-      if (u.profile) tx.insert(boardProfiles).values({ userId: row.id, ...u.profile, isPublic: true }).run();
+      if (u.profile)
+        tx.insert(boardProfiles)
+          .values({ userId: row.id, ...u.profile, isPublic: true })
+          .run();
       map.set(u.email, { id: row.id, name: u.name, credentials: u.profile?.credentials ?? "" });
-      appendAuditEvent(tx, { actor: null, action: "user.create", targetType: "user", targetId: row.id, summary: { email: u.email, role: u.role, seeded: true } });
+      appendAuditEvent(tx, {
+        actor: null,
+        action: "user.create",
+        targetType: "user",
+        targetId: row.id,
+        summary: { email: u.email, role: u.role, seeded: true },
+      });
     }
     return map;
   });
@@ -160,18 +176,39 @@ function seedArticle(tx: Tx, seed: SeedArticle, people: Map<string, { id: number
     .returning({ id: articles.id })
     .get();
   const articleId = article.id;
-  appendAuditEvent(tx, { actor: { id: editor.id, label: editor.name }, action: "article.create", targetType: "article", targetId: articleId, articleId, summary: { slug: seed.slug, seeded: true } });
+  appendAuditEvent(tx, {
+    actor: { id: editor.id, label: editor.name },
+    action: "article.create",
+    targetType: "article",
+    targetId: articleId,
+    articleId,
+    summary: { slug: seed.slug, seeded: true },
+  });
 
   const first = insertRevision(tx, articleId, 1, seed.content, editor.id, seed.state, createdAt);
   tx.update(articles).set({ workingRevisionId: first.id }).where(eq(articles.id, articleId)).run();
   if (seed.state === "draft") return;
 
-  appendAuditEvent(tx, { actor: { id: editor.id, label: editor.name }, action: "revision.submit", targetType: "revision", targetId: first.id, articleId, summary: { from: "draft", to: "submitted", seeded: true } });
+  appendAuditEvent(tx, {
+    actor: { id: editor.id, label: editor.name },
+    action: "revision.submit",
+    targetType: "revision",
+    targetId: first.id,
+    articleId,
+    summary: { from: "draft", to: "submitted", seeded: true },
+  });
   if (seed.state === "submitted") return;
 
   // Reviewers 1 and 2 cover every article; the postpartum article also goes to the physiotherapist.
   const panel = seed.topic === "Obstetrics" || seed.topic === "Musculoskeletal" ? [r1, r3] : [r1, r2];
-  assign(tx, first.id, panel.map((r) => r.id), editor.id, 7 - index, articleId);
+  assign(
+    tx,
+    first.id,
+    panel.map((r) => r.id),
+    editor.id,
+    7 - index,
+    articleId,
+  );
 
   if (seed.state === "under_review") {
     signOff(tx, first.id, panel[0], "approve", first.hash, isoDaysAgo(1), articleId, "Accurate and well sourced.");
@@ -180,8 +217,17 @@ function seedArticle(tx: Tx, seed: SeedArticle, people: Map<string, { id: number
   if (seed.state === "changes_requested") {
     const comment = seed.reviewComment ?? "Please revise before approval.";
     signOff(tx, first.id, panel[0], "request_changes", first.hash, isoDaysAgo(2), articleId, comment);
-    tx.insert(reviewComments).values({ revisionId: first.id, authorId: panel[0].id, body: comment, contentHash: first.hash, createdAt: isoDaysAgo(2) }).run();
-    appendAuditEvent(tx, { actor: { id: panel[0].id, label: panel[0].name }, action: "revision.request_changes", targetType: "revision", targetId: first.id, articleId, summary: { from: "under_review", to: "changes_requested", seeded: true } });
+    tx.insert(reviewComments)
+      .values({ revisionId: first.id, authorId: panel[0].id, body: comment, contentHash: first.hash, createdAt: isoDaysAgo(2) })
+      .run();
+    appendAuditEvent(tx, {
+      actor: { id: panel[0].id, label: panel[0].name },
+      action: "revision.request_changes",
+      targetType: "revision",
+      targetId: first.id,
+      articleId,
+      summary: { from: "under_review", to: "changes_requested", seeded: true },
+    });
     return;
   }
 
@@ -190,16 +236,36 @@ function seedArticle(tx: Tx, seed: SeedArticle, people: Map<string, { id: number
   for (const reviewer of panel) signOff(tx, first.id, reviewer, "approve", first.hash, reviewedAt, articleId);
   tx.update(revisions).set({ approvedAt: reviewedAt }).where(eq(revisions.id, first.id)).run();
   tx.update(articles)
-    .set({ liveRevisionId: first.id, firstPublishedAt: reviewedAt, lastReviewedAt: reviewedAt, reviewDueAt: addMonths(reviewedAt, 12), updatedAt: reviewedAt })
+    .set({
+      liveRevisionId: first.id,
+      firstPublishedAt: reviewedAt,
+      lastReviewedAt: reviewedAt,
+      reviewDueAt: addMonths(reviewedAt, 12),
+      updatedAt: reviewedAt,
+    })
     .where(eq(articles.id, articleId))
     .run();
-  appendAuditEvent(tx, { actor: null, action: "revision.approve", targetType: "revision", targetId: first.id, articleId, summary: { from: "under_review", to: "approved", quorum: panel.length, seeded: true } });
+  appendAuditEvent(tx, {
+    actor: null,
+    action: "revision.approve",
+    targetType: "revision",
+    targetId: first.id,
+    articleId,
+    summary: { from: "under_review", to: "approved", quorum: panel.length, seeded: true },
+  });
 
   if (seed.state === "approved_with_revision_in_review" && seed.nextRevision) {
     const next = insertRevision(tx, articleId, 2, seed.nextRevision, editor.id, "under_review", isoDaysAgo(3));
     tx.update(revisions).set({ basedOnRevisionId: first.id }).where(eq(revisions.id, next.id)).run();
     tx.update(articles).set({ workingRevisionId: next.id }).where(eq(articles.id, articleId)).run();
-    appendAuditEvent(tx, { actor: { id: editor.id, label: editor.name }, action: "revision.submit", targetType: "revision", targetId: next.id, articleId, summary: { from: "draft", to: "submitted", seeded: true } });
+    appendAuditEvent(tx, {
+      actor: { id: editor.id, label: editor.name },
+      action: "revision.submit",
+      targetType: "revision",
+      targetId: next.id,
+      articleId,
+      summary: { from: "draft", to: "submitted", seeded: true },
+    });
     assign(tx, next.id, [r1.id, r2.id], editor.id, 5, articleId);
     signOff(tx, next.id, r2, "approve", next.hash, isoDaysAgo(1), articleId, "The update reflects the current guideline.");
   }
@@ -215,7 +281,13 @@ export async function seedDemo(): Promise<{ users: number; references: number; a
         .values({ ...ref, doi: ref.doi?.toLowerCase() ?? null, pmid: ref.pmid ?? null, createdById: admin.id })
         .returning({ id: references.id })
         .get();
-      appendAuditEvent(tx, { actor: { id: admin.id, label: admin.name }, action: "reference.create", targetType: "reference", targetId: row.id, summary: { citekey: ref.citekey, seeded: true } });
+      appendAuditEvent(tx, {
+        actor: { id: admin.id, label: admin.name },
+        action: "reference.create",
+        targetType: "reference",
+        targetId: row.id,
+        summary: { citekey: ref.citekey, seeded: true },
+      });
     }
     seedArticles.forEach((seed, i) => {
       seedArticle(tx, seed, people, i);

@@ -17,7 +17,10 @@ export const forbidden = (what = "do that"): ActionResult<never> => ({
   message: `You don't have permission to ${what}.`,
 });
 
-export const invalid = (fieldErrors: Record<string, string[] | undefined>, message = "Please correct the highlighted fields."): ActionResult<never> => ({
+export const invalid = (
+  fieldErrors: Record<string, string[] | undefined>,
+  message = "Please correct the highlighted fields.",
+): ActionResult<never> => ({
   ok: false,
   code: "invalid",
   message,

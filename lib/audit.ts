@@ -35,9 +35,7 @@ export function auditEventHash(fields: AuditFields, prevHash: string): string {
   return createHash("sha256").update(canonical(fields, prevHash)).digest("hex");
 }
 
-export type ChainVerdict =
-  | { ok: true; count: number }
-  | { ok: false; count: number; brokenAtId: number; reason: string };
+export type ChainVerdict = { ok: true; count: number } | { ok: false; count: number; brokenAtId: number; reason: string };
 
 /** Recomputes the chain in id order; names the first event whose link or hash does not hold. */
 export function verifyAuditChain(events: Iterable<StoredAuditEvent>): ChainVerdict {
@@ -47,9 +45,10 @@ export function verifyAuditChain(events: Iterable<StoredAuditEvent>): ChainVerdi
   for (const event of events) {
     count++;
     if (event.prevHash !== prev) {
-      const reason = event.id !== lastId + 1 && lastId > 0
-        ? `event(s) before #${event.id} missing (previous hash does not match #${lastId})`
-        : `previous hash does not match the event before it`;
+      const reason =
+        event.id !== lastId + 1 && lastId > 0
+          ? `event(s) before #${event.id} missing (previous hash does not match #${lastId})`
+          : `previous hash does not match the event before it`;
       return { ok: false, count, brokenAtId: event.id, reason };
     }
     if (auditEventHash(event, event.prevHash) !== event.hash) {

@@ -26,7 +26,12 @@ function encryptionKey(secret: string | Buffer, salt = ""): Promise<Uint8Array> 
 export async function encodeSessionToken({ token, secret, maxAge = DEFAULT_MAX_AGE, salt = "" }: JWTEncodeParams): Promise<string> {
   const key = await encryptionKey(secret, salt);
   const now = (Date.now() / 1000) | 0;
-  return new EncryptJWT({ ...token }).setProtectedHeader({ alg: "dir", enc: "A256GCM" }).setIssuedAt().setExpirationTime(now + maxAge).setJti(globalThis.crypto.randomUUID()).encrypt(key);
+  return new EncryptJWT({ ...token })
+    .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
+    .setIssuedAt()
+    .setExpirationTime(now + maxAge)
+    .setJti(globalThis.crypto.randomUUID())
+    .encrypt(key);
 }
 
 export async function decodeSessionToken({ token, secret, salt = "" }: JWTDecodeParams): Promise<JWT | null> {

@@ -13,8 +13,14 @@ import { throttleMessage } from "@/lib/throttle";
  */
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
   const raw = headers?.["x-forwarded-for"];
-  const value = Array.isArray(raw) ? raw.join(",") : raw ?? "";
-  return value.split(",").map((s) => s.trim()).filter(Boolean).at(-1) ?? "unknown";
+  const value = Array.isArray(raw) ? raw.join(",") : (raw ?? "");
+  return (
+    value
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .at(-1) ?? "unknown"
+  );
 }
 
 export const authOptions: NextAuthOptions = {

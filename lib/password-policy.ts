@@ -28,7 +28,8 @@ export function passwordProblem(password: string, context: PasswordContext = {})
   if (list.has(lower)) return "That password is one of the most common passwords. Choose a less predictable one.";
   // "dragon123456", "password!!!!": a listed word with a suffix is as weak as the word.
   const base = lower.replace(/[\d\W_]+$/u, "");
-  if (base.length >= 4 && base !== lower && list.has(base)) return "That password is a common password with characters added. Choose a less predictable one.";
+  if (base.length >= 4 && base !== lower && list.has(base))
+    return "That password is a common password with characters added. Choose a less predictable one.";
   // "passwordpassword", "abcabcabcabc", "aaaaaaaaaaaa": one short unit repeated.
   if (/^(.{1,6})\1+$/u.test(lower)) return "That password is a short pattern repeated. Choose a less predictable one.";
   const local = context.email?.split("@")[0]?.toLowerCase() ?? "";

@@ -14,8 +14,7 @@ export type AssignmentRef = { reviewerId: number };
 const isStaff = (actor: Actor | null): actor is Actor => !!actor && actor.active;
 const isEditorial = (actor: Actor | null) => isStaff(actor) && (actor.role === "editor" || actor.role === "admin");
 const isAdmin = (actor: Actor | null) => isStaff(actor) && actor.role === "admin";
-const isAssigned = (actor: Actor, assignments: AssignmentRef[]) =>
-  assignments.some((a) => a.reviewerId === actor.id);
+const isAssigned = (actor: Actor, assignments: AssignmentRef[]) => assignments.some((a) => a.reviewerId === actor.id);
 
 export function canUseEditorArea(actor: Actor | null): boolean {
   return isStaff(actor);
@@ -53,12 +52,7 @@ export function canBeAssignedReviewer(candidate: Actor, revision: RevisionRef): 
 }
 
 export function canSignOff(actor: Actor | null, revision: RevisionRef, assignments: AssignmentRef[]): boolean {
-  return (
-    isStaff(actor) &&
-    actor.role === "reviewer" &&
-    actor.id !== revision.authorId &&
-    isAssigned(actor, assignments)
-  );
+  return isStaff(actor) && actor.role === "reviewer" && actor.id !== revision.authorId && isAssigned(actor, assignments);
 }
 
 export function canCommentOnReview(actor: Actor | null, revision: RevisionRef, assignments: AssignmentRef[]): boolean {

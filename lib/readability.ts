@@ -35,8 +35,7 @@ export const fleschKincaidGrade = ({ words, sentences, syllables }: ReadabilityC
 export const fleschReadingEase = ({ words, sentences, syllables }: ReadabilityCounts) =>
   206.835 - 1.015 * (words / sentences) - 84.6 * (syllables / words);
 
-export const smogGrade = ({ sentences, polysyllables }: ReadabilityCounts) =>
-  1.043 * Math.sqrt(polysyllables * (30 / sentences)) + 3.1291;
+export const smogGrade = ({ sentences, polysyllables }: ReadabilityCounts) => 1.043 * Math.sqrt(polysyllables * (30 / sentences)) + 3.1291;
 
 // A full stop after these is not the end of a sentence ("e.g. walking", "Dr. Smith", "et al. found").
 const ABBREVIATIONS = new Set(["e.g.", "i.e.", "vs.", "cf.", "al.", "dr.", "mr.", "mrs.", "ms.", "prof.", "approx.", "fig.", "no.", "st."]);

@@ -8,7 +8,27 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MAX_SLUG_LENGTH = 80;
 
 // Short function words make slugs long without making them easier to recognise.
-const STOPWORDS = new Set(["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "do", "does", "can", "what", "how", "my", "i"]);
+const STOPWORDS = new Set([
+  "a",
+  "an",
+  "the",
+  "of",
+  "to",
+  "in",
+  "on",
+  "for",
+  "and",
+  "or",
+  "is",
+  "are",
+  "do",
+  "does",
+  "can",
+  "what",
+  "how",
+  "my",
+  "i",
+]);
 
 export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
   const words = asciiFold(text)

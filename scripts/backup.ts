@@ -52,7 +52,9 @@ async function main() {
   fs.renameSync(partial, dest);
   const mib = (fs.statSync(dest).size / 1024 / 1024).toFixed(1);
   const s = (ms: number) => (ms / 1000).toFixed(2);
-  console.log(`Backed up ${source} to ${dest} (${mib} MiB): copied in ${s(copied - started)} s, integrity checked in ${s(performance.now() - copied)} s; integrity ok.`);
+  console.log(
+    `Backed up ${source} to ${dest} (${mib} MiB): copied in ${s(copied - started)} s, integrity checked in ${s(performance.now() - copied)} s; integrity ok.`,
+  );
 }
 
 main().catch((e) => {

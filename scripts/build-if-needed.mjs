@@ -6,7 +6,19 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const STAMP = path.join(root, ".next", "vetted-source-hash");
-const INPUTS = ["app", "components", "lib", "db", "types", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "types",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 function walk(entry, hash) {
   const full = path.join(root, entry);
@@ -34,7 +46,11 @@ if (built === current && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
   console.log("Building Vetted (next build)…");
   // The build reads no data, but route modules open the database lazily: give it a scratch file.
   const env = { ...process.env, DATABASE_PATH: path.join(root, "data", "build.db"), NEXT_TELEMETRY_DISABLED: "1" };
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, stdio: "inherit", env });
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env,
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
   fs.writeFileSync(STAMP, current);
 }

@@ -14,6 +14,10 @@ const prepared = spawnSync(process.execPath, [path.join(root, "scripts", "prepar
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
 const port = process.env.PORT ?? "3100";
-const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", port], { cwd: root, stdio: "inherit", env });
+const server = spawn(
+  process.execPath,
+  [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", port],
+  { cwd: root, stdio: "inherit", env },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

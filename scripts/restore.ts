@@ -16,7 +16,9 @@ if (!source || !fs.existsSync(source)) {
 }
 const backup = new Database(source, { readonly: true, fileMustExist: true });
 const integrity = backup.pragma("integrity_check", { simple: true });
-const tables = backup.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('users','articles','revisions','audit_events')").all();
+const tables = backup
+  .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('users','articles','revisions','audit_events')")
+  .all();
 backup.close();
 if (integrity !== "ok") {
   console.error(`Not restored: the backup fails its integrity check (${integrity}).`);
@@ -40,4 +42,6 @@ if (hadPrevious) {
 }
 for (const suffix of ["-wal", "-shm"]) fs.rmSync(target + suffix, { force: true });
 fs.renameSync(temp, target);
-console.log(`Restored ${source} to ${target} (integrity ok).${hadPrevious ? ` The previous database is at ${target}.before-restore.` : ""}`);
+console.log(
+  `Restored ${source} to ${target} (integrity ok).${hadPrevious ? ` The previous database is at ${target}.before-restore.` : ""}`,
+);

@@ -21,6 +21,10 @@ function run(script, args = []) {
 run("scripts/prepare-db.mjs");
 run("scripts/build-if-needed.mjs");
 console.log(`Vetted is starting on ${env.NEXTAUTH_URL}`);
-const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", host, "-p", port], { cwd: root, stdio: "inherit", env });
+const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", host, "-p", port], {
+  cwd: root,
+  stdio: "inherit",
+  env,
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

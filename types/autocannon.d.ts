@@ -11,7 +11,18 @@ declare module "autocannon" {
       method?: string;
       body?: string;
     };
-    type Histogram = { average: number; mean: number; stddev: number; min: number; max: number; total: number; p50: number; p90: number; p99: number; [k: string]: number };
+    type Histogram = {
+      average: number;
+      mean: number;
+      stddev: number;
+      min: number;
+      max: number;
+      total: number;
+      p50: number;
+      p90: number;
+      p99: number;
+      [k: string]: number;
+    };
     type Result = {
       requests: Histogram;
       latency: Histogram;

@@ -14,8 +14,15 @@ import { applyFieldErrors, describedBy } from "@/components/admin/form-helpers";
 /** The public board profile; used by reviewers for their own and by admins for anyone's. */
 export function BoardProfileForm({ profile, own }: { profile: BoardProfileInput; own: boolean }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const form = useForm<z.input<typeof boardProfileSchema>, unknown, BoardProfileInput>({ resolver: zodResolver(boardProfileSchema), defaultValues: profile });
-  const { register, handleSubmit, formState: { errors, isSubmitting } } = form;
+  const form = useForm<z.input<typeof boardProfileSchema>, unknown, BoardProfileInput>({
+    resolver: zodResolver(boardProfileSchema),
+    defaultValues: profile,
+  });
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = form;
 
   async function onSubmit(values: BoardProfileInput) {
     setMessage(null);
@@ -26,28 +33,65 @@ export function BoardProfileForm({ profile, own }: { profile: BoardProfileInput;
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="max-w-xl space-y-5">
-      {message && <Alert tone={message.ok ? "success" : "error"} live>{message.text}</Alert>}
+      {message && (
+        <Alert tone={message.ok ? "success" : "error"} live>
+          {message.text}
+        </Alert>
+      )}
       <input type="hidden" {...register("userId")} />
       <Field id="profile-name" label="Name" error={errors.name?.message} hint="Printed on the board page and with every sign-off.">
         <TextInput id="profile-name" invalid={!!errors.name} {...describedBy("profile-name", errors.name)} {...register("name")} />
       </Field>
       <Field id="profile-credentials" label="Credentials" error={errors.credentials?.message} hint="For example “MD, FACOG” or “PT, DPT”.">
-        <TextInput id="profile-credentials" invalid={!!errors.credentials} {...describedBy("profile-credentials", errors.credentials)} {...register("credentials")} />
+        <TextInput
+          id="profile-credentials"
+          invalid={!!errors.credentials}
+          {...describedBy("profile-credentials", errors.credentials)}
+          {...register("credentials")}
+        />
       </Field>
       <Field id="profile-specialty" label="Specialty" error={errors.specialty?.message}>
-        <TextInput id="profile-specialty" invalid={!!errors.specialty} {...describedBy("profile-specialty", errors.specialty)} {...register("specialty")} />
+        <TextInput
+          id="profile-specialty"
+          invalid={!!errors.specialty}
+          {...describedBy("profile-specialty", errors.specialty)}
+          {...register("specialty")}
+        />
       </Field>
-      <Field id="profile-bio" label="Short bio" error={errors.bio?.message} hint="A few sentences for readers: training, practice, interests.">
-        <textarea id="profile-bio" rows={5} className={inputClass(!!errors.bio)} {...describedBy("profile-bio", errors.bio)} {...register("bio")} />
+      <Field
+        id="profile-bio"
+        label="Short bio"
+        error={errors.bio?.message}
+        hint="A few sentences for readers: training, practice, interests."
+      >
+        <textarea
+          id="profile-bio"
+          rows={5}
+          className={inputClass(!!errors.bio)}
+          {...describedBy("profile-bio", errors.bio)}
+          {...register("bio")}
+        />
       </Field>
       <div className="flex items-start gap-3">
-        <input id="profile-public" type="checkbox" className="mt-1 h-4 w-4" aria-describedby="profile-public-hint" {...register("isPublic")} />
+        <input
+          id="profile-public"
+          type="checkbox"
+          className="mt-1 h-4 w-4"
+          aria-describedby="profile-public-hint"
+          {...register("isPublic")}
+        />
         <div className="text-sm">
-          <label htmlFor="profile-public" className="font-medium">List {own ? "me" : "this person"} on the public board page</label>
-          <p id="profile-public-hint" className="text-muted">Readers see the name, credentials, specialty and bio.</p>
+          <label htmlFor="profile-public" className="font-medium">
+            List {own ? "me" : "this person"} on the public board page
+          </label>
+          <p id="profile-public-hint" className="text-muted">
+            Readers see the name, credentials, specialty and bio.
+          </p>
         </div>
       </div>
-      <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Saving…" : "Save profile"}</Button>
+      <Button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? "Saving…" : "Save profile"}
+      </Button>
     </form>
   );
 }

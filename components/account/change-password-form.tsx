@@ -12,8 +12,16 @@ import { applyFieldErrors, describedBy } from "@/components/admin/form-helpers";
 
 export function ChangePasswordForm({ required }: { required: boolean }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const form = useForm<ChangePasswordInput>({ resolver: zodResolver(changePasswordSchema), defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" } });
-  const { register, handleSubmit, reset, formState: { errors, isSubmitting } } = form;
+  const form = useForm<ChangePasswordInput>({
+    resolver: zodResolver(changePasswordSchema),
+    defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
+  });
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors, isSubmitting },
+  } = form;
 
   async function onSubmit(values: ChangePasswordInput) {
     setMessage(null);
@@ -34,17 +42,49 @@ export function ChangePasswordForm({ required }: { required: boolean }) {
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="max-w-md space-y-5">
-      {message && <Alert tone={message.ok ? "success" : "error"} live>{message.text}</Alert>}
+      {message && (
+        <Alert tone={message.ok ? "success" : "error"} live>
+          {message.text}
+        </Alert>
+      )}
       <Field id="currentPassword" label={required ? "Temporary password" : "Current password"} error={errors.currentPassword?.message}>
-        <TextInput id="currentPassword" type="password" autoComplete="current-password" invalid={!!errors.currentPassword} {...describedBy("currentPassword", errors.currentPassword)} {...register("currentPassword")} />
+        <TextInput
+          id="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          invalid={!!errors.currentPassword}
+          {...describedBy("currentPassword", errors.currentPassword)}
+          {...register("currentPassword")}
+        />
       </Field>
-      <Field id="newPassword" label="New password" error={errors.newPassword?.message} hint="12–128 characters. A passphrase of several unrelated words works well. Common passwords are refused.">
-        <TextInput id="newPassword" type="password" autoComplete="new-password" invalid={!!errors.newPassword} {...describedBy("newPassword", errors.newPassword)} {...register("newPassword")} />
+      <Field
+        id="newPassword"
+        label="New password"
+        error={errors.newPassword?.message}
+        hint="12–128 characters. A passphrase of several unrelated words works well. Common passwords are refused."
+      >
+        <TextInput
+          id="newPassword"
+          type="password"
+          autoComplete="new-password"
+          invalid={!!errors.newPassword}
+          {...describedBy("newPassword", errors.newPassword)}
+          {...register("newPassword")}
+        />
       </Field>
       <Field id="confirmPassword" label="Repeat the new password" error={errors.confirmPassword?.message}>
-        <TextInput id="confirmPassword" type="password" autoComplete="new-password" invalid={!!errors.confirmPassword} {...describedBy("confirmPassword", errors.confirmPassword)} {...register("confirmPassword")} />
+        <TextInput
+          id="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          invalid={!!errors.confirmPassword}
+          {...describedBy("confirmPassword", errors.confirmPassword)}
+          {...register("confirmPassword")}
+        />
       </Field>
-      <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Saving…" : "Change password"}</Button>
+      <Button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? "Saving…" : "Change password"}
+      </Button>
     </form>
   );
 }

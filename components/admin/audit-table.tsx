@@ -18,12 +18,24 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
         <caption className="sr-only-text">Audit events, newest first</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-muted">
           <tr>
-            <th scope="col" className="px-3 py-2">#</th>
-            <th scope="col" className="px-3 py-2">Time</th>
-            <th scope="col" className="px-3 py-2">Actor</th>
-            <th scope="col" className="px-3 py-2">Action</th>
-            <th scope="col" className="px-3 py-2">Target</th>
-            <th scope="col" className="px-3 py-2">Details</th>
+            <th scope="col" className="px-3 py-2">
+              #
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Time
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Actor
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Action
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Target
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Details
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -36,14 +48,23 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
                 <td className="px-3 py-2 break-words">{r.actorLabel || <span className="text-muted">system / anonymous</span>}</td>
                 <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
                 <td className="px-3 py-2">
-                  {r.targetType === "user" && r.targetId ? <Link href={`/admin/users/${r.targetId}`}>user {r.targetId}</Link> : <span>{r.targetType}{r.targetId ? ` ${r.targetId}` : ""}</span>}
+                  {r.targetType === "user" && r.targetId ? (
+                    <Link href={`/admin/users/${r.targetId}`}>user {r.targetId}</Link>
+                  ) : (
+                    <span>
+                      {r.targetType}
+                      {r.targetId ? ` ${r.targetId}` : ""}
+                    </span>
+                  )}
                   {r.articleId && <span className="block text-xs text-muted">article {r.articleSlug ?? r.articleId}</span>}
                 </td>
                 <td className="px-3 py-2">
                   {details ? (
                     <details>
                       <summary className="cursor-pointer text-brand-700">Show</summary>
-                      <pre className="mt-2 max-w-md overflow-x-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs">{details}</pre>
+                      <pre className="mt-2 max-w-md overflow-x-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs">
+                        {details}
+                      </pre>
                     </details>
                   ) : (
                     <span className="text-muted">—</span>

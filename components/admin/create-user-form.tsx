@@ -14,8 +14,16 @@ import { applyFieldErrors, describedBy, suggestTemporaryPassword } from "./form-
 export function CreateUserForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<CreateUserInput>({ resolver: zodResolver(createUserSchema), defaultValues: { name: "", email: "", role: "reviewer", temporaryPassword: "" } });
-  const { register, handleSubmit, setValue, formState: { errors, isSubmitting } } = form;
+  const form = useForm<CreateUserInput>({
+    resolver: zodResolver(createUserSchema),
+    defaultValues: { name: "", email: "", role: "reviewer", temporaryPassword: "" },
+  });
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    formState: { errors, isSubmitting },
+  } = form;
 
   async function onSubmit(values: CreateUserInput) {
     setError(null);
@@ -35,24 +43,56 @@ export function CreateUserForm() {
         <TextInput id="name" autoComplete="off" invalid={!!errors.name} {...describedBy("name", errors.name)} {...register("name")} />
       </Field>
       <Field id="email" label="Email" error={errors.email?.message}>
-        <TextInput id="email" type="email" autoComplete="off" invalid={!!errors.email} {...describedBy("email", errors.email)} {...register("email")} />
+        <TextInput
+          id="email"
+          type="email"
+          autoComplete="off"
+          invalid={!!errors.email}
+          {...describedBy("email", errors.email)}
+          {...register("email")}
+        />
       </Field>
-      <Field id="role" label="Role" error={errors.role?.message} hint="Board reviewers review and sign off assigned articles; editors write articles and assign reviewers; administrators can also manage users and settings.">
+      <Field
+        id="role"
+        label="Role"
+        error={errors.role?.message}
+        hint="Board reviewers review and sign off assigned articles; editors write articles and assign reviewers; administrators can also manage users and settings."
+      >
         <select id="role" className={inputClass(!!errors.role)} aria-describedby="role-hint" {...register("role")}>
           <option value="reviewer">Board reviewer</option>
           <option value="editor">Editor</option>
           <option value="admin">Administrator</option>
         </select>
       </Field>
-      <Field id="temporaryPassword" label="Temporary password" error={errors.temporaryPassword?.message} hint="12–128 characters. Give it to the person privately; they must choose their own at first sign-in.">
+      <Field
+        id="temporaryPassword"
+        label="Temporary password"
+        error={errors.temporaryPassword?.message}
+        hint="12–128 characters. Give it to the person privately; they must choose their own at first sign-in."
+      >
         <div className="flex gap-2">
-          <TextInput id="temporaryPassword" type="text" autoComplete="off" spellCheck={false} className="font-mono" invalid={!!errors.temporaryPassword} {...describedBy("temporaryPassword", errors.temporaryPassword)} {...register("temporaryPassword")} />
-          <Button variant="secondary" className="shrink-0" onClick={() => setValue("temporaryPassword", suggestTemporaryPassword(), { shouldValidate: true })}>
+          <TextInput
+            id="temporaryPassword"
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            className="font-mono"
+            invalid={!!errors.temporaryPassword}
+            {...describedBy("temporaryPassword", errors.temporaryPassword)}
+            {...register("temporaryPassword")}
+          />
+          <Button
+            variant="secondary"
+            className="shrink-0"
+            onClick={() => setValue("temporaryPassword", suggestTemporaryPassword(), { shouldValidate: true })}
+          >
             Suggest
           </Button>
         </div>
       </Field>
-      <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Creating…" : "Create user"}</Button>
+      <Button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? "Creating…" : "Create user"}
+      </Button>
     </form>
   );
 }

@@ -10,7 +10,8 @@ export function applyFieldErrors<T extends FieldValues>(result: ActionResult<unk
 }
 
 /** aria attributes linking an input to its error message. */
-export const describedBy = (id: string, error: unknown) => (error ? { "aria-describedby": `${id}-error`, "aria-invalid": true as const } : {});
+export const describedBy = (id: string, error: unknown) =>
+  error ? { "aria-describedby": `${id}-error`, "aria-invalid": true as const } : {};
 
 const ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 

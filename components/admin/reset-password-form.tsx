@@ -13,8 +13,16 @@ import { applyFieldErrors, describedBy, suggestTemporaryPassword } from "./form-
 
 export function ResetPasswordForm({ userId }: { userId: number }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const form = useForm<z.input<typeof resetPasswordSchema>, unknown, ResetPasswordInput>({ resolver: zodResolver(resetPasswordSchema), defaultValues: { userId, temporaryPassword: "" } });
-  const { register, handleSubmit, setValue, formState: { errors, isSubmitting } } = form;
+  const form = useForm<z.input<typeof resetPasswordSchema>, unknown, ResetPasswordInput>({
+    resolver: zodResolver(resetPasswordSchema),
+    defaultValues: { userId, temporaryPassword: "" },
+  });
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    formState: { errors, isSubmitting },
+  } = form;
 
   async function onSubmit(values: ResetPasswordInput) {
     setMessage(null);
@@ -25,16 +33,40 @@ export function ResetPasswordForm({ userId }: { userId: number }) {
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
-      {message && <Alert tone={message.ok ? "success" : "error"} live>{message.text}</Alert>}
-      <Field id="reset-password" label="New temporary password" error={errors.temporaryPassword?.message} hint="Their sessions end now, and they must choose their own password at next sign-in.">
+      {message && (
+        <Alert tone={message.ok ? "success" : "error"} live>
+          {message.text}
+        </Alert>
+      )}
+      <Field
+        id="reset-password"
+        label="New temporary password"
+        error={errors.temporaryPassword?.message}
+        hint="Their sessions end now, and they must choose their own password at next sign-in."
+      >
         <div className="flex gap-2">
-          <TextInput id="reset-password" type="text" autoComplete="off" spellCheck={false} className="font-mono" invalid={!!errors.temporaryPassword} {...describedBy("reset-password", errors.temporaryPassword)} {...register("temporaryPassword")} />
-          <Button variant="secondary" className="shrink-0" onClick={() => setValue("temporaryPassword", suggestTemporaryPassword(), { shouldValidate: true })}>
+          <TextInput
+            id="reset-password"
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            className="font-mono"
+            invalid={!!errors.temporaryPassword}
+            {...describedBy("reset-password", errors.temporaryPassword)}
+            {...register("temporaryPassword")}
+          />
+          <Button
+            variant="secondary"
+            className="shrink-0"
+            onClick={() => setValue("temporaryPassword", suggestTemporaryPassword(), { shouldValidate: true })}
+          >
             Suggest
           </Button>
         </div>
       </Field>
-      <Button type="submit" variant="secondary" disabled={isSubmitting}>{isSubmitting ? "Resetting…" : "Reset password"}</Button>
+      <Button type="submit" variant="secondary" disabled={isSubmitting}>
+        {isSubmitting ? "Resetting…" : "Reset password"}
+      </Button>
     </form>
   );
 }

@@ -22,15 +22,23 @@ export function RoleForm({ userId, name, role, openAssignments }: { userId: numb
 
   return (
     <div className="space-y-2">
-      <label htmlFor="role" className="block text-sm font-medium">Role</label>
+      <label htmlFor="role" className="block text-sm font-medium">
+        Role
+      </label>
       <div className="flex flex-wrap gap-2">
         <select id="role" value={next} onChange={(e) => setNext(e.target.value as Role)} className={`${inputClass()} w-auto`}>
           {(Object.keys(ROLE_LABEL) as Role[]).map((r) => (
-            <option key={r} value={r}>{ROLE_LABEL[r]}</option>
+            <option key={r} value={r}>
+              {ROLE_LABEL[r]}
+            </option>
           ))}
         </select>
         <ConfirmDialog
-          trigger={<Button variant="secondary" disabled={pending || next === role}>Change role</Button>}
+          trigger={
+            <Button variant="secondary" disabled={pending || next === role}>
+              Change role
+            </Button>
+          }
           title={`Make ${name} ${ROLE_LABEL[next].toLowerCase()}?`}
           description={
             leavesReviews
@@ -43,7 +51,9 @@ export function RoleForm({ userId, name, role, openAssignments }: { userId: numb
         />
       </div>
       {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-800" : "text-sm text-red-800"}>{message.text}</p>
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-800" : "text-sm text-red-800"}>
+          {message.text}
+        </p>
       )}
     </div>
   );

@@ -21,8 +21,15 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 export function SettingsForm({ settings }: { settings: SiteSettings }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const form = useForm<SiteSettingsFormValues, unknown, SiteSettings>({ resolver: zodResolver(siteSettingsSchema), defaultValues: settings });
-  const { register, handleSubmit, formState: { errors, isSubmitting } } = form;
+  const form = useForm<SiteSettingsFormValues, unknown, SiteSettings>({
+    resolver: zodResolver(siteSettingsSchema),
+    defaultValues: settings,
+  });
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = form;
   const err = (key: keyof SiteSettings) => errors[key]?.message as string | undefined;
 
   async function onSubmit(values: SiteSettings) {
@@ -35,13 +42,33 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
 
   return (
     <form onSubmit={handleSubmit(onSubmit, onInvalid)} noValidate className="max-w-3xl space-y-6">
-      {message && <Alert tone={message.ok ? "success" : "error"} live>{message.text}</Alert>}
+      {message && (
+        <Alert tone={message.ok ? "success" : "error"} live>
+          {message.text}
+        </Alert>
+      )}
       <Section title="Site">
         <Field id="siteName" label="Site name" error={err("siteName")}>
-          <TextInput id="siteName" invalid={!!errors.siteName} {...describedBy("siteName", errors.siteName)} defaultValue={settings.siteName} {...register("siteName")} />
+          <TextInput
+            id="siteName"
+            invalid={!!errors.siteName}
+            {...describedBy("siteName", errors.siteName)}
+            defaultValue={settings.siteName}
+            {...register("siteName")}
+          />
         </Field>
-        <Field id="defaultAudience" label="Default audience" error={err("defaultAudience")} hint="The wording readers see until they choose one.">
-          <select id="defaultAudience" className={inputClass(!!errors.defaultAudience)} defaultValue={settings.defaultAudience} {...register("defaultAudience")}>
+        <Field
+          id="defaultAudience"
+          label="Default audience"
+          error={err("defaultAudience")}
+          hint="The wording readers see until they choose one."
+        >
+          <select
+            id="defaultAudience"
+            className={inputClass(!!errors.defaultAudience)}
+            defaultValue={settings.defaultAudience}
+            {...register("defaultAudience")}
+          >
             <option value="patient">Patients and caregivers</option>
             <option value="clinician">Healthcare professionals</option>
           </select>
@@ -51,41 +78,134 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
       <Section title="Review and publishing">
         <div className="grid gap-5 sm:grid-cols-2">
           <Field id="requiredApprovals" label="Approvals required" error={err("requiredApprovals")} hint="Distinct board reviewers (1–5).">
-            <TextInput id="requiredApprovals" type="number" inputMode="numeric" min={1} max={5} invalid={!!errors.requiredApprovals} {...describedBy("requiredApprovals", errors.requiredApprovals)} defaultValue={settings.requiredApprovals} {...register("requiredApprovals")} />
+            <TextInput
+              id="requiredApprovals"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={5}
+              invalid={!!errors.requiredApprovals}
+              {...describedBy("requiredApprovals", errors.requiredApprovals)}
+              defaultValue={settings.requiredApprovals}
+              {...register("requiredApprovals")}
+            />
           </Field>
-          <Field id="reviewIntervalMonths" label="Re-review interval (months)" error={err("reviewIntervalMonths")} hint="Approved articles fall due for review after this (1–60).">
-            <TextInput id="reviewIntervalMonths" type="number" inputMode="numeric" min={1} max={60} invalid={!!errors.reviewIntervalMonths} {...describedBy("reviewIntervalMonths", errors.reviewIntervalMonths)} defaultValue={settings.reviewIntervalMonths} {...register("reviewIntervalMonths")} />
+          <Field
+            id="reviewIntervalMonths"
+            label="Re-review interval (months)"
+            error={err("reviewIntervalMonths")}
+            hint="Approved articles fall due for review after this (1–60)."
+          >
+            <TextInput
+              id="reviewIntervalMonths"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={60}
+              invalid={!!errors.reviewIntervalMonths}
+              {...describedBy("reviewIntervalMonths", errors.reviewIntervalMonths)}
+              defaultValue={settings.reviewIntervalMonths}
+              {...register("reviewIntervalMonths")}
+            />
           </Field>
-          <Field id="readabilityTarget" label="Readability target (grade)" error={err("readabilityTarget")} hint="Patient wordings above this Flesch-Kincaid grade get a warning (3–16).">
-            <TextInput id="readabilityTarget" type="number" inputMode="decimal" step="0.5" min={3} max={16} invalid={!!errors.readabilityTarget} {...describedBy("readabilityTarget", errors.readabilityTarget)} defaultValue={settings.readabilityTarget} {...register("readabilityTarget")} />
+          <Field
+            id="readabilityTarget"
+            label="Readability target (grade)"
+            error={err("readabilityTarget")}
+            hint="Patient wordings above this Flesch-Kincaid grade get a warning (3–16)."
+          >
+            <TextInput
+              id="readabilityTarget"
+              type="number"
+              inputMode="decimal"
+              step="0.5"
+              min={3}
+              max={16}
+              invalid={!!errors.readabilityTarget}
+              {...describedBy("readabilityTarget", errors.readabilityTarget)}
+              defaultValue={settings.readabilityTarget}
+              {...register("readabilityTarget")}
+            />
           </Field>
         </div>
         <fieldset className="space-y-2" aria-describedby={errors.publishPolicy ? "publishPolicy-error" : undefined}>
           <legend className="text-sm font-medium">Publish policy</legend>
           <label className="flex items-start gap-3 text-sm">
-            <input type="radio" value="on-submit" className="mt-1" defaultChecked={settings.publishPolicy === "on-submit"} {...register("publishPolicy")} />
-            <span><span className="font-medium">Show submitted articles</span><span className="block text-muted">Readers see a submitted article with its review status and a “pending review” notice until it is approved.</span></span>
+            <input
+              type="radio"
+              value="on-submit"
+              className="mt-1"
+              defaultChecked={settings.publishPolicy === "on-submit"}
+              {...register("publishPolicy")}
+            />
+            <span>
+              <span className="font-medium">Show submitted articles</span>
+              <span className="block text-muted">
+                Readers see a submitted article with its review status and a “pending review” notice until it is approved.
+              </span>
+            </span>
           </label>
           <label className="flex items-start gap-3 text-sm">
-            <input type="radio" value="approved-only" className="mt-1" defaultChecked={settings.publishPolicy === "approved-only"} {...register("publishPolicy")} />
-            <span><span className="font-medium">Approved articles only</span><span className="block text-muted">Readers see only revisions the board has approved.</span></span>
+            <input
+              type="radio"
+              value="approved-only"
+              className="mt-1"
+              defaultChecked={settings.publishPolicy === "approved-only"}
+              {...register("publishPolicy")}
+            />
+            <span>
+              <span className="font-medium">Approved articles only</span>
+              <span className="block text-muted">Readers see only revisions the board has approved.</span>
+            </span>
           </label>
-          {err("publishPolicy") && <p id="publishPolicy-error" className="text-sm text-red-700">{err("publishPolicy")}</p>}
+          {err("publishPolicy") && (
+            <p id="publishPolicy-error" className="text-sm text-red-700">
+              {err("publishPolicy")}
+            </p>
+          )}
         </fieldset>
       </Section>
 
       <Section title="Disclaimers and policy">
         <Field id="clinicianDisclaimer" label="Disclaimer for healthcare professionals" error={err("clinicianDisclaimer")}>
-          <textarea id="clinicianDisclaimer" rows={4} className={inputClass(!!errors.clinicianDisclaimer)} {...describedBy("clinicianDisclaimer", errors.clinicianDisclaimer)} defaultValue={settings.clinicianDisclaimer} {...register("clinicianDisclaimer")} />
+          <textarea
+            id="clinicianDisclaimer"
+            rows={4}
+            className={inputClass(!!errors.clinicianDisclaimer)}
+            {...describedBy("clinicianDisclaimer", errors.clinicianDisclaimer)}
+            defaultValue={settings.clinicianDisclaimer}
+            {...register("clinicianDisclaimer")}
+          />
         </Field>
         <Field id="patientDisclaimer" label="Disclaimer for patients and caregivers" error={err("patientDisclaimer")}>
-          <textarea id="patientDisclaimer" rows={4} className={inputClass(!!errors.patientDisclaimer)} {...describedBy("patientDisclaimer", errors.patientDisclaimer)} defaultValue={settings.patientDisclaimer} {...register("patientDisclaimer")} />
+          <textarea
+            id="patientDisclaimer"
+            rows={4}
+            className={inputClass(!!errors.patientDisclaimer)}
+            {...describedBy("patientDisclaimer", errors.patientDisclaimer)}
+            defaultValue={settings.patientDisclaimer}
+            {...register("patientDisclaimer")}
+          />
         </Field>
-        <Field id="editorialPolicy" label="Editorial policy (Markdown)" error={err("editorialPolicy")} hint="Shown on the public editorial policy page and linked from every article.">
-          <textarea id="editorialPolicy" rows={14} className={`${inputClass(!!errors.editorialPolicy)} font-mono text-sm`} {...describedBy("editorialPolicy", errors.editorialPolicy)} defaultValue={settings.editorialPolicy} {...register("editorialPolicy")} />
+        <Field
+          id="editorialPolicy"
+          label="Editorial policy (Markdown)"
+          error={err("editorialPolicy")}
+          hint="Shown on the public editorial policy page and linked from every article."
+        >
+          <textarea
+            id="editorialPolicy"
+            rows={14}
+            className={`${inputClass(!!errors.editorialPolicy)} font-mono text-sm`}
+            {...describedBy("editorialPolicy", errors.editorialPolicy)}
+            defaultValue={settings.editorialPolicy}
+            {...register("editorialPolicy")}
+          />
         </Field>
       </Section>
-      <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Saving…" : "Save settings"}</Button>
+      <Button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? "Saving…" : "Save settings"}
+      </Button>
     </form>
   );
 }

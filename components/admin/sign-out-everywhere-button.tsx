@@ -11,7 +11,11 @@ export function SignOutEverywhereButton({ userId, name }: { userId: number; name
   return (
     <div className="space-y-2">
       <ConfirmDialog
-        trigger={<Button variant="secondary" disabled={pending}>Sign out everywhere</Button>}
+        trigger={
+          <Button variant="secondary" disabled={pending}>
+            Sign out everywhere
+          </Button>
+        }
         title={`Sign ${name} out everywhere?`}
         description="Every browser where they are signed in is signed out on its next request. Their account stays active; they can sign in again."
         confirmLabel="Sign out everywhere"
@@ -23,7 +27,9 @@ export function SignOutEverywhereButton({ userId, name }: { userId: number; name
         }
       />
       {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-800" : "text-sm text-red-800"}>{message.text}</p>
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-800" : "text-sm text-red-800"}>
+          {message.text}
+        </p>
       )}
     </div>
   );

@@ -19,7 +19,11 @@ export function UserActiveToggle({ userId, name, active }: { userId: number; nam
     <div className="flex flex-col items-end gap-1">
       {active ? (
         <ConfirmDialog
-          trigger={<Button variant="secondary" disabled={pending}>Deactivate</Button>}
+          trigger={
+            <Button variant="secondary" disabled={pending}>
+              Deactivate
+            </Button>
+          }
           title={`Deactivate ${name}?`}
           description="They are signed out everywhere at once, can no longer sign in, and are removed from the reviews still open for them (the assigning editor is told). You can reactivate them later."
           confirmLabel="Deactivate"

@@ -35,10 +35,24 @@ export function SignInForm({ callbackUrl, expired }: { callbackUrl: string; expi
       {expired && !error && <Alert tone="info">Please sign in to continue.</Alert>}
       {error && <Alert tone="error">{error}</Alert>}
       <Field id="email" label="Email" error={errors.email?.message}>
-        <TextInput id="email" type="email" autoComplete="username" invalid={!!errors.email} aria-describedby={errors.email ? "email-error" : undefined} {...register("email")} />
+        <TextInput
+          id="email"
+          type="email"
+          autoComplete="username"
+          invalid={!!errors.email}
+          aria-describedby={errors.email ? "email-error" : undefined}
+          {...register("email")}
+        />
       </Field>
       <Field id="password" label="Password" error={errors.password?.message}>
-        <TextInput id="password" type="password" autoComplete="current-password" invalid={!!errors.password} aria-describedby={errors.password ? "password-error" : undefined} {...register("password")} />
+        <TextInput
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          invalid={!!errors.password}
+          aria-describedby={errors.password ? "password-error" : undefined}
+          {...register("password")}
+        />
       </Field>
       <Button type="submit" className="w-full" disabled={isSubmitting}>
         {isSubmitting ? "Signing in…" : "Sign in"}

@@ -4,17 +4,26 @@ import { StateBadge } from "@/components/ui/state-badge";
 import { formatDate } from "@/lib/dates";
 
 export function ArticleTable({ rows, empty, caption }: { rows: ArticleRow[]; empty: string; caption: string }) {
-  if (rows.length === 0) return <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-6 text-sm text-muted">{empty}</p>;
+  if (rows.length === 0)
+    return <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-6 text-sm text-muted">{empty}</p>;
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only-text">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-muted">
           <tr>
-            <th scope="col" className="px-4 py-2">Question</th>
-            <th scope="col" className="hidden px-4 py-2 sm:table-cell">Topic</th>
-            <th scope="col" className="px-4 py-2">State</th>
-            <th scope="col" className="hidden px-4 py-2 md:table-cell">Updated</th>
+            <th scope="col" className="px-4 py-2">
+              Question
+            </th>
+            <th scope="col" className="hidden px-4 py-2 sm:table-cell">
+              Topic
+            </th>
+            <th scope="col" className="px-4 py-2">
+              State
+            </th>
+            <th scope="col" className="hidden px-4 py-2 md:table-cell">
+              Updated
+            </th>
           </tr>
         </thead>
         <tbody>

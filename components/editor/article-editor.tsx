@@ -10,7 +10,17 @@ import type { EditableArticle } from "@/lib/dal/article-authoring";
 import type { ServerCopy } from "@/lib/dal/revision-editing";
 import type { WordingPreview as Preview } from "@/lib/dal/revision-preview";
 import { autosaveReducer, hasUnsavedChanges, initialAutosaveState, nextSaveDelay } from "@/lib/editor/autosave";
-import { clearDraft, draftKey, readDraft, recoverDraft, removeDraftKey, sameFields, writeDraft, type DraftBase, type DraftFields } from "@/lib/editor/local-draft";
+import {
+  clearDraft,
+  draftKey,
+  readDraft,
+  recoverDraft,
+  removeDraftKey,
+  sameFields,
+  writeDraft,
+  type DraftBase,
+  type DraftFields,
+} from "@/lib/editor/local-draft";
 import { applyToolbarCommand, insertCitation, type TextSelection, type ToolbarCommand } from "@/lib/editor/toolbar";
 import { revisionFieldsSchema, type RevisionFields } from "@/lib/validations/revision";
 import type { RevisionState } from "@/db/schema";
@@ -70,7 +80,12 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
   const { register, formState } = form;
 
   const base = useRef<DraftBase>({ revisionId: article.revision.id, version: article.revision.version });
-  const [meta, setMeta] = useState<RevisionMeta>({ number: article.revision.number, state: article.revision.state, startedNewRevision: false, reviewersMustSignAgain: false });
+  const [meta, setMeta] = useState<RevisionMeta>({
+    number: article.revision.number,
+    state: article.revision.state,
+    startedNewRevision: false,
+    reviewersMustSignAgain: false,
+  });
   const [autosave, dispatch] = useReducer(autosaveReducer, undefined, () => initialAutosaveState());
   const [conflict, setConflict] = useState<{ server: ServerCopy; message: string } | null>(null);
   const conflictRef = useRef(conflict);
@@ -87,7 +102,11 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
   const tabId = useRef("");
   const tab_ = () => (tabId.current ||= currentTabId());
   const keepLocally = useCallback(() => {
-    const ok = writeDraft(window.localStorage, articleId, tab_(), { base: base.current, fields: form.getValues(), updatedAt: new Date().toISOString() });
+    const ok = writeDraft(window.localStorage, articleId, tab_(), {
+      base: base.current,
+      fields: form.getValues(),
+      updatedAt: new Date().toISOString(),
+    });
     setStorageFailed(!ok);
   }, [articleId, form]);
 
@@ -106,11 +125,17 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
           body: JSON.stringify({ clinicianBody, patientBody }),
         });
         if (seq !== previewSeq.current) return;
-        if (!response.ok) throw new Error(((await response.json().catch(() => ({}))) as { message?: string }).message ?? "The preview could not be rendered.");
+        if (!response.ok)
+          throw new Error(
+            ((await response.json().catch(() => ({}))) as { message?: string }).message ?? "The preview could not be rendered.",
+          );
         setPreview((await response.json()) as PreviewState);
         setPreviewError(null);
       } catch (e) {
-        if (seq === previewSeq.current) setPreviewError(e instanceof Error && e.message !== "Failed to fetch" ? e.message : "The preview is out of date: the server can't be reached.");
+        if (seq === previewSeq.current)
+          setPreviewError(
+            e instanceof Error && e.message !== "Failed to fetch" ? e.message : "The preview is out of date: the server can't be reached.",
+          );
       }
     }, PREVIEW_DELAY_MS);
   }, [form]);
@@ -197,7 +222,8 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
       dispatch({ type: "edit" });
     } else if (recovery.kind === "conflict") {
       form.reset(recovery.fields, { keepDefaultValues: true });
-      const message = "This browser kept changes you made to an older version, and the article has been saved since. Compare and choose what to keep.";
+      const message =
+        "This browser kept changes you made to an older version, and the article has been saved since. Compare and choose what to keep.";
       setConflict({ server: { slug: article.slug, topic: article.topic, revision: article.revision }, message });
       dispatch({ type: "conflict", message });
     }
@@ -270,7 +296,11 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
       <MarkdownField
         id={wording}
         label={audience === "clinician" ? "Clinician wording" : "Patient wording"}
-        hint={audience === "clinician" ? "For healthcare professionals. Markdown; cite as [@citekey]." : "Plain language for patients and caregivers. Markdown; cite as [@citekey]."}
+        hint={
+          audience === "clinician"
+            ? "For healthcare professionals. Markdown; cite as [@citekey]."
+            : "Plain language for patients and caregivers. Markdown; cite as [@citekey]."
+        }
         error={errors[wording]?.message}
         registration={register(wording)}
         textareaRef={(el) => {
@@ -281,16 +311,31 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
         onSaveShortcut={() => void saveNow()}
       />
       {/* Scrolls on its own from tablet width up, so the readability scores stay next to the text. */}
-      <section aria-label={`Preview of the ${WORDING_LABEL[wording]}`} tabIndex={0} className="rounded-md border border-slate-200 bg-white p-4 md:max-h-[70vh] md:overflow-y-auto">
+      <section
+        aria-label={`Preview of the ${WORDING_LABEL[wording]}`}
+        tabIndex={0}
+        className="rounded-md border border-slate-200 bg-white p-4 md:max-h-[70vh] md:overflow-y-auto"
+      >
         <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Preview — as readers will see it</h3>
-        {preview ? <WordingPreview preview={preview[audience]} idPrefix={audience} label={audience === "clinician" ? "Clinician" : "Patient"} /> : <p className="text-sm text-muted">Rendering…</p>}
+        {preview ? (
+          <WordingPreview preview={preview[audience]} idPrefix={audience} label={audience === "clinician" ? "Clinician" : "Patient"} />
+        ) : (
+          <p className="text-sm text-muted">Rendering…</p>
+        )}
       </section>
       {preview && <ReadabilityPanel readability={preview[audience].readability} target={target} audience={audience} />}
     </div>
   );
 
   return (
-    <form onSubmit={(e) => { e.preventDefault(); void saveNow(); }} noValidate className="space-y-6">
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void saveNow();
+      }}
+      noValidate
+      className="space-y-6"
+    >
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-1">
           <p className="text-sm">
@@ -312,19 +357,35 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
       </div>
 
       {approvedLive && (
-        <Alert tone="info">This revision is approved and live. Your first change starts revision {meta.number + 1} as a draft; readers keep seeing the approved text until the new revision is approved.</Alert>
+        <Alert tone="info">
+          This revision is approved and live. Your first change starts revision {meta.number + 1} as a draft; readers keep seeing the
+          approved text until the new revision is approved.
+        </Alert>
       )}
       {meta.startedNewRevision && !approvedLive && (
-        <Alert tone="info" live>You are editing revision {meta.number}, a new draft. The approved revision stays live until this one is approved.</Alert>
+        <Alert tone="info" live>
+          You are editing revision {meta.number}, a new draft. The approved revision stays live until this one is approved.
+        </Alert>
       )}
       {(meta.state === "submitted" || meta.state === "under_review") && (
         <Alert tone="warning">
-          This revision is {meta.state === "submitted" ? "submitted" : "under review"}. Saving a change alters its content hash, so approvals given so far stop counting and reviewers must sign again.
+          This revision is {meta.state === "submitted" ? "submitted" : "under review"}. Saving a change alters its content hash, so
+          approvals given so far stop counting and reviewers must sign again.
         </Alert>
       )}
-      {notice && <Alert tone="info" live>{notice}</Alert>}
-      {storageFailed && <Alert tone="warning">This browser can&apos;t keep a local copy (storage full or disabled): don&apos;t close the page until it says “Saved”.</Alert>}
-      {(autosave.status === "retrying" || autosave.status === "invalid") && autosave.message && <Alert tone="warning">{autosave.message}</Alert>}
+      {notice && (
+        <Alert tone="info" live>
+          {notice}
+        </Alert>
+      )}
+      {storageFailed && (
+        <Alert tone="warning">
+          This browser can&apos;t keep a local copy (storage full or disabled): don&apos;t close the page until it says “Saved”.
+        </Alert>
+      )}
+      {(autosave.status === "retrying" || autosave.status === "invalid") && autosave.message && (
+        <Alert tone="warning">{autosave.message}</Alert>
+      )}
       {previewError && <Alert tone="warning">{previewError}</Alert>}
 
       {conflict && (
@@ -340,7 +401,12 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
 
       <div className="space-y-4 rounded-md border border-slate-200 bg-white p-4">
         <Field id="question" label="Question (the article's title)" error={errors.question?.message}>
-          <TextInput id="question" invalid={!!errors.question} aria-describedby={errors.question ? "question-error" : undefined} {...register("question")} />
+          <TextInput
+            id="question"
+            invalid={!!errors.question}
+            aria-describedby={errors.question ? "question-error" : undefined}
+            {...register("question")}
+          />
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
@@ -353,23 +419,34 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
               id="slug"
               readOnly={article.slugLocked}
               invalid={!!errors.slug}
-              aria-describedby={[ "slug-hint", errors.slug ? "slug-error" : ""].filter(Boolean).join(" ")}
+              aria-describedby={["slug-hint", errors.slug ? "slug-error" : ""].filter(Boolean).join(" ")}
               className={article.slugLocked ? "bg-slate-50 text-muted" : undefined}
               {...register("slug")}
             />
           </Field>
           <Field id="topic" label="Topic" error={errors.topic?.message}>
-            <TextInput id="topic" invalid={!!errors.topic} aria-describedby={errors.topic ? "topic-error" : undefined} {...register("topic")} />
+            <TextInput
+              id="topic"
+              invalid={!!errors.topic}
+              aria-describedby={errors.topic ? "topic-error" : undefined}
+              {...register("topic")}
+            />
           </Field>
         </div>
       </div>
 
       <Tabs.Root value={tab} onValueChange={(v) => setTab(v as "clinician" | "patient")} className="space-y-4">
         <Tabs.List aria-label="Wordings" className="flex gap-1 rounded-md border border-slate-200 bg-white p-1 md:hidden">
-          <Tabs.Trigger value="clinician" className="flex-1 rounded px-3 py-2 text-sm font-medium data-[state=active]:bg-brand-700 data-[state=active]:text-white">
+          <Tabs.Trigger
+            value="clinician"
+            className="flex-1 rounded px-3 py-2 text-sm font-medium data-[state=active]:bg-brand-700 data-[state=active]:text-white"
+          >
             Clinician
           </Tabs.Trigger>
-          <Tabs.Trigger value="patient" className="flex-1 rounded px-3 py-2 text-sm font-medium data-[state=active]:bg-brand-700 data-[state=active]:text-white">
+          <Tabs.Trigger
+            value="patient"
+            className="flex-1 rounded px-3 py-2 text-sm font-medium data-[state=active]:bg-brand-700 data-[state=active]:text-white"
+          >
             Patient
           </Tabs.Trigger>
         </Tabs.List>
@@ -385,16 +462,35 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
       </Tabs.Root>
 
       <div className="rounded-md border border-slate-200 bg-white p-4">
-        <Field id="disclosure" label="Author's conflict-of-interest disclosure" hint="Required before submitting, e.g. “The author reports no conflicts of interest.”" error={errors.disclosure?.message}>
-          <textarea id="disclosure" rows={3} className={inputClass(!!errors.disclosure)} aria-describedby="disclosure-hint" {...register("disclosure")} />
+        <Field
+          id="disclosure"
+          label="Author's conflict-of-interest disclosure"
+          hint="Required before submitting, e.g. “The author reports no conflicts of interest.”"
+          error={errors.disclosure?.message}
+        >
+          <textarea
+            id="disclosure"
+            rows={3}
+            className={inputClass(!!errors.disclosure)}
+            aria-describedby="disclosure-hint"
+            {...register("disclosure")}
+          />
         </Field>
       </div>
 
       <p className="text-xs text-muted">
-        {hasUnsavedChanges(autosave) ? "Changes are kept in this browser until the server confirms them." : "Everything on this page is saved."} Shortcuts: Ctrl+B bold, Ctrl+I italic, Ctrl+K link, Ctrl+Shift+C cite, Ctrl+S save now.
+        {hasUnsavedChanges(autosave)
+          ? "Changes are kept in this browser until the server confirms them."
+          : "Everything on this page is saved."}{" "}
+        Shortcuts: Ctrl+B bold, Ctrl+I italic, Ctrl+K link, Ctrl+Shift+C cite, Ctrl+S save now.
       </p>
 
-      <CitationPicker open={pickerFor !== null} onOpenChange={(open) => !open && setPickerFor(null)} onPick={pickCitation} wordingLabel={pickerFor ? WORDING_LABEL[pickerFor] : "wording"} />
+      <CitationPicker
+        open={pickerFor !== null}
+        onOpenChange={(open) => !open && setPickerFor(null)}
+        onPick={pickCitation}
+        wordingLabel={pickerFor ? WORDING_LABEL[pickerFor] : "wording"}
+      />
     </form>
   );
 }

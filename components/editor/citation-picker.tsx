@@ -11,7 +11,17 @@ import { inputClass } from "@/components/ui/field";
  * Searches the reference library by title, author, DOI or PMID and hands the chosen citekey to
  * `onPick`, which inserts `[@citekey]` at the cursor of the wording it was opened from.
  */
-export function CitationPicker({ open, onOpenChange, onPick, wordingLabel }: { open: boolean; onOpenChange: (open: boolean) => void; onPick: (citekey: string) => void; wordingLabel: string }) {
+export function CitationPicker({
+  open,
+  onOpenChange,
+  onPick,
+  wordingLabel,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onPick: (citekey: string) => void;
+  wordingLabel: string;
+}) {
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<PickerReference[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -49,19 +59,27 @@ export function CitationPicker({ open, onOpenChange, onPick, wordingLabel }: { o
           <label htmlFor={inputId} className="mt-4 block text-sm font-medium">
             Search the library
           </label>
-          <input id={inputId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} className={inputClass()} autoComplete="off" placeholder="e.g. Mottola 2018, 10.1136/…, 30337460" />
+          <input
+            id={inputId}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            className={inputClass()}
+            autoComplete="off"
+            placeholder="e.g. Mottola 2018, 10.1136/…, 30337460"
+          />
           <div className="mt-3 min-h-24 overflow-y-auto" aria-live="polite">
             {error && <p className="text-sm text-red-800">{error}</p>}
-            {results && results.length === 0 && <p className="py-4 text-sm text-muted">No references match “{query}”. Add it to the library first.</p>}
+            {results && results.length === 0 && (
+              <p className="py-4 text-sm text-muted">No references match “{query}”. Add it to the library first.</p>
+            )}
             {results && results.length > 0 && (
               <ul className="divide-y divide-slate-100" aria-label="Matching references">
                 {results.map((r) => (
                   <li key={r.citekey} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-start sm:justify-between">
                     <div className="text-sm">
                       <p className="font-medium">{r.title || r.source}</p>
-                      <p className="text-muted">
-                        {[r.authors, r.source, r.year].filter(Boolean).join(" · ")}
-                      </p>
+                      <p className="text-muted">{[r.authors, r.source, r.year].filter(Boolean).join(" · ")}</p>
                       <p className="text-xs text-muted">
                         {REFERENCE_TYPE_LABELS[r.type]} · <code>@{r.citekey}</code>
                         {r.doi && <> · doi:{r.doi}</>}

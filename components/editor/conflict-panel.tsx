@@ -70,7 +70,9 @@ export function ConflictPanel({
           onConfirm={onUseTheirs}
         />
       </div>
-      <p className="text-xs text-muted">“Keep my text” saves your text as the next version on top of the newer one; you can edit it first.</p>
+      <p className="text-xs text-muted">
+        “Keep my text” saves your text as the next version on top of the newer one; you can edit it first.
+      </p>
     </section>
   );
 }

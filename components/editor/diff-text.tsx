@@ -8,7 +8,12 @@ import type { DiffSegment } from "@/lib/diff";
 export function DiffText({ segments, className }: { segments: readonly DiffSegment[]; className?: string }) {
   if (segments.length === 0) return <p className="text-sm text-muted">Empty in both.</p>;
   return (
-    <div className={clsx("whitespace-pre-wrap break-words rounded-md border border-slate-200 bg-white p-3 font-mono text-sm leading-relaxed", className)}>
+    <div
+      className={clsx(
+        "whitespace-pre-wrap break-words rounded-md border border-slate-200 bg-white p-3 font-mono text-sm leading-relaxed",
+        className,
+      )}
+    >
       {segments.map((segment, i) => {
         if (segment.type === "insert") {
           return (

@@ -22,7 +22,11 @@ export function DuplicateArticleButton({ articleId }: { articleId: number }) {
       >
         {pending ? "Duplicating…" : "Duplicate as new article"}
       </Button>
-      {error && <p role="alert" className="text-xs text-red-800">{error}</p>}
+      {error && (
+        <p role="alert" className="text-xs text-red-800">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -10,7 +10,12 @@ export function EditorNav({ user }: { user: CurrentUser }) {
   if (canCreateArticle(user)) links.push({ href: "/editor/articles/new", label: "New article" });
   if (canManageReferences(user)) links.push({ href: "/editor/references", label: "References" });
   if (canTriageQuestions(user)) links.push({ href: "/editor/questions", label: "Questions" });
-  if (canManageUsers(user)) links.push({ href: "/admin/users", label: "Users" }, { href: "/admin/settings", label: "Settings" }, { href: "/admin/audit", label: "Audit log" });
+  if (canManageUsers(user))
+    links.push(
+      { href: "/admin/users", label: "Users" },
+      { href: "/admin/settings", label: "Settings" },
+      { href: "/admin/audit", label: "Audit log" },
+    );
   links.push({ href: "/account", label: "Account" });
   return (
     <header className="bg-brand-800 text-white">

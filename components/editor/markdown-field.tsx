@@ -69,7 +69,12 @@ export function MarkdownField({
           {hint}
         </p>
       )}
-      <div role="toolbar" aria-label={`${label} formatting`} aria-controls={id} className="flex flex-wrap gap-1 rounded-t-md border border-b-0 border-slate-300 bg-slate-50 p-1">
+      <div
+        role="toolbar"
+        aria-label={`${label} formatting`}
+        aria-controls={id}
+        className="flex flex-wrap gap-1 rounded-t-md border border-b-0 border-slate-300 bg-slate-50 p-1"
+      >
         {TOOLS.map((tool) => (
           <button
             key={tool.command}

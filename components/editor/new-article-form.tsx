@@ -34,11 +34,28 @@ export function NewArticleForm({ topics }: { topics: string[] }) {
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4 rounded-md border border-slate-200 bg-white p-5">
       {error && <Alert tone="error">{error}</Alert>}
-      <Field id="question" label="Question" hint="The reader's question, used as the title, e.g. “What exercises help postpartum back pain at 3 months?”" error={errors.question?.message}>
-        <TextInput id="question" invalid={!!errors.question} aria-describedby={["question-hint", errors.question ? "question-error" : ""].filter(Boolean).join(" ")} autoFocus {...register("question")} />
+      <Field
+        id="question"
+        label="Question"
+        hint="The reader's question, used as the title, e.g. “What exercises help postpartum back pain at 3 months?”"
+        error={errors.question?.message}
+      >
+        <TextInput
+          id="question"
+          invalid={!!errors.question}
+          aria-describedby={["question-hint", errors.question ? "question-error" : ""].filter(Boolean).join(" ")}
+          autoFocus
+          {...register("question")}
+        />
       </Field>
       <Field id="topic" label="Topic" hint="Specialty or topic, e.g. Obstetrics" error={errors.topic?.message}>
-        <TextInput id="topic" list="known-topics" invalid={!!errors.topic} aria-describedby={["topic-hint", errors.topic ? "topic-error" : ""].filter(Boolean).join(" ")} {...register("topic")} />
+        <TextInput
+          id="topic"
+          list="known-topics"
+          invalid={!!errors.topic}
+          aria-describedby={["topic-hint", errors.topic ? "topic-error" : ""].filter(Boolean).join(" ")}
+          {...register("topic")}
+        />
       </Field>
       <datalist id="known-topics">
         {topics.map((t) => (

@@ -3,7 +3,8 @@
 import { clsx } from "clsx";
 import { autosaveLabel, type AutosaveState } from "@/lib/editor/autosave";
 
-const timeOfDay = (iso: string) => new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+const timeOfDay = (iso: string) =>
+  new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
 
 const TONE: Record<AutosaveState["status"], string> = {
   clean: "text-muted",
@@ -20,11 +21,22 @@ export function SaveStatus({ state, onSaveNow }: { state: AutosaveState; onSaveN
   const canSaveNow = state.status === "dirty" || state.status === "retrying";
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <p role="status" aria-live="polite" data-testid="save-status" data-status={state.status} className={clsx("text-sm font-medium", TONE[state.status])}>
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="save-status"
+        data-status={state.status}
+        className={clsx("text-sm font-medium", TONE[state.status])}
+      >
         {autosaveLabel(state, timeOfDay)}
       </p>
       {canSaveNow && (
-        <button type="button" onClick={onSaveNow} className="text-sm font-medium text-brand-700 underline" aria-keyshortcuts="Control+S Meta+S">
+        <button
+          type="button"
+          onClick={onSaveNow}
+          className="text-sm font-medium text-brand-700 underline"
+          aria-keyshortcuts="Control+S Meta+S"
+        >
           Save now
         </button>
       )}

@@ -35,8 +35,14 @@ export function WordingPreview({ preview, idPrefix, label }: { preview: Preview;
               <li key={ref.citekey} id={`${idPrefix}-${ref.anchorId}`} className="flex gap-2">
                 <span className="font-semibold">{ref.number}.</span>
                 <span>
-                  <span className="mr-2 inline-block rounded border border-slate-300 px-1.5 text-xs uppercase tracking-wide text-muted">{ref.typeLabel}</span>
-                  {ref.retracted && <span className="mr-2 inline-block rounded border border-red-400 bg-red-50 px-1.5 text-xs font-semibold text-red-900">Retracted</span>}
+                  <span className="mr-2 inline-block rounded border border-slate-300 px-1.5 text-xs uppercase tracking-wide text-muted">
+                    {ref.typeLabel}
+                  </span>
+                  {ref.retracted && (
+                    <span className="mr-2 inline-block rounded border border-red-400 bg-red-50 px-1.5 text-xs font-semibold text-red-900">
+                      Retracted
+                    </span>
+                  )}
                   <span dangerouslySetInnerHTML={{ __html: ref.html }} />
                 </span>
               </li>

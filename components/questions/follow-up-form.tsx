@@ -34,7 +34,12 @@ export function FollowUpForm({ slug, audience }: { slug: string; audience: "clin
         <form action={formAction} className="space-y-4" noValidate>
           <input type="hidden" name="slug" value={slug} />
           <input type="hidden" name="audience" value={audience} />
-          <Field id="follow-up-question" label="Your question" error={errors?.question?.[0]} hint={`Up to ${QUESTION_MAX.toLocaleString("en")} characters.`}>
+          <Field
+            id="follow-up-question"
+            label="Your question"
+            error={errors?.question?.[0]}
+            hint={`Up to ${QUESTION_MAX.toLocaleString("en")} characters.`}
+          >
             <textarea
               id="follow-up-question"
               name="question"
@@ -47,7 +52,12 @@ export function FollowUpForm({ slug, audience }: { slug: string; audience: "clin
               className={inputClass(!!errors?.question)}
             />
           </Field>
-          <Field id="follow-up-email" label="Email (optional)" error={errors?.email?.[0]} hint="Only if you would like a reply. We never publish it.">
+          <Field
+            id="follow-up-email"
+            label="Email (optional)"
+            error={errors?.email?.[0]}
+            hint="Only if you would like a reply. We never publish it."
+          >
             <input
               id="follow-up-email"
               name="email"

@@ -20,8 +20,7 @@ export function QuestionTriage({ id, question }: { id: number; question: string 
   if (result?.ok) {
     return (
       <p role="status" className="text-sm text-emerald-800">
-        {result.text}{" "}
-        {result.articleId && <Link href={`/editor/articles/${result.articleId}`}>Open the draft</Link>}
+        {result.text} {result.articleId && <Link href={`/editor/articles/${result.articleId}`}>Open the draft</Link>}
       </p>
     );
   }
@@ -31,7 +30,11 @@ export function QuestionTriage({ id, question }: { id: number; question: string 
         Turn into draft article
       </Button>
       <ConfirmDialog
-        trigger={<Button variant="secondary" disabled={pending}>Dismiss</Button>}
+        trigger={
+          <Button variant="secondary" disabled={pending}>
+            Dismiss
+          </Button>
+        }
         title="Dismiss this question?"
         description={<>“{question.length > 140 ? `${question.slice(0, 140)}…` : question}” leaves the inbox. This can&apos;t be undone.</>}
         confirmLabel="Dismiss question"

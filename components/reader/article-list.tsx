@@ -19,7 +19,8 @@ export function ArticleList({ items, headingLevel = 2 }: { items: ReaderArticleS
             <a href={articlePath(a.slug)}>{a.question}</a>
           </Heading>
           <p className="mt-1 text-sm text-muted">
-            {READER_STATUS_TEXT[a.status]} · {a.lastReviewed ? `Last reviewed ${formatDate(a.lastReviewed)}` : `Last updated ${formatDate(a.lastUpdated)}`}
+            {READER_STATUS_TEXT[a.status]} ·{" "}
+            {a.lastReviewed ? `Last reviewed ${formatDate(a.lastReviewed)}` : `Last updated ${formatDate(a.lastUpdated)}`}
           </p>
         </li>
       ))}

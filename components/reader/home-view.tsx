@@ -15,11 +15,17 @@ export function HomeView() {
       <SearchForm />
       {topics.length > 0 && (
         <section aria-labelledby="topics-heading">
-          <h2 id="topics-heading" className="mb-3 text-xl font-semibold">Topics</h2>
+          <h2 id="topics-heading" className="mb-3 text-xl font-semibold">
+            Topics
+          </h2>
           <ul className="flex flex-wrap gap-2">
             {topics.map((t) => (
               <li key={t.slug}>
-                <Link href={`/topics/${t.slug}`} prefetch={false} className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1 text-sm no-underline hover:bg-slate-50">
+                <Link
+                  href={`/topics/${t.slug}`}
+                  prefetch={false}
+                  className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1 text-sm no-underline hover:bg-slate-50"
+                >
                   {t.topic} <span className="text-muted">({t.count})</span>
                 </Link>
               </li>
@@ -28,8 +34,14 @@ export function HomeView() {
         </section>
       )}
       <section aria-labelledby="recent-heading">
-        <h2 id="recent-heading" className="mb-3 text-xl font-semibold">Recent answers</h2>
-        {items.length === 0 ? <p className="text-muted">No articles are published yet. Please check back soon.</p> : <ArticleList items={items} headingLevel={3} />}
+        <h2 id="recent-heading" className="mb-3 text-xl font-semibold">
+          Recent answers
+        </h2>
+        {items.length === 0 ? (
+          <p className="text-muted">No articles are published yet. Please check back soon.</p>
+        ) : (
+          <ArticleList items={items} headingLevel={3} />
+        )}
       </section>
     </div>
   );

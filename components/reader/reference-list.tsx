@@ -15,9 +15,13 @@ export function ReferenceList({ references }: { references: ReaderReference[] })
             <span className="w-6 shrink-0 text-right font-semibold text-muted">{ref.number}.</span>
             <div className="min-w-0 space-y-1 text-sm">
               <p>
-                <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-slate-700">{ref.typeLabel}</span>
+                <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-slate-700">
+                  {ref.typeLabel}
+                </span>
                 {ref.retracted && (
-                  <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-red-800">Retracted</span>
+                  <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-red-800">
+                    Retracted
+                  </span>
                 )}
               </p>
               {ref.formattedHtml ? (
@@ -42,7 +46,11 @@ export function ReferenceList({ references }: { references: ReaderReference[] })
                   </a>
                 )}
                 {ref.backlinks.map((id, i) => (
-                  <a key={id} href={`#${id}`} aria-label={`Back to citation ${ref.number} in the text${ref.backlinks.length > 1 ? `, place ${i + 1}` : ""}`}>
+                  <a
+                    key={id}
+                    href={`#${id}`}
+                    aria-label={`Back to citation ${ref.number} in the text${ref.backlinks.length > 1 ? `, place ${i + 1}` : ""}`}
+                  >
                     <span aria-hidden="true">↩{ref.backlinks.length > 1 ? ` ${i + 1}` : ""}</span>
                   </a>
                 ))}

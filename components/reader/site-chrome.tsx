@@ -23,7 +23,9 @@ export function SiteHeader({ siteName }: { siteName: string }) {
             <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
               {NAV.map((item) => (
                 <li key={item.href}>
-                  <Link href={item.href} prefetch={false}>{item.label}</Link>
+                  <Link href={item.href} prefetch={false}>
+                    {item.label}
+                  </Link>
                 </li>
               ))}
             </ul>
@@ -39,13 +41,23 @@ export function SiteFooter({ siteName }: { siteName: string }) {
     <footer className="mt-16 border-t border-slate-200 bg-white">
       <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-4 px-4 py-6 text-sm text-muted">
         <p>
-          {siteName}: medical answers written from cited sources and reviewed by our Medical Advisory Board. Not a substitute for
-          care from your own health professional.
+          {siteName}: medical answers written from cited sources and reviewed by our Medical Advisory Board. Not a substitute for care from
+          your own health professional.
         </p>
         <ul className="flex flex-wrap gap-4">
-          <li><Link href="/policy" prefetch={false}>Editorial policy</Link></li>
-          <li><a href="/feed.xml">RSS feed</a></li>
-          <li><Link href="/login" prefetch={false}>Staff sign in</Link></li>
+          <li>
+            <Link href="/policy" prefetch={false}>
+              Editorial policy
+            </Link>
+          </li>
+          <li>
+            <a href="/feed.xml">RSS feed</a>
+          </li>
+          <li>
+            <Link href="/login" prefetch={false}>
+              Staff sign in
+            </Link>
+          </li>
         </ul>
       </div>
     </footer>

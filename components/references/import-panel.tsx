@@ -54,7 +54,9 @@ function EntrySummary({ entry }: { entry: ImportPreviewEntry }) {
     return (
       <>
         <p className="text-red-900">{entry.reason}</p>
-        <pre className="mt-1 max-h-24 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs text-muted">{entry.excerpt}</pre>
+        <pre className="mt-1 max-h-24 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs text-muted">
+          {entry.excerpt}
+        </pre>
       </>
     );
   }
@@ -93,40 +95,55 @@ function EntrySummary({ entry }: { entry: ImportPreviewEntry }) {
 }
 
 /** The previewed entries; memoised so progress updates during a 1,000-entry import don't re-render them. */
-const EntryList = memo(function EntryList({ entries, picked, busy, onToggle }: { entries: ImportPreviewEntry[]; picked: Set<number>; busy: boolean; onToggle: (index: number, on: boolean) => void }) {
+const EntryList = memo(function EntryList({
+  entries,
+  picked,
+  busy,
+  onToggle,
+}: {
+  entries: ImportPreviewEntry[];
+  picked: Set<number>;
+  busy: boolean;
+  onToggle: (index: number, on: boolean) => void;
+}) {
   // A long file shows every entry that needs attention and the first new ones; the rest on request.
   const [showAll, setShowAll] = useState(entries.length <= PREVIEW_ROWS);
   const shown = showAll ? entries : entries.filter((e, i) => e.verdict !== "new" || i < PREVIEW_ROWS);
   const hidden = entries.length - shown.length;
   return (
     <>
-    <ol className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white" aria-label="Entries read">
-      {shown.map((entry) => (
-        <li key={entry.index} data-verdict={entry.verdict} className="flex gap-3 px-4 py-3 text-sm">
-          <input
-            type="checkbox"
-            className="mt-1 h-4 w-4 shrink-0"
-            checked={picked.has(entry.index)}
-            disabled={entry.verdict !== "new" || busy}
-            onChange={(e) => onToggle(entry.index, e.currentTarget.checked)}
-            aria-label={`Import entry ${entry.index}${entry.verdict === "new" ? ` (${entry.reference.citekey})` : ""}`}
-          />
-          <div className="min-w-0 flex-1 space-y-1">
-            <div className="flex flex-wrap items-center gap-2 text-xs">
-              <span className="text-muted">#{entry.index}{entry.line ? ` · line ${entry.line}` : ""}</span>
-              <span className={`rounded-full border px-2 py-0.5 font-medium ${VERDICT_STYLE[entry.verdict]}`}>{VERDICT_LABEL[entry.verdict]}</span>
-              {entry.verdict === "new" && <code className="rounded bg-slate-100 px-1.5 py-0.5">{entry.reference.citekey}</code>}
+      <ol className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white" aria-label="Entries read">
+        {shown.map((entry) => (
+          <li key={entry.index} data-verdict={entry.verdict} className="flex gap-3 px-4 py-3 text-sm">
+            <input
+              type="checkbox"
+              className="mt-1 h-4 w-4 shrink-0"
+              checked={picked.has(entry.index)}
+              disabled={entry.verdict !== "new" || busy}
+              onChange={(e) => onToggle(entry.index, e.currentTarget.checked)}
+              aria-label={`Import entry ${entry.index}${entry.verdict === "new" ? ` (${entry.reference.citekey})` : ""}`}
+            />
+            <div className="min-w-0 flex-1 space-y-1">
+              <div className="flex flex-wrap items-center gap-2 text-xs">
+                <span className="text-muted">
+                  #{entry.index}
+                  {entry.line ? ` · line ${entry.line}` : ""}
+                </span>
+                <span className={`rounded-full border px-2 py-0.5 font-medium ${VERDICT_STYLE[entry.verdict]}`}>
+                  {VERDICT_LABEL[entry.verdict]}
+                </span>
+                {entry.verdict === "new" && <code className="rounded bg-slate-100 px-1.5 py-0.5">{entry.reference.citekey}</code>}
+              </div>
+              <EntrySummary entry={entry} />
             </div>
-            <EntrySummary entry={entry} />
-          </div>
-        </li>
-      ))}
-    </ol>
-    {hidden > 0 && (
-      <Button variant="secondary" onClick={() => setShowAll(true)}>
-        Show the other {hidden} new entries (they are selected)
-      </Button>
-    )}
+          </li>
+        ))}
+      </ol>
+      {hidden > 0 && (
+        <Button variant="secondary" onClick={() => setShowAll(true)}>
+          Show the other {hidden} new entries (they are selected)
+        </Button>
+      )}
     </>
   );
 });
@@ -150,7 +167,10 @@ export function ImportPanel() {
       return;
     }
     if (file && file.size > MAX_IMPORT_BYTES) {
-      setStage({ kind: "error", message: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; imports are limited to 5 MB. Split it into smaller files.` });
+      setStage({
+        kind: "error",
+        message: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; imports are limited to 5 MB. Split it into smaller files.`,
+      });
       return;
     }
     setStage({ kind: "reading" });
@@ -175,7 +195,10 @@ export function ImportPanel() {
 
   async function runImport() {
     if (!preview) return;
-    const chosen = newEntries.filter((e) => picked.has(e.index)).map((e) => (e.verdict === "new" ? e.reference : null)).filter((r) => r !== null);
+    const chosen = newEntries
+      .filter((e) => picked.has(e.index))
+      .map((e) => (e.verdict === "new" ? e.reference : null))
+      .filter((r) => r !== null);
     let created = 0;
     const skipped: Array<{ citekey: string; reason: string }> = [];
     setStage({ kind: "saving", preview, done: 0, total: chosen.length });
@@ -225,14 +248,20 @@ export function ImportPanel() {
           {stage.skipped.length > 0 && (
             <ul className="mt-2 list-disc pl-5">
               {stage.skipped.map((s) => (
-                <li key={s.citekey}>Skipped {s.citekey}: {s.reason}</li>
+                <li key={s.citekey}>
+                  Skipped {s.citekey}: {s.reason}
+                </li>
               ))}
             </ul>
           )}
         </Alert>
         <div className="flex gap-3">
-          <Link href="/editor/references" className="self-center">Go to the library</Link>
-          <Button variant="secondary" onClick={reset}>Import another file</Button>
+          <Link href="/editor/references" className="self-center">
+            Go to the library
+          </Link>
+          <Button variant="secondary" onClick={reset}>
+            Import another file
+          </Button>
         </div>
       </div>
     );
@@ -244,8 +273,12 @@ export function ImportPanel() {
       {!preview && (
         <div className="space-y-4 rounded-md border border-slate-200 bg-white p-4 sm:p-6">
           <div className="space-y-1">
-            <label htmlFor="import-file" className="block text-sm font-medium">File</label>
-            <p id="import-file-hint" className="text-sm text-muted">.bib, .ris, .json (CSL-JSON) or .nbib (PubMed), up to 5 MB.</p>
+            <label htmlFor="import-file" className="block text-sm font-medium">
+              File
+            </label>
+            <p id="import-file-hint" className="text-sm text-muted">
+              .bib, .ris, .json (CSL-JSON) or .nbib (PubMed), up to 5 MB.
+            </p>
             <input
               ref={fileInput}
               id="import-file"
@@ -257,7 +290,9 @@ export function ImportPanel() {
             />
           </div>
           <div className="space-y-1">
-            <label htmlFor="import-text" className="block text-sm font-medium">Or paste the references</label>
+            <label htmlFor="import-text" className="block text-sm font-medium">
+              Or paste the references
+            </label>
             <textarea
               id="import-text"
               rows={8}
@@ -270,16 +305,31 @@ export function ImportPanel() {
             {file && <p className="text-sm text-muted">Using the file {file.name}; clear the file to paste instead.</p>}
           </div>
           <div className="space-y-1">
-            <label htmlFor="import-format" className="block text-sm font-medium">Format</label>
-            <select id="import-format" value={format} onChange={(e) => setFormat(e.currentTarget.value as ImportFormat | "")} className={inputClass() + " sm:w-72"}>
+            <label htmlFor="import-format" className="block text-sm font-medium">
+              Format
+            </label>
+            <select
+              id="import-format"
+              value={format}
+              onChange={(e) => setFormat(e.currentTarget.value as ImportFormat | "")}
+              className={inputClass() + " sm:w-72"}
+            >
               <option value="">Detect automatically</option>
               {IMPORT_FORMATS.map((f) => (
-                <option key={f} value={f}>{IMPORT_FORMAT_LABELS[f]}</option>
+                <option key={f} value={f}>
+                  {IMPORT_FORMAT_LABELS[f]}
+                </option>
               ))}
             </select>
           </div>
-          <Button onClick={runPreview} disabled={busy}>{stage.kind === "reading" ? "Reading…" : "Preview import"}</Button>
-          {stage.kind === "reading" && <p role="status" className="text-sm text-muted">Reading the references…</p>}
+          <Button onClick={runPreview} disabled={busy}>
+            {stage.kind === "reading" ? "Reading…" : "Preview import"}
+          </Button>
+          {stage.kind === "reading" && (
+            <p role="status" className="text-sm text-muted">
+              Reading the references…
+            </p>
+          )}
           {stage.kind === "error" && <Alert tone="error">{stage.message} Nothing was imported.</Alert>}
         </div>
       )}
@@ -287,22 +337,34 @@ export function ImportPanel() {
       {preview && (
         <section aria-labelledby="preview-heading" className="space-y-4">
           <div className="space-y-1">
-            <h2 id="preview-heading" className="text-lg font-semibold">Preview</h2>
+            <h2 id="preview-heading" className="text-lg font-semibold">
+              Preview
+            </h2>
             <p className="text-sm text-muted" role="status">
-              Read as {preview.formatLabel}: {preview.counts.new} new, {preview.counts.duplicate} {preview.counts.duplicate === 1 ? "duplicate" : "duplicates"}, {preview.counts.invalid} invalid. Nothing is saved until you import.
+              Read as {preview.formatLabel}: {preview.counts.new} new, {preview.counts.duplicate}{" "}
+              {preview.counts.duplicate === 1 ? "duplicate" : "duplicates"}, {preview.counts.invalid} invalid. Nothing is saved until you
+              import.
             </p>
           </div>
           <div className="flex flex-wrap items-center gap-3">
             <Button onClick={runImport} disabled={busy || picked.size === 0}>
               Import {picked.size} selected
             </Button>
-            <Button variant="ghost" disabled={busy} onClick={() => setPicked(new Set(newEntries.map((e) => e.index)))}>Select all new</Button>
-            <Button variant="ghost" disabled={busy} onClick={() => setPicked(new Set())}>Select none</Button>
-            <Button variant="ghost" disabled={busy} onClick={reset}>Start over</Button>
+            <Button variant="ghost" disabled={busy} onClick={() => setPicked(new Set(newEntries.map((e) => e.index)))}>
+              Select all new
+            </Button>
+            <Button variant="ghost" disabled={busy} onClick={() => setPicked(new Set())}>
+              Select none
+            </Button>
+            <Button variant="ghost" disabled={busy} onClick={reset}>
+              Start over
+            </Button>
           </div>
           {stage.kind === "saving" && (
             <div className="space-y-1">
-              <label htmlFor="import-progress" className="text-sm">Imported {stage.done} of {stage.total}</label>
+              <label htmlFor="import-progress" className="text-sm">
+                Imported {stage.done} of {stage.total}
+              </label>
               <progress id="import-progress" value={stage.done} max={stage.total} className="block h-2 w-full" />
             </div>
           )}

@@ -28,7 +28,11 @@ export function ReferenceDelete({ referenceId, citekey }: { referenceId: number;
   return (
     <div className="space-y-3">
       <ConfirmDialog
-        trigger={<Button variant="danger" disabled={pending}>{pending ? "Deleting…" : "Delete reference"}</Button>}
+        trigger={
+          <Button variant="danger" disabled={pending}>
+            {pending ? "Deleting…" : "Delete reference"}
+          </Button>
+        }
         title={`Delete ${citekey}?`}
         description="The reference leaves the library for good. A reference that any article cites (now or in an earlier revision) can't be deleted."
         confirmLabel="Delete"

@@ -33,8 +33,21 @@ export type ReferenceFormValues = {
 };
 
 export const EMPTY_REFERENCE_FORM: ReferenceFormValues = {
-  citekey: "", type: "", title: "", authors: "", source: "", sourceAbbrev: "", publisher: "", year: "",
-  volume: "", issue: "", pages: "", doi: "", pmid: "", url: "", accessedAt: "",
+  citekey: "",
+  type: "",
+  title: "",
+  authors: "",
+  source: "",
+  sourceAbbrev: "",
+  publisher: "",
+  year: "",
+  volume: "",
+  issue: "",
+  pages: "",
+  doi: "",
+  pmid: "",
+  url: "",
+  accessedAt: "",
 };
 
 type FieldName = keyof ReferenceFormValues;
@@ -46,11 +59,21 @@ function messageOf(errors: FieldErrors<ReferenceInput>, name: FieldName): string
   if (typeof error.message === "string" && error.message) return error.message;
   const nested = Object.values(error).find((v): v is { message?: string } => !!v && typeof v === "object" && "message" in (v as object));
   if (nested?.message) return nested.message;
-  const deeper = Object.values(error).flatMap((v) => (v && typeof v === "object" ? Object.values(v as object) : [])).find((v) => v && typeof v === "object" && "message" in v) as { message?: string } | undefined;
+  const deeper = Object.values(error)
+    .flatMap((v) => (v && typeof v === "object" ? Object.values(v as object) : []))
+    .find((v) => v && typeof v === "object" && "message" in v) as { message?: string } | undefined;
   return deeper?.message ?? "Check this field";
 }
 
-export function ReferenceForm({ mode, referenceId, defaults }: { mode: "create" | "edit"; referenceId?: number; defaults: ReferenceFormValues }) {
+export function ReferenceForm({
+  mode,
+  referenceId,
+  defaults,
+}: {
+  mode: "create" | "edit";
+  referenceId?: number;
+  defaults: ReferenceFormValues;
+}) {
   const router = useRouter();
   const [status, setStatus] = useState<{ tone: "error" | "success"; text: string; existing?: ExistingReference } | null>(null);
   const {
@@ -65,7 +88,8 @@ export function ReferenceForm({ mode, referenceId, defaults }: { mode: "create" 
 
   async function onSubmit(values: ReferenceValues) {
     setStatus(null);
-    const result = mode === "create" ? await createReferenceAction(values) : await updateReferenceAction({ id: referenceId, reference: values });
+    const result =
+      mode === "create" ? await createReferenceAction(values) : await updateReferenceAction({ id: referenceId, reference: values });
     if (!result.ok) {
       for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
         if (messages?.[0]) setError(field as FieldName, { type: "server", message: messages[0] });
@@ -81,9 +105,14 @@ export function ReferenceForm({ mode, referenceId, defaults }: { mode: "create" 
     router.refresh();
   }
 
-  const field = (name: FieldName, label: string, options: { hint?: string; type?: string; inputMode?: "numeric" | "url"; autoComplete?: string } = {}) => {
+  const field = (
+    name: FieldName,
+    label: string,
+    options: { hint?: string; type?: string; inputMode?: "numeric" | "url"; autoComplete?: string } = {},
+  ) => {
     const error = messageOf(errors, name);
-    const describedBy = [options.hint ? `ref-${name}-hint` : null, error ? `ref-${name}-error` : null].filter(Boolean).join(" ") || undefined;
+    const describedBy =
+      [options.hint ? `ref-${name}-hint` : null, error ? `ref-${name}-error` : null].filter(Boolean).join(" ") || undefined;
     return (
       <Field id={`ref-${name}`} label={label} hint={options.hint} error={error}>
         <TextInput
@@ -102,7 +131,12 @@ export function ReferenceForm({ mode, referenceId, defaults }: { mode: "create" 
   const typeError = messageOf(errors, "type");
   const authorsError = messageOf(errors, "authors");
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-6" aria-label={mode === "create" ? "New reference" : "Edit reference"}>
+    <form
+      onSubmit={handleSubmit(onSubmit)}
+      noValidate
+      className="space-y-6"
+      aria-label={mode === "create" ? "New reference" : "Edit reference"}
+    >
       {status && (
         <Alert tone={status.tone} live>
           {status.text}
@@ -119,10 +153,18 @@ export function ReferenceForm({ mode, referenceId, defaults }: { mode: "create" 
 
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="ref-type" label="Type" error={typeError}>
-          <select id="ref-type" className={inputClass(!!typeError)} aria-invalid={!!typeError || undefined} aria-describedby={typeError ? "ref-type-error" : undefined} {...register("type")}>
+          <select
+            id="ref-type"
+            className={inputClass(!!typeError)}
+            aria-invalid={!!typeError || undefined}
+            aria-describedby={typeError ? "ref-type-error" : undefined}
+            {...register("type")}
+          >
             <option value="">Choose a type</option>
             {REFERENCE_TYPES.map((t) => (
-              <option key={t} value={t}>{REFERENCE_TYPE_LABELS[t]}</option>
+              <option key={t} value={t}>
+                {REFERENCE_TYPE_LABELS[t]}
+              </option>
             ))}
           </select>
         </Field>
@@ -131,7 +173,9 @@ export function ReferenceForm({ mode, referenceId, defaults }: { mode: "create" 
         ) : (
           <div className="space-y-1">
             <span className="block text-sm font-medium text-ink">Citekey</span>
-            <p className="py-2"><code className="rounded bg-slate-100 px-1.5 py-0.5">{defaults.citekey}</code></p>
+            <p className="py-2">
+              <code className="rounded bg-slate-100 px-1.5 py-0.5">{defaults.citekey}</code>
+            </p>
             <p className="text-sm text-muted">Articles cite it, so it never changes.</p>
           </div>
         )}
@@ -148,7 +192,12 @@ export function ReferenceForm({ mode, referenceId, defaults }: { mode: "create" 
         />
       </Field>
 
-      <Field id="ref-authors" label="Authors" hint="One per line: “Mottola, Michelle F.” or “Mottola MF” for a person; an organisation by its name. Wrap a name in { } to keep it as an organisation." error={authorsError}>
+      <Field
+        id="ref-authors"
+        label="Authors"
+        hint="One per line: “Mottola, Michelle F.” or “Mottola MF” for a person; an organisation by its name. Wrap a name in { } to keep it as an organisation."
+        error={authorsError}
+      >
         <textarea
           id="ref-authors"
           rows={5}

@@ -30,7 +30,11 @@ export function ReferenceList({ rows, exportForm }: { rows: ReferenceListItem[];
             <p className="break-words text-sm leading-relaxed" dangerouslySetInnerHTML={{ __html: ref.ama.html }} />
             {ref.retracted && ref.retractionNote && <p className="text-xs text-red-900">Retraction: {ref.retractionNote}</p>}
             <p className="flex flex-wrap gap-x-4 text-xs text-muted">
-              <span>{ref.citingArticles === 0 ? "Not cited" : `Cited by ${ref.citingArticles} ${ref.citingArticles === 1 ? "article" : "articles"}`}</span>
+              <span>
+                {ref.citingArticles === 0
+                  ? "Not cited"
+                  : `Cited by ${ref.citingArticles} ${ref.citingArticles === 1 ? "article" : "articles"}`}
+              </span>
               {ref.pmid && <span>PMID {ref.pmid}</span>}
               <Link href={`/editor/references/${ref.id}`} className="font-medium" aria-label={`Edit ${ref.citekey}`}>
                 Edit

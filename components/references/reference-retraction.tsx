@@ -43,7 +43,11 @@ export function ReferenceRetraction({ referenceId, retracted, note, retractedAt 
         <Button variant="secondary" disabled={isSubmitting} onClick={() => submit({ id: referenceId, retracted: false, note: "" })}>
           Remove the retraction mark
         </Button>
-        {status && <p role={status.ok ? "status" : "alert"} className={status.ok ? "text-sm text-emerald-800" : "text-sm text-red-800"}>{status.text}</p>}
+        {status && (
+          <p role={status.ok ? "status" : "alert"} className={status.ok ? "text-sm text-emerald-800" : "text-sm text-red-800"}>
+            {status.text}
+          </p>
+        )}
       </div>
     );
   }
@@ -51,7 +55,12 @@ export function ReferenceRetraction({ referenceId, retracted, note, retractedAt 
   const noteError = errors.note?.message;
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="space-y-3" aria-label="Mark retracted">
-      <Field id="retraction-note" label="Retraction note" hint="Where and when the retraction was published, e.g. the notice's DOI." error={noteError}>
+      <Field
+        id="retraction-note"
+        label="Retraction note"
+        hint="Where and when the retraction was published, e.g. the notice's DOI."
+        error={noteError}
+      >
         <textarea
           id="retraction-note"
           rows={3}
@@ -64,7 +73,11 @@ export function ReferenceRetraction({ referenceId, retracted, note, retractedAt 
       <Button type="submit" variant="secondary" disabled={isSubmitting}>
         {isSubmitting ? "Saving…" : "Mark retracted"}
       </Button>
-      {status && <p role={status.ok ? "status" : "alert"} className={status.ok ? "text-sm text-emerald-800" : "text-sm text-red-800"}>{status.text}</p>}
+      {status && (
+        <p role={status.ok ? "status" : "alert"} className={status.ok ? "text-sm text-emerald-800" : "text-sm text-red-800"}>
+          {status.text}
+        </p>
+      )}
     </form>
   );
 }

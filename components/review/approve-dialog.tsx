@@ -35,13 +35,16 @@ export function ApproveDialog({
 
   function sign(e: React.FormEvent) {
     e.preventDefault();
-    dialog.run(() => approveRevisionAction({ revisionId, contentHash, password, comment: comment || undefined }), (result) => {
-      setPassword("");
-      if (result.ok) {
-        setOpen(false);
-        page.setMessage({ ok: true, text: result.message ?? "Signed." });
-      }
-    });
+    dialog.run(
+      () => approveRevisionAction({ revisionId, contentHash, password, comment: comment || undefined }),
+      (result) => {
+        setPassword("");
+        if (result.ok) {
+          setOpen(false);
+          page.setMessage({ ok: true, text: result.message ?? "Signed." });
+        }
+      },
+    );
   }
 
   return (
@@ -60,7 +63,9 @@ export function ApproveDialog({
           <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
           <Dialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(94vw,32rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl">
             <Dialog.Title className="text-lg font-semibold">Sign your approval</Dialog.Title>
-            <Dialog.Description className="mt-2 text-sm text-muted">Your signature is recorded permanently with the exact text you reviewed.</Dialog.Description>
+            <Dialog.Description className="mt-2 text-sm text-muted">
+              Your signature is recorded permanently with the exact text you reviewed.
+            </Dialog.Description>
             <form onSubmit={sign} className="mt-4 space-y-4">
               <blockquote className="border-l-4 border-brand-600 bg-brand-50 px-4 py-3 text-sm font-medium" data-testid="signature-meaning">
                 {APPROVAL_MEANING}
@@ -72,10 +77,14 @@ export function ApproveDialog({
                   {signerCredentials && `, ${signerCredentials}`}
                 </dd>
                 <dt className="text-muted">Content version</dt>
-                <dd><code className="break-all text-xs">{contentHash}</code></dd>
+                <dd>
+                  <code className="break-all text-xs">{contentHash}</code>
+                </dd>
               </dl>
               <div className="space-y-1">
-                <label htmlFor="approve-password" className="block text-sm font-medium">Your password</label>
+                <label htmlFor="approve-password" className="block text-sm font-medium">
+                  Your password
+                </label>
                 <input
                   id="approve-password"
                   type="password"
@@ -89,13 +98,23 @@ export function ApproveDialog({
                 />
               </div>
               <div className="space-y-1">
-                <label htmlFor="approve-comment" className="block text-sm font-medium">Comment (optional)</label>
-                <textarea id="approve-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} className={inputClass()} />
+                <label htmlFor="approve-comment" className="block text-sm font-medium">
+                  Comment (optional)
+                </label>
+                <textarea
+                  id="approve-comment"
+                  rows={2}
+                  value={comment}
+                  onChange={(e) => setComment(e.target.value)}
+                  className={inputClass()}
+                />
               </div>
               <ActionMessage message={dialog.message} id="approve-error" />
               <div className="flex justify-end gap-3">
                 <Dialog.Close className={buttonClass("secondary")}>Cancel</Dialog.Close>
-                <Button type="submit" disabled={dialog.pending || !password}>{dialog.pending ? "Signing…" : "Sign and approve"}</Button>
+                <Button type="submit" disabled={dialog.pending || !password}>
+                  {dialog.pending ? "Signing…" : "Sign and approve"}
+                </Button>
               </div>
             </form>
           </Dialog.Content>

@@ -35,34 +35,65 @@ export function CommentForm({ revisionId }: { revisionId: number }) {
   }
 
   const onSubmit = (values: CommentInput) =>
-    run(() => addReviewCommentAction({ ...values, quote: values.quote || undefined, quoteAudience: values.quote ? values.quoteAudience : undefined }), (r) => {
-      if (r.ok) reset({ revisionId, body: "", quote: "", quoteAudience: undefined });
-    });
+    run(
+      () =>
+        addReviewCommentAction({
+          ...values,
+          quote: values.quote || undefined,
+          quoteAudience: values.quote ? values.quoteAudience : undefined,
+        }),
+      (r) => {
+        if (r.ok) reset({ revisionId, body: "", quote: "", quoteAudience: undefined });
+      },
+    );
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3" aria-label="Add a comment">
       <div className="space-y-1">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <label htmlFor="comment-quote" className="block text-sm font-medium">Quoted passage (optional)</label>
+          <label htmlFor="comment-quote" className="block text-sm font-medium">
+            Quoted passage (optional)
+          </label>
           <Button variant="ghost" className="px-2 py-1" onMouseDown={(e) => e.preventDefault()} onClick={quoteSelection}>
             Quote selected text
           </Button>
         </div>
         <textarea id="comment-quote" rows={2} className={inputClass(!!errors.quote)} {...register("quote")} />
         {errors.quote && <p className="text-sm text-red-700">{errors.quote.message}</p>}
-        <label htmlFor="comment-audience" className="sr-only-text">Quoted wording</label>
-        <select id="comment-audience" className={inputClass() + " max-w-xs"} {...register("quoteAudience", { setValueAs: (v) => v || undefined })}>
+        <label htmlFor="comment-audience" className="sr-only-text">
+          Quoted wording
+        </label>
+        <select
+          id="comment-audience"
+          className={inputClass() + " max-w-xs"}
+          {...register("quoteAudience", { setValueAs: (v) => v || undefined })}
+        >
           <option value="">Which wording?</option>
           <option value="clinician">Clinician wording</option>
           <option value="patient">Patient wording</option>
         </select>
       </div>
       <div className="space-y-1">
-        <label htmlFor="comment-body" className="block text-sm font-medium">Comment</label>
-        <textarea id="comment-body" rows={4} className={inputClass(!!errors.body)} aria-invalid={!!errors.body || undefined} aria-describedby={errors.body ? "comment-body-error" : undefined} {...register("body")} />
-        {errors.body && <p id="comment-body-error" className="text-sm text-red-700">{errors.body.message}</p>}
+        <label htmlFor="comment-body" className="block text-sm font-medium">
+          Comment
+        </label>
+        <textarea
+          id="comment-body"
+          rows={4}
+          className={inputClass(!!errors.body)}
+          aria-invalid={!!errors.body || undefined}
+          aria-describedby={errors.body ? "comment-body-error" : undefined}
+          {...register("body")}
+        />
+        {errors.body && (
+          <p id="comment-body-error" className="text-sm text-red-700">
+            {errors.body.message}
+          </p>
+        )}
       </div>
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Posting…" : "Post comment"}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Posting…" : "Post comment"}
+      </Button>
       <ActionMessage message={message} />
     </form>
   );

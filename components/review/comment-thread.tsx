@@ -10,7 +10,9 @@ export function CommentThread({ comments }: { comments: CommentItem[] }) {
         <li key={c.id} className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm">
           <p className="flex flex-wrap gap-x-2">
             <strong>{c.authorName}</strong>
-            <time dateTime={c.createdAt} className="text-muted">{formatDateTime(c.createdAt)}</time>
+            <time dateTime={c.createdAt} className="text-muted">
+              {formatDateTime(c.createdAt)}
+            </time>
             {!c.onCurrentText && <span className="text-xs text-amber-900">on an earlier version</span>}
           </p>
           {c.quote && (

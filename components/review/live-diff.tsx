@@ -11,7 +11,9 @@ const PARTS = [
 export function LiveDiff({ diff }: { diff: NonNullable<ReviewPageData["diff"]> }) {
   return (
     <section aria-labelledby="diff-heading" className="space-y-3">
-      <h2 id="diff-heading" className="text-lg font-semibold">Changes since the live revision ({diff.liveNumber})</h2>
+      <h2 id="diff-heading" className="text-lg font-semibold">
+        Changes since the live revision ({diff.liveNumber})
+      </h2>
       {PARTS.map(([key, label]) => (
         <details key={key} className="rounded-md border border-slate-200 bg-white">
           <summary className="cursor-pointer px-4 py-2 text-sm font-medium">

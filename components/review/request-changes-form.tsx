@@ -23,7 +23,9 @@ export function RequestChangesForm({ revisionId, contentHash }: { revisionId: nu
   });
   return (
     <form onSubmit={handleSubmit((values) => run(() => requestChangesAction(values)))} noValidate className="space-y-2">
-      <label htmlFor="changes-comment" className="block text-sm font-medium">What needs to change</label>
+      <label htmlFor="changes-comment" className="block text-sm font-medium">
+        What needs to change
+      </label>
       <textarea
         id="changes-comment"
         rows={4}
@@ -32,8 +34,14 @@ export function RequestChangesForm({ revisionId, contentHash }: { revisionId: nu
         aria-describedby={errors.comment ? "changes-comment-error" : undefined}
         {...register("comment")}
       />
-      {errors.comment && <p id="changes-comment-error" className="text-sm text-red-700">{errors.comment.message}</p>}
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Sending…" : "Request changes"}</Button>
+      {errors.comment && (
+        <p id="changes-comment-error" className="text-sm text-red-700">
+          {errors.comment.message}
+        </p>
+      )}
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Sending…" : "Request changes"}
+      </Button>
       <ActionMessage message={message} />
     </form>
   );

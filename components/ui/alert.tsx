@@ -9,7 +9,17 @@ const TONES = {
 };
 
 /** A message box. role="alert" only for errors that must interrupt; data-testid-free so tests use roles/text. */
-export function Alert({ tone = "info", children, className, live }: { tone?: keyof typeof TONES; children: ReactNode; className?: string; live?: boolean }) {
+export function Alert({
+  tone = "info",
+  children,
+  className,
+  live,
+}: {
+  tone?: keyof typeof TONES;
+  children: ReactNode;
+  className?: string;
+  live?: boolean;
+}) {
   return (
     <div
       role={tone === "error" ? "alert" : live ? "status" : undefined}

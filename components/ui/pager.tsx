@@ -2,8 +2,12 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 const DEFAULT_LABELS: [ReactNode, ReactNode] = [
-  <>Previous<span className="sr-only-text"> page</span></>,
-  <>Next<span className="sr-only-text"> page</span></>,
+  <>
+    Previous<span className="sr-only-text"> page</span>
+  </>,
+  <>
+    Next<span className="sr-only-text"> page</span>
+  </>,
 ];
 
 /**
@@ -12,10 +16,27 @@ const DEFAULT_LABELS: [ReactNode, ReactNode] = [
  * shown greyed and left out of the tab order and the accessibility tree. `labels` names the two
  * directions where "previous" has a meaning of its own (the audit log's "Newer" and "Older").
  */
-export function Pager({ page, pageCount, label, href, labels = DEFAULT_LABELS }: { page: number; pageCount: number; label: string; href: (page: number) => string; labels?: [ReactNode, ReactNode] }) {
+export function Pager({
+  page,
+  pageCount,
+  label,
+  href,
+  labels = DEFAULT_LABELS,
+}: {
+  page: number;
+  pageCount: number;
+  label: string;
+  href: (page: number) => string;
+  labels?: [ReactNode, ReactNode];
+}) {
   const step = (to: number, text: ReactNode, rel: "prev" | "next") =>
     to >= 1 && to <= pageCount ? (
-      <Link href={href(to)} rel={rel} prefetch={false} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium no-underline hover:bg-slate-50">
+      <Link
+        href={href(to)}
+        rel={rel}
+        prefetch={false}
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium no-underline hover:bg-slate-50"
+      >
         {text}
       </Link>
     ) : (

@@ -32,7 +32,9 @@ function stateChange(summary: Record<string, unknown>): string | null {
 export function ArticleTimeline({ events }: { events: TimelineEvent[] }) {
   return (
     <section aria-labelledby="timeline-heading" className="space-y-2">
-      <h2 id="timeline-heading" className="text-lg font-semibold">Timeline</h2>
+      <h2 id="timeline-heading" className="text-lg font-semibold">
+        Timeline
+      </h2>
       {events.length === 0 ? (
         <p className="text-sm text-muted">Nothing has happened to this article yet.</p>
       ) : (
@@ -41,7 +43,9 @@ export function ArticleTimeline({ events }: { events: TimelineEvent[] }) {
             const change = stateChange(e.summary);
             return (
               <li key={e.id} data-audit-action={e.action}>
-                <time dateTime={e.at} className="block text-xs text-muted">{formatDateTime(e.at)}</time>
+                <time dateTime={e.at} className="block text-xs text-muted">
+                  {formatDateTime(e.at)}
+                </time>
                 <span className="font-medium">{e.actorName}</span> {ACTIONS[e.action] ?? e.action}
                 {change && <span className="ml-1 text-muted">({change})</span>}
               </li>

@@ -18,7 +18,15 @@ const inTwoWeeks = () => new Date(Date.now() + 14 * 86_400_000).toISOString().sl
  * Starts the review of a submitted revision: choose board members (never the author; the server
  * checks again) and a due date. With a panel already assigned, it can start with no new names.
  */
-export function AssignReviewersForm({ revisionId, candidates, hasPanel }: { revisionId: number; candidates: Candidate[]; hasPanel: boolean }) {
+export function AssignReviewersForm({
+  revisionId,
+  candidates,
+  hasPanel,
+}: {
+  revisionId: number;
+  candidates: Candidate[];
+  hasPanel: boolean;
+}) {
   const { pending, message, setMessage, run } = useWorkflowAction();
   const {
     register,
@@ -30,16 +38,33 @@ export function AssignReviewersForm({ revisionId, candidates, hasPanel }: { revi
   });
 
   const onSubmit = (values: AssignReviewersInput) =>
-    run(() => assignReviewersAction({ ...values, reviewerIds: values.reviewerIds.map(Number), dueDate: values.reviewerIds.length ? values.dueDate : undefined }), (r) => {
-      if (!r.ok && r.fieldErrors) setMessage({ ok: false, text: [r.message, ...Object.values(r.fieldErrors).flat()].join(" ") });
-    });
+    run(
+      () =>
+        assignReviewersAction({
+          ...values,
+          reviewerIds: values.reviewerIds.map(Number),
+          dueDate: values.reviewerIds.length ? values.dueDate : undefined,
+        }),
+      (r) => {
+        if (!r.ok && r.fieldErrors) setMessage({ ok: false, text: [r.message, ...Object.values(r.fieldErrors).flat()].join(" ") });
+      },
+    );
 
   const reviewerError = errors.reviewerIds?.message ?? errors.reviewerIds?.root?.message;
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4 rounded-md border border-slate-200 bg-white p-4" aria-labelledby="assign-heading">
-      <h2 id="assign-heading" className="text-lg font-semibold">Assign reviewers</h2>
+    <form
+      onSubmit={handleSubmit(onSubmit)}
+      noValidate
+      className="space-y-4 rounded-md border border-slate-200 bg-white p-4"
+      aria-labelledby="assign-heading"
+    >
+      <h2 id="assign-heading" className="text-lg font-semibold">
+        Assign reviewers
+      </h2>
       <fieldset className="space-y-2" aria-describedby={reviewerError ? "reviewers-error" : undefined}>
-        <legend className="text-sm font-medium">{hasPanel ? "Add board members (optional: the assigned panel reviews again)" : "Board members"}</legend>
+        <legend className="text-sm font-medium">
+          {hasPanel ? "Add board members (optional: the assigned panel reviews again)" : "Board members"}
+        </legend>
         {candidates.length === 0 ? (
           <p className="text-sm text-muted">No other active board member is available.</p>
         ) : (
@@ -53,14 +78,33 @@ export function AssignReviewersForm({ revisionId, candidates, hasPanel }: { revi
             </label>
           ))
         )}
-        {reviewerError && <p id="reviewers-error" className="text-sm text-red-700">{reviewerError}</p>}
+        {reviewerError && (
+          <p id="reviewers-error" className="text-sm text-red-700">
+            {reviewerError}
+          </p>
+        )}
       </fieldset>
       <div className="space-y-1">
-        <label htmlFor="assign-due" className="block text-sm font-medium">Review due by</label>
-        <input id="assign-due" type="date" className={inputClass(!!errors.dueDate) + " max-w-xs"} aria-invalid={!!errors.dueDate || undefined} aria-describedby={errors.dueDate ? "assign-due-error" : undefined} {...register("dueDate")} />
-        {errors.dueDate && <p id="assign-due-error" className="text-sm text-red-700">{errors.dueDate.message}</p>}
+        <label htmlFor="assign-due" className="block text-sm font-medium">
+          Review due by
+        </label>
+        <input
+          id="assign-due"
+          type="date"
+          className={inputClass(!!errors.dueDate) + " max-w-xs"}
+          aria-invalid={!!errors.dueDate || undefined}
+          aria-describedby={errors.dueDate ? "assign-due-error" : undefined}
+          {...register("dueDate")}
+        />
+        {errors.dueDate && (
+          <p id="assign-due-error" className="text-sm text-red-700">
+            {errors.dueDate.message}
+          </p>
+        )}
       </div>
-      <Button type="submit" disabled={pending}>{pending ? "Starting…" : "Start review"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Starting…" : "Start review"}
+      </Button>
       <ActionMessage message={message} />
     </form>
   );

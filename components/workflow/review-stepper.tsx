@@ -23,7 +23,11 @@ export function ReviewStepper({ state }: { state: WorkflowState }) {
             {step.label}
             <span className="sr-only-text"> ({WORD[step.status]})</span>
           </span>
-          {i < steps.length - 1 && <span aria-hidden="true" className="text-slate-400">→</span>}
+          {i < steps.length - 1 && (
+            <span aria-hidden="true" className="text-slate-400">
+              →
+            </span>
+          )}
         </li>
       ))}
     </ol>

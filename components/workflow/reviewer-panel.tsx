@@ -15,7 +15,17 @@ type Member = { reviewerId: number; name: string; credentials: string; dueAt: st
 const inTwoWeeks = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
 
 /** The assigned reviewers with their due dates; editors can add and remove while the review is open. */
-export function ReviewerPanel({ revisionId, members, candidates, canChange }: { revisionId: number; members: Member[]; candidates: Candidate[]; canChange: boolean }) {
+export function ReviewerPanel({
+  revisionId,
+  members,
+  candidates,
+  canChange,
+}: {
+  revisionId: number;
+  members: Member[];
+  candidates: Candidate[];
+  canChange: boolean;
+}) {
   const { pending, message, run } = useWorkflowAction();
   const [reviewerId, setReviewerId] = useState("");
   const [dueDate, setDueDate] = useState(inTwoWeeks);
@@ -23,7 +33,9 @@ export function ReviewerPanel({ revisionId, members, candidates, canChange }: { 
 
   return (
     <section aria-labelledby="panel-heading" className="space-y-3">
-      <h2 id="panel-heading" className="text-lg font-semibold">Reviewers</h2>
+      <h2 id="panel-heading" className="text-lg font-semibold">
+        Reviewers
+      </h2>
       {members.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-4 text-sm text-muted">No reviewers are assigned.</p>
       ) : (
@@ -46,7 +58,11 @@ export function ReviewerPanel({ revisionId, members, candidates, canChange }: { 
                 )}
                 {canChange && (
                   <ConfirmDialog
-                    trigger={<Button variant="ghost" className="px-2 py-1" disabled={pending} aria-label={`Remove ${m.name}`}>Remove</Button>}
+                    trigger={
+                      <Button variant="ghost" className="px-2 py-1" disabled={pending} aria-label={`Remove ${m.name}`}>
+                        Remove
+                      </Button>
+                    }
                     title={`Remove ${m.name} from this review?`}
                     description="Their approval, if any, stops counting towards the quorum. Their sign-offs stay on the record."
                     confirmLabel="Remove reviewer"
@@ -67,7 +83,9 @@ export function ReviewerPanel({ revisionId, members, candidates, canChange }: { 
           }}
         >
           <div className="space-y-1">
-            <label htmlFor="add-reviewer" className="block text-sm font-medium">Add a reviewer</label>
+            <label htmlFor="add-reviewer" className="block text-sm font-medium">
+              Add a reviewer
+            </label>
             <select id="add-reviewer" required value={reviewerId} onChange={(e) => setReviewerId(e.target.value)} className={inputClass()}>
               <option value="">Choose a board member</option>
               {candidates.map((c) => (
@@ -79,10 +97,21 @@ export function ReviewerPanel({ revisionId, members, candidates, canChange }: { 
             </select>
           </div>
           <div className="space-y-1">
-            <label htmlFor="add-due" className="block text-sm font-medium">Due by</label>
-            <input id="add-due" type="date" required value={dueDate} onChange={(e) => setDueDate(e.target.value)} className={inputClass()} />
+            <label htmlFor="add-due" className="block text-sm font-medium">
+              Due by
+            </label>
+            <input
+              id="add-due"
+              type="date"
+              required
+              value={dueDate}
+              onChange={(e) => setDueDate(e.target.value)}
+              className={inputClass()}
+            />
           </div>
-          <Button type="submit" variant="secondary" disabled={pending || !reviewerId}>Add reviewer</Button>
+          <Button type="submit" variant="secondary" disabled={pending || !reviewerId}>
+            Add reviewer
+          </Button>
         </form>
       )}
       <ActionMessage message={message} />

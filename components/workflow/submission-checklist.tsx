@@ -4,7 +4,9 @@ import type { SubmissionChecklist as Checklist } from "@/lib/submission-checks";
 export function SubmissionChecklist({ checklist, headingId = "checklist-heading" }: { checklist: Checklist; headingId?: string }) {
   return (
     <section aria-labelledby={headingId} className="space-y-2">
-      <h2 id={headingId} className="text-lg font-semibold">Submission checklist</h2>
+      <h2 id={headingId} className="text-lg font-semibold">
+        Submission checklist
+      </h2>
       <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white">
         {checklist.checks.map((check) => {
           const status = check.passed ? "Passed" : check.severity === "blocking" ? "Blocking" : "Warning";
@@ -13,7 +15,11 @@ export function SubmissionChecklist({ checklist, headingId = "checklist-heading"
               <span
                 aria-hidden="true"
                 className={
-                  check.passed ? "font-bold text-emerald-700" : check.severity === "blocking" ? "font-bold text-red-700" : "font-bold text-amber-700"
+                  check.passed
+                    ? "font-bold text-emerald-700"
+                    : check.severity === "blocking"
+                      ? "font-bold text-red-700"
+                      : "font-bold text-amber-700"
                 }
               >
                 {check.passed ? "✓" : check.severity === "blocking" ? "✕" : "!"}
@@ -23,7 +29,14 @@ export function SubmissionChecklist({ checklist, headingId = "checklist-heading"
                   <span className="sr-only-text">{status}: </span>
                   {check.label}
                   {!check.passed && (
-                    <span className={check.severity === "blocking" ? "ml-2 text-xs font-semibold uppercase text-red-800" : "ml-2 text-xs font-semibold uppercase text-amber-900"} aria-hidden="true">
+                    <span
+                      className={
+                        check.severity === "blocking"
+                          ? "ml-2 text-xs font-semibold uppercase text-red-800"
+                          : "ml-2 text-xs font-semibold uppercase text-amber-900"
+                      }
+                      aria-hidden="true"
+                    >
                       {status}
                     </span>
                   )}

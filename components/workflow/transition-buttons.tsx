@@ -28,13 +28,21 @@ export function TransitionButtons({
     <div className="space-y-2">
       <div className="flex flex-wrap gap-3">
         {canSubmit && (
-          <Button disabled={pending || submitBlocked} aria-describedby={submitBlocked ? "submit-blocked" : undefined} onClick={() => run(() => submitRevisionAction({ revisionId }))}>
+          <Button
+            disabled={pending || submitBlocked}
+            aria-describedby={submitBlocked ? "submit-blocked" : undefined}
+            onClick={() => run(() => submitRevisionAction({ revisionId }))}
+          >
             Submit for review
           </Button>
         )}
         {canWithdraw && (
           <ConfirmDialog
-            trigger={<Button variant="secondary" disabled={pending}>Withdraw</Button>}
+            trigger={
+              <Button variant="secondary" disabled={pending}>
+                Withdraw
+              </Button>
+            }
             title="Withdraw this submission?"
             description="The revision goes back to draft. Readers stop seeing it as pending review until it is submitted again."
             confirmLabel="Withdraw"
@@ -43,7 +51,11 @@ export function TransitionButtons({
         )}
         {canReReview && (
           <ConfirmDialog
-            trigger={<Button variant="secondary" disabled={pending}>Start re-review</Button>}
+            trigger={
+              <Button variant="secondary" disabled={pending}>
+                Start re-review
+              </Button>
+            }
             title="Start a re-review?"
             description="A new revision with the current approved text is created for the board to review. Readers keep seeing the approved version until the new one is approved."
             confirmLabel="Start re-review"
@@ -53,7 +65,9 @@ export function TransitionButtons({
         )}
       </div>
       {canSubmit && submitBlocked && (
-        <p id="submit-blocked" className="text-sm text-red-800">Fix the blocking items in the checklist before submitting.</p>
+        <p id="submit-blocked" className="text-sm text-red-800">
+          Fix the blocking items in the checklist before submitting.
+        </p>
       )}
       <ActionMessage message={message} />
     </div>

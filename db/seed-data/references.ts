@@ -60,7 +60,8 @@ export const seedReferences: SeedReference[] = [
   {
     citekey: "gutke2010",
     type: "research",
-    title: "Specific muscle stabilizing as home exercises for persistent pelvic girdle pain after pregnancy: a randomized, controlled clinical trial",
+    title:
+      "Specific muscle stabilizing as home exercises for persistent pelvic girdle pain after pregnancy: a randomized, controlled clinical trial",
     authors: [
       { family: "Gutke", given: "A" },
       { family: "Sjödahl", given: "J" },
@@ -77,7 +78,8 @@ export const seedReferences: SeedReference[] = [
   {
     citekey: "gutke2011",
     type: "research",
-    title: "Impact of postpartum lumbopelvic pain on disability, pain intensity, health-related quality of life, activity level, kinesiophobia, and depressive symptoms",
+    title:
+      "Impact of postpartum lumbopelvic pain on disability, pain intensity, health-related quality of life, activity level, kinesiophobia, and depressive symptoms",
     authors: [
       { family: "Gutke", given: "A" },
       { family: "Lundberg", given: "M" },
@@ -96,7 +98,8 @@ export const seedReferences: SeedReference[] = [
   {
     citekey: "stuge2004",
     type: "research",
-    title: "The efficacy of a treatment program focusing on specific stabilizing exercises for pelvic girdle pain after pregnancy: a randomized controlled trial",
+    title:
+      "The efficacy of a treatment program focusing on specific stabilizing exercises for pelvic girdle pain after pregnancy: a randomized controlled trial",
     authors: [
       { family: "Stuge", given: "B" },
       { family: "Lærum", given: "E" },
@@ -113,7 +116,8 @@ export const seedReferences: SeedReference[] = [
   {
     citekey: "thabet2019",
     type: "research",
-    title: "Efficacy of deep core stability exercise program in postpartum women with diastasis recti abdominis: a randomised controlled trial",
+    title:
+      "Efficacy of deep core stability exercise program in postpartum women with diastasis recti abdominis: a randomised controlled trial",
     authors: [
       { family: "Thabet", given: "AA" },
       { family: "Alshehri", given: "MA" },
@@ -171,10 +175,7 @@ export const seedReferences: SeedReference[] = [
     citekey: "sachs2013",
     type: "review",
     title: "The transfer of drugs and therapeutics into human breast milk: an update on selected topics",
-    authors: [
-      { family: "Sachs", given: "HC" },
-      { literal: "Committee on Drugs" },
-    ],
+    authors: [{ family: "Sachs", given: "HC" }, { literal: "Committee on Drugs" }],
     source: "Pediatrics",
     sourceAbbrev: "Pediatrics",
     year: 2013,
@@ -258,7 +259,8 @@ export const seedReferences: SeedReference[] = [
   {
     citekey: "qaseem2017",
     type: "guideline",
-    title: "Noninvasive treatments for acute, subacute, and chronic low back pain: a clinical practice guideline from the American College of Physicians",
+    title:
+      "Noninvasive treatments for acute, subacute, and chronic low back pain: a clinical practice guideline from the American College of Physicians",
     authors: [
       { family: "Qaseem", given: "A" },
       { family: "Wilt", given: "TJ" },
@@ -278,7 +280,8 @@ export const seedReferences: SeedReference[] = [
   {
     citekey: "chou2017",
     type: "systematic_review",
-    title: "Nonpharmacologic therapies for low back pain: a systematic review for an American College of Physicians clinical practice guideline",
+    title:
+      "Nonpharmacologic therapies for low back pain: a systematic review for an American College of Physicians clinical practice guideline",
     authors: [
       { family: "Chou", given: "R" },
       { family: "Deyo", given: "R" },
@@ -331,7 +334,8 @@ export const seedReferences: SeedReference[] = [
   {
     citekey: "jonas2021",
     type: "systematic_review",
-    title: "Screening for prediabetes and type 2 diabetes: updated evidence report and systematic review for the US Preventive Services Task Force",
+    title:
+      "Screening for prediabetes and type 2 diabetes: updated evidence report and systematic review for the US Preventive Services Task Force",
     authors: [
       { family: "Jonas", given: "DE" },
       { family: "Crotty", given: "K" },
@@ -456,7 +460,8 @@ export const seedReferences: SeedReference[] = [
   {
     citekey: "gaziano2018",
     type: "research",
-    title: "Use of aspirin to reduce risk of initial vascular events in patients at moderate risk of cardiovascular disease (ARRIVE): a randomised, double-blind, placebo-controlled trial",
+    title:
+      "Use of aspirin to reduce risk of initial vascular events in patients at moderate risk of cardiovascular disease (ARRIVE): a randomised, double-blind, placebo-controlled trial",
     authors: [
       { family: "Gaziano", given: "JM" },
       { family: "Brotons", given: "C" },
@@ -526,7 +531,8 @@ export const seedReferences: SeedReference[] = [
   {
     citekey: "zheng2019",
     type: "systematic_review",
-    title: "Association of aspirin use for primary prevention with cardiovascular events and bleeding events: a systematic review and meta-analysis",
+    title:
+      "Association of aspirin use for primary prevention with cardiovascular events and bleeding events: a systematic review and meta-analysis",
     authors: [
       { family: "Zheng", given: "SL" },
       { family: "Roddick", given: "AJ" },
@@ -543,7 +549,8 @@ export const seedReferences: SeedReference[] = [
   {
     citekey: "arnett2019",
     type: "guideline",
-    title: "2019 ACC/AHA guideline on the primary prevention of cardiovascular disease: a report of the American College of Cardiology/American Heart Association Task Force on Clinical Practice Guidelines",
+    title:
+      "2019 ACC/AHA guideline on the primary prevention of cardiovascular disease: a report of the American College of Cardiology/American Heart Association Task Force on Clinical Practice Guidelines",
     authors: [
       { family: "Arnett", given: "DK" },
       { family: "Blumenthal", given: "RS" },

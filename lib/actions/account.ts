@@ -11,7 +11,13 @@ import { changePasswordSchema } from "@/lib/validations/account";
 /** The nearest proxy's x-forwarded-for hop (as for sign-in), for the audit record. */
 async function clientIp(): Promise<string> {
   const value = (await headers()).get("x-forwarded-for") ?? "";
-  return value.split(",").map((s) => s.trim()).filter(Boolean).at(-1) ?? "unknown";
+  return (
+    value
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .at(-1) ?? "unknown"
+  );
 }
 
 /**
@@ -27,7 +33,10 @@ export async function changePasswordAction(input: unknown): Promise<ActionResult
   const weak = passwordProblem(parsed.data.newPassword, user);
   if (weak) return invalid({ newPassword: [weak] });
   const outcome = await changeOwnPassword(user.id, parsed.data.currentPassword, parsed.data.newPassword, await clientIp());
-  if (!outcome.ok) return outcome.field ? invalid({ [outcome.field]: [outcome.message] }, outcome.message) : { ok: false, code: "conflict", message: outcome.message };
+  if (!outcome.ok)
+    return outcome.field
+      ? invalid({ [outcome.field]: [outcome.message] }, outcome.message)
+      : { ok: false, code: "conflict", message: outcome.message };
   await reissueSession(outcome.sessionVersion);
   return { ok: true, message: "Your password has been changed. Any other sessions you had open have ended." };
 }

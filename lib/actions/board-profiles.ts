@@ -21,5 +21,8 @@ export async function saveBoardProfileAction(input: unknown): Promise<ActionResu
   revalidatePath("/admin/users");
   // The public board page and reviewer bylines show this profile.
   revalidateAllReaderPages();
-  return { ok: true, message: parsed.data.isPublic ? "Profile saved. It is listed on the public board page." : "Profile saved. It is not listed publicly." };
+  return {
+    ok: true,
+    message: parsed.data.isPublic ? "Profile saved. It is listed on the public board page." : "Profile saved. It is not listed publicly.",
+  };
 }

@@ -35,7 +35,10 @@ export async function askFollowUpQuestionAction(_prev: AskState | undefined, for
   const parsed = followUpQuestionSchema.safeParse(raw);
   if (!parsed.success) {
     const unknownField = Object.keys(raw).some((k) => !(FIELDS as readonly string[]).includes(k));
-    return { ...invalid(parsed.error.flatten().fieldErrors, unknownField ? "That request was not valid." : "Please check your question."), values };
+    return {
+      ...invalid(parsed.error.flatten().fieldErrors, unknownField ? "That request was not valid." : "Please check your question."),
+      values,
+    };
   }
   // A filled honeypot is a bot: answer as if stored, keep nothing.
   if (parsed.data.website) return { ok: true, message: "Thank you. Your question has been sent to our editors." };

@@ -16,7 +16,13 @@ import {
 import { getCurrentUser } from "@/lib/dal/session";
 import { canManageReferences } from "@/lib/permissions";
 import { revalidateAllReaderPages } from "@/lib/reader-cache";
-import { deleteReferenceSchema, importBatchSchema, referenceSchema, retractionSchema, updateReferenceSchema } from "@/lib/validations/reference";
+import {
+  deleteReferenceSchema,
+  importBatchSchema,
+  referenceSchema,
+  retractionSchema,
+  updateReferenceSchema,
+} from "@/lib/validations/reference";
 
 /**
  * A refusal that says what it collided with: the existing entry a duplicate points to (so the

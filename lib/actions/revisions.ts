@@ -36,7 +36,8 @@ export async function saveRevisionAction(input: unknown): Promise<SaveRevisionRe
       return {
         ok: false,
         code: "conflict",
-        message: "Someone saved a newer version of this article while you were editing. Your text is still here: compare and choose what to keep.",
+        message:
+          "Someone saved a newer version of this article while you were editing. Your text is still here: compare and choose what to keep.",
         server: outcome.server,
       };
     case "saved":

@@ -20,7 +20,9 @@ async function requireUserAdmin() {
 
 function conflict(error: unknown): ActionResult<never> {
   if (error instanceof UserAdminError)
-    return error.field ? invalid({ [error.field]: [error.message] }, error.message) : { ok: false, code: "conflict", message: error.message };
+    return error.field
+      ? invalid({ [error.field]: [error.message] }, error.message)
+      : { ok: false, code: "conflict", message: error.message };
   throw error;
 }
 
@@ -59,7 +61,11 @@ export async function createUserAction(input: unknown): Promise<ActionResult<{ u
     return conflict(e);
   }
   refreshUserPages();
-  return { ok: true, message: `${parsed.data.name} can now sign in with the temporary password and will be asked to choose their own.`, data: { userId } };
+  return {
+    ok: true,
+    message: `${parsed.data.name} can now sign in with the temporary password and will be asked to choose their own.`,
+    data: { userId },
+  };
 }
 
 export async function changeUserRoleAction(input: unknown): Promise<ActionResult> {
@@ -76,7 +82,9 @@ export async function changeUserRoleAction(input: unknown): Promise<ActionResult
   refreshUserPages(parsed.data.userId);
   revalidateAllReaderPages();
   if (!result.changed) return { ok: true, message: "The role is unchanged." };
-  const removed = result.assignmentsRemoved ? ` They were removed from ${result.assignmentsRemoved} open review${result.assignmentsRemoved === 1 ? "" : "s"}.` : "";
+  const removed = result.assignmentsRemoved
+    ? ` They were removed from ${result.assignmentsRemoved} open review${result.assignmentsRemoved === 1 ? "" : "s"}.`
+    : "";
   return { ok: true, message: `Role changed.${removed}` };
 }
 

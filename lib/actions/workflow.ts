@@ -4,11 +4,25 @@ import { revalidatePath } from "next/cache";
 import { forbidden, invalidInput, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { markAllNotificationsRead } from "@/lib/dal/notifications";
 import { getCurrentUser } from "@/lib/dal/session";
-import { addReviewer, assignReviewers, removeReviewer, startReReview, submitRevision, withdrawRevision, type TransitionOutcome } from "@/lib/dal/workflow";
+import {
+  addReviewer,
+  assignReviewers,
+  removeReviewer,
+  startReReview,
+  submitRevision,
+  withdrawRevision,
+  type TransitionOutcome,
+} from "@/lib/dal/workflow";
 import { workflowFailure } from "@/lib/dal/workflow-context";
 import { canAssignReviewers, canStartReReview, canSubmitRevision, canUseEditorArea } from "@/lib/permissions";
 import { refreshAfterTransition } from "@/lib/transition-refresh";
-import { addReviewerSchema, assignReviewersSchema, removeReviewerSchema, revisionActionSchema, startReReviewSchema } from "@/lib/validations/workflow";
+import {
+  addReviewerSchema,
+  assignReviewersSchema,
+  removeReviewerSchema,
+  revisionActionSchema,
+  startReReviewSchema,
+} from "@/lib/validations/workflow";
 
 /**
  * Editorial workflow actions. Each is a public endpoint: it reads the session, checks the

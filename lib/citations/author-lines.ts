@@ -49,6 +49,8 @@ export function formatAuthorLines(authors: readonly ReferenceAuthor[]): string {
 
 /** "Mottola MF, Davenport MH, et al" — a short byline for lists and previews. */
 export function shortByline(authors: readonly ReferenceAuthor[], max = 3): string {
-  const names = authors.slice(0, max).map((a) => a.literal ?? [a.family, a.given?.replace(/[^A-Z]/g, "") || undefined].filter(Boolean).join(" "));
+  const names = authors
+    .slice(0, max)
+    .map((a) => a.literal ?? [a.family, a.given?.replace(/[^A-Z]/g, "") || undefined].filter(Boolean).join(" "));
   return authors.length > max ? `${names.join(", ")}, et al` : names.join(", ");
 }

@@ -8,7 +8,17 @@ export const CITEKEY_PATTERN = /^[a-z0-9][a-z0-9_:.#$%&+?<>~/-]*$/i;
 
 // Letters that Unicode decomposition does not reduce to ASCII.
 const SPECIAL_LETTERS: Record<string, string> = {
-  ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i", ħ: "h", ŋ: "n",
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ø: "o",
+  ł: "l",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ı: "i",
+  ħ: "h",
+  ŋ: "n",
 };
 const LEADING_ARTICLES = new Set(["the", "a", "an", "la", "le", "les", "el", "der", "die", "das"]);
 const TITLE_STOPWORDS = new Set([...LEADING_ARTICLES, "of", "on", "in", "for", "and", "to", "with"]);
@@ -22,7 +32,11 @@ export function asciiFold(text: string): string {
     .replace(/\p{M}/gu, "");
 }
 
-const wordsOf = (text: string) => asciiFold(text).split(/[^a-z0-9']+/).map((w) => w.replace(/'/g, "")).filter(Boolean);
+const wordsOf = (text: string) =>
+  asciiFold(text)
+    .split(/[^a-z0-9']+/)
+    .map((w) => w.replace(/'/g, ""))
+    .filter(Boolean);
 
 function nameStem(authors: readonly ReferenceAuthor[], title: string | undefined): string {
   const first = authors[0];

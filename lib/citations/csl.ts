@@ -82,7 +82,7 @@ export function toCsl(ref: ReferenceFields & { citekey?: string }): CslItem {
     author: ref.authors.map((a) => (a.literal ? { literal: a.literal } : { family: a.family, given: cslGiven(a.given) })),
     "container-title": bookLike ? undefined : present(ref.source),
     "container-title-short": type === "article-journal" ? present(ref.sourceAbbrev) : undefined,
-    publisher: bookLike ? present(ref.publisher) ?? present(ref.source) : present(ref.publisher),
+    publisher: bookLike ? (present(ref.publisher) ?? present(ref.source)) : present(ref.publisher),
     issued: ref.year ? { "date-parts": [[ref.year]] } : undefined,
     accessed: isoDateParts(ref.accessedAt),
     volume: present(ref.volume),
@@ -154,9 +154,7 @@ export function fromCsl(item: CslItem, hints: CslHints = {}): ReferenceFields {
   const genreType = item.genre ? TYPE_BY_LABEL.get(cleanText(item.genre).toLowerCase()) : undefined;
 
   return {
-    type:
-      genreType ??
-      inferReferenceType({ cslType: item.type, title, source, publicationTypes: hints.publicationTypes }),
+    type: genreType ?? inferReferenceType({ cslType: item.type, title, source, publicationTypes: hints.publicationTypes }),
     title,
     authors: (item.author ?? []).map(authorFromCsl).filter((a): a is ReferenceAuthor => a !== null),
     source,

@@ -38,7 +38,10 @@ function shieldPrototypeWords(given: string | undefined): string | undefined {
 
 function shieldNames(item: CslItem): CslItem {
   if (!item.author) return item;
-  return { ...item, author: item.author.map((name) => (name.given === undefined ? name : { ...name, given: shieldPrototypeWords(name.given) })) };
+  return {
+    ...item,
+    author: item.author.map((name) => (name.given === undefined ? name : { ...name, given: shieldPrototypeWords(name.given) })),
+  };
 }
 
 const unwrapEntry = (html: string) => html.replace(/^\s*<div[^>]*>/, "").replace(/<\/div>\s*$/, "");
@@ -50,7 +53,11 @@ export function formatAmaList(refs: readonly ReferenceFields[]): AmaEntry[] {
   const htmls = formatAmaEntries(items, "html");
   return texts.map((text, i) => ({
     text: text.trim().replaceAll(NAME_MARK, "").replace(new RegExp(LT, "g"), "<").replace(new RegExp(GT, "g"), ">"),
-    html: unwrapEntry(htmls[i] ?? "").trim().replaceAll(NAME_MARK, "").replace(new RegExp(LT, "g"), "&lt;").replace(new RegExp(GT, "g"), "&gt;"),
+    html: unwrapEntry(htmls[i] ?? "")
+      .trim()
+      .replaceAll(NAME_MARK, "")
+      .replace(new RegExp(LT, "g"), "&lt;")
+      .replace(new RegExp(GT, "g"), "&gt;"),
   }));
 }
 

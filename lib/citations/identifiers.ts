@@ -10,7 +10,7 @@ const DOI_SYNTAX = /^10\.\d{4,9}\/\S+$/;
 /** Strips resolver and label prefixes, URL-decoding and trailing sentence punctuation; lower-cases (DOIs are case-insensitive). */
 export function normalizeDoi(input: string): string {
   let doi = input.trim();
-  for (let previous = ""; previous !== doi; ) {
+  for (let previous = ""; previous !== doi;) {
     previous = doi;
     doi = doi.replace(DOI_PREFIX, "").trim();
   }

@@ -45,12 +45,9 @@ export type ImportEntry =
     };
 
 export type DuplicateOf =
-  | { in: "library"; field: "doi" | "pmid"; value: string }
-  | { in: "input"; field: "doi" | "pmid"; value: string; entry: number };
+  { in: "library"; field: "doi" | "pmid"; value: string } | { in: "input"; field: "doi" | "pmid"; value: string; entry: number };
 
-export type ImportResult =
-  | { ok: true; format: ImportFormat; entries: ImportEntry[] }
-  | { ok: false; error: string };
+export type ImportResult = { ok: true; format: ImportFormat; entries: ImportEntry[] } | { ok: false; error: string };
 
 export type ImportOptions = {
   /** Skip detection. */
@@ -63,12 +60,20 @@ export type ImportOptions = {
 export function checkImportInput(input: string | Uint8Array): { ok: true; text: string } | { ok: false; error: string } {
   // Checked before decoding or parsing anything: a string can be no shorter in UTF-8 than in UTF-16 units.
   const bytes =
-    typeof input !== "string" ? input.byteLength : input.length > MAX_IMPORT_BYTES ? input.length : new TextEncoder().encode(input).byteLength;
+    typeof input !== "string"
+      ? input.byteLength
+      : input.length > MAX_IMPORT_BYTES
+        ? input.length
+        : new TextEncoder().encode(input).byteLength;
   if (bytes > MAX_IMPORT_BYTES) {
-    return { ok: false, error: `The import is ${(bytes / 1024 / 1024).toFixed(1)} MB; imports are limited to 5 MB. Split it into smaller files.` };
+    return {
+      ok: false,
+      error: `The import is ${(bytes / 1024 / 1024).toFixed(1)} MB; imports are limited to 5 MB. Split it into smaller files.`,
+    };
   }
   const text = (typeof input === "string" ? input : new TextDecoder("utf-8").decode(input)).replace(/^\uFEFF/, "");
-  const binary = "This does not look like a text export (it contains binary data). Export the references as BibTeX, RIS, CSL-JSON or PubMed format and try again.";
+  const binary =
+    "This does not look like a text export (it contains binary data). Export the references as BibTeX, RIS, CSL-JSON or PubMed format and try again.";
   if (text.includes("\u0000")) return { ok: false, error: binary };
   const control = text.match(/[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/g)?.length ?? 0;
   if (text.length > 0 && control / text.length > MAX_CONTROL_RATIO) return { ok: false, error: binary };
@@ -145,7 +150,8 @@ function cslItemFromJson(value: unknown): CslItem {
     throw new Error('"author" must be a list of names');
   }
   for (const date of ["issued", "accessed"]) {
-    if (item[date] !== undefined && (typeof item[date] !== "object" || item[date] === null)) throw new Error(`"${date}" must be a date object`);
+    if (item[date] !== undefined && (typeof item[date] !== "object" || item[date] === null))
+      throw new Error(`"${date}" must be a date object`);
   }
   return { ...item, id: String(item.id ?? "item"), type: typeof item.type === "string" ? item.type : "article-journal" } as CslItem;
 }
@@ -165,12 +171,15 @@ function createDuplicateCheck(existing: Existing = {}) {
   const seenDois = new Map<string, number>();
   const seenPmids = new Map<string, number>();
   return ({ doi, pmid }: { doi?: string | null; pmid?: string | null }, index: number): { reason: string; of: DuplicateOf } | null => {
-    if (doi && libraryDois.has(doi)) return { reason: `Already in the library (DOI ${doi})`, of: { in: "library", field: "doi", value: doi } };
-    if (pmid && libraryPmids.has(pmid)) return { reason: `Already in the library (PMID ${pmid})`, of: { in: "library", field: "pmid", value: pmid } };
+    if (doi && libraryDois.has(doi))
+      return { reason: `Already in the library (DOI ${doi})`, of: { in: "library", field: "doi", value: doi } };
+    if (pmid && libraryPmids.has(pmid))
+      return { reason: `Already in the library (PMID ${pmid})`, of: { in: "library", field: "pmid", value: pmid } };
     const sameDoi = doi ? seenDois.get(doi) : undefined;
     if (doi && sameDoi) return { reason: `Same DOI as entry ${sameDoi}`, of: { in: "input", field: "doi", value: doi, entry: sameDoi } };
     const samePmid = pmid ? seenPmids.get(pmid) : undefined;
-    if (pmid && samePmid) return { reason: `Same PMID as entry ${samePmid}`, of: { in: "input", field: "pmid", value: pmid, entry: samePmid } };
+    if (pmid && samePmid)
+      return { reason: `Same PMID as entry ${samePmid}`, of: { in: "input", field: "pmid", value: pmid, entry: samePmid } };
     if (doi) seenDois.set(doi, index);
     if (pmid) seenPmids.set(pmid, index);
     return null;
@@ -215,7 +224,11 @@ export function importReferences(input: string | Uint8Array, options: ImportOpti
       const fields = validated.data;
       const duplicate = duplicateOf(fields, index);
       if (duplicate) {
-        entries.push({ ...(invalid(duplicate.reason) as Extract<ImportEntry, { status: "invalid" }>), duplicate: duplicate.of, reference: { ...fields, citekey: "" } });
+        entries.push({
+          ...(invalid(duplicate.reason) as Extract<ImportEntry, { status: "invalid" }>),
+          duplicate: duplicate.of,
+          reference: { ...fields, citekey: "" },
+        });
         continue;
       }
       const warnings = [outcome.warning, fields.year ? undefined : "No year given", fields.authors.length ? undefined : "No authors given"];

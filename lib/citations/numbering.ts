@@ -83,8 +83,6 @@ export function numberRuns(numbers: readonly number[]): NumberRun[] {
  */
 export function formatCitationNumbers(numbers: readonly number[]): string {
   return numberRuns(numbers)
-    .map(({ first, last }) =>
-      last - first >= 2 ? `${first}-${last}` : last === first ? `${first}` : `${first},${last}`,
-    )
+    .map(({ first, last }) => (last - first >= 2 ? `${first}-${last}` : last === first ? `${first}` : `${first},${last}`))
     .join(",");
 }

@@ -13,7 +13,12 @@ export type TypeEvidence = {
   publicationTypes?: readonly string[];
 };
 
-const GUIDELINE_PUBLICATION_TYPES = ["practice guideline", "guideline", "consensus development conference", "consensus development conference, nih"];
+const GUIDELINE_PUBLICATION_TYPES = [
+  "practice guideline",
+  "guideline",
+  "consensus development conference",
+  "consensus development conference, nih",
+];
 const SYSTEMATIC_PUBLICATION_TYPES = ["systematic review", "meta-analysis", "network meta-analysis"];
 
 // "…for reporting systematic reviews" (PRISMA) is a reporting guideline, not a review.

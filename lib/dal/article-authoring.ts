@@ -78,11 +78,7 @@ export function getEditableArticle(articleId: number): EditableArticle | null {
 /** Inserts an article with its first (draft) revision; the caller's transaction audits the why. */
 function insertArticle(tx: Tx, actor: CurrentUser, fields: { question: string; topic: string } & Partial<RevisionContent>): number {
   const slug = uniqueSlug(slugify(fields.question), slugTaken(tx));
-  const article = tx
-    .insert(articles)
-    .values({ slug, topic: fields.topic, createdById: actor.id })
-    .returning({ id: articles.id })
-    .get();
+  const article = tx.insert(articles).values({ slug, topic: fields.topic, createdById: actor.id }).returning({ id: articles.id }).get();
   const content: RevisionContent = {
     question: fields.question,
     clinicianBody: fields.clinicianBody ?? "",
@@ -91,7 +87,14 @@ function insertArticle(tx: Tx, actor: CurrentUser, fields: { question: string; t
   };
   const revision = tx
     .insert(revisions)
-    .values({ articleId: article.id, number: 1, ...content, state: "draft", contentHash: hashRevisionContent(tx, content), authorId: actor.id })
+    .values({
+      articleId: article.id,
+      number: 1,
+      ...content,
+      state: "draft",
+      contentHash: hashRevisionContent(tx, content),
+      authorId: actor.id,
+    })
     .returning({ id: revisions.id })
     .get();
   syncRevisionCitations(tx, revision.id, content);
@@ -149,7 +152,13 @@ export function duplicateArticle(actor: CurrentUser, sourceArticleId: number): n
 
 /** The highest revision number of an article, for numbering the next one. */
 export function lastRevisionNumber(tx: Tx, articleId: number): number {
-  return tx.select({ n: sql<number>`max(${revisions.number})` }).from(revisions).where(eq(revisions.articleId, articleId)).get()?.n ?? 0;
+  return (
+    tx
+      .select({ n: sql<number>`max(${revisions.number})` })
+      .from(revisions)
+      .where(eq(revisions.articleId, articleId))
+      .get()?.n ?? 0
+  );
 }
 
 /** Topics already in use, for the new-article form's suggestions. */

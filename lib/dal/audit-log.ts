@@ -100,13 +100,18 @@ export function verifyStoredAuditChain(options: { full?: boolean } = {}): ChainC
   }
   let verdict: ChainVerdict;
   if (!checkpoint) {
-    verdict = verifyAuditChain(client.prepare(`SELECT ${EVENT_COLUMNS} FROM audit_events ORDER BY id`).iterate() as Iterable<StoredAuditEvent>);
+    verdict = verifyAuditChain(
+      client.prepare(`SELECT ${EVENT_COLUMNS} FROM audit_events ORDER BY id`).iterate() as Iterable<StoredAuditEvent>,
+    );
   } else {
-    const rest = client.prepare(`SELECT ${EVENT_COLUMNS} FROM audit_events WHERE id > ? ORDER BY id`).iterate(checkpoint.id) as Iterable<StoredAuditEvent>;
+    const rest = client
+      .prepare(`SELECT ${EVENT_COLUMNS} FROM audit_events WHERE id > ? ORDER BY id`)
+      .iterate(checkpoint.id) as Iterable<StoredAuditEvent>;
     verdict = continueChain(checkpoint, rest);
   }
   if (verdict.ok) {
-    const last = client.prepare("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1").get() as { id: number; hash: string } | undefined;
+    const last = client.prepare("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1").get() as
+      { id: number; hash: string } | undefined;
     globalForAudit.vettedAuditCheckpoint = last && { ...last, count: verdict.count };
   } else {
     globalForAudit.vettedAuditCheckpoint = undefined;
@@ -120,8 +125,10 @@ function continueChain(from: ChainCheckpoint, events: Iterable<StoredAuditEvent>
   let count = from.count;
   for (const event of events) {
     count++;
-    if (event.prevHash !== prev) return { ok: false, count, brokenAtId: event.id, reason: "previous hash does not match the event before it" };
-    if (auditEventHash(event, event.prevHash) !== event.hash) return { ok: false, count, brokenAtId: event.id, reason: "content does not match its hash (edited)" };
+    if (event.prevHash !== prev)
+      return { ok: false, count, brokenAtId: event.id, reason: "previous hash does not match the event before it" };
+    if (auditEventHash(event, event.prevHash) !== event.hash)
+      return { ok: false, count, brokenAtId: event.id, reason: "content does not match its hash (edited)" };
     prev = event.hash;
   }
   return { ok: true, count };

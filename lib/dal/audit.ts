@@ -27,5 +27,7 @@ export function appendAuditEvent(tx: Tx, input: AuditInput): void {
     articleId: input.articleId ?? null,
     summary: JSON.stringify(input.summary ?? {}),
   };
-  tx.insert(auditEvents).values({ ...fields, prevHash, hash: auditEventHash(fields, prevHash) }).run();
+  tx.insert(auditEvents)
+    .values({ ...fields, prevHash, hash: auditEventHash(fields, prevHash) })
+    .run();
 }

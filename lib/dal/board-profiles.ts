@@ -6,18 +6,40 @@ import { appendAuditEvent } from "@/lib/dal/audit";
 import type { CurrentUser } from "@/lib/dal/session";
 import type { BoardProfileInput } from "@/lib/validations/board-profile";
 
-export type BoardProfile = { userId: number; name: string; role: string; credentials: string; specialty: string; bio: string; isPublic: boolean };
+export type BoardProfile = {
+  userId: number;
+  name: string;
+  role: string;
+  credentials: string;
+  specialty: string;
+  bio: string;
+  isPublic: boolean;
+};
 
 /** A user's board profile, with empty fields when none is stored yet. */
 export function getBoardProfile(userId: number): BoardProfile | null {
   const row = getDb()
-    .select({ userId: users.id, name: users.name, role: users.role, credentials: boardProfiles.credentials, specialty: boardProfiles.specialty, bio: boardProfiles.bio, isPublic: boardProfiles.isPublic })
+    .select({
+      userId: users.id,
+      name: users.name,
+      role: users.role,
+      credentials: boardProfiles.credentials,
+      specialty: boardProfiles.specialty,
+      bio: boardProfiles.bio,
+      isPublic: boardProfiles.isPublic,
+    })
     .from(users)
     .leftJoin(boardProfiles, eq(boardProfiles.userId, users.id))
     .where(eq(users.id, userId))
     .get();
   if (!row) return null;
-  return { ...row, credentials: row.credentials ?? "", specialty: row.specialty ?? "", bio: row.bio ?? "", isPublic: row.isPublic ?? false };
+  return {
+    ...row,
+    credentials: row.credentials ?? "",
+    specialty: row.specialty ?? "",
+    bio: row.bio ?? "",
+    isPublic: row.isPublic ?? false,
+  };
 }
 
 /** Saves the name and profile together (the name is what the board page and sign-offs print). */
@@ -29,14 +51,22 @@ export function saveBoardProfile(actor: CurrentUser, input: BoardProfileInput): 
     const now = new Date().toISOString();
     if (user.name !== input.name) tx.update(users).set({ name: input.name, updatedAt: now }).where(eq(users.id, input.userId)).run();
     const values = { credentials: input.credentials, specialty: input.specialty, bio: input.bio, isPublic: input.isPublic, updatedAt: now };
-    tx.insert(boardProfiles).values({ userId: input.userId, ...values }).onConflictDoUpdate({ target: boardProfiles.userId, set: values }).run();
+    tx.insert(boardProfiles)
+      .values({ userId: input.userId, ...values })
+      .onConflictDoUpdate({ target: boardProfiles.userId, set: values })
+      .run();
     appendAuditEvent(tx, {
       actor: { id: actor.id, label: actor.email },
       action: "board_profile.update",
       targetType: "user",
       targetId: input.userId,
       summary: {
-        before: { name: user.name, credentials: before?.credentials ?? "", specialty: before?.specialty ?? "", isPublic: before?.isPublic ?? false },
+        before: {
+          name: user.name,
+          credentials: before?.credentials ?? "",
+          specialty: before?.specialty ?? "",
+          isPublic: before?.isPublic ?? false,
+        },
         after: { name: input.name, credentials: input.credentials, specialty: input.specialty, isPublic: input.isPublic },
       },
     });

@@ -47,9 +47,19 @@ export function searchReferencesForPicker(query: string, limit = 12): PickerRefe
   });
   const db = getDb();
   const query_ = db.select().from(references);
-  const rows = (words.length === 0
-    ? query_
-    : query_.where(or(sql`(${sql.join(conditions.map((c) => sql`(${c})`), sql` AND `)})`, doi ? eq(references.doi, doi) : undefined, pmid ? eq(references.pmid, pmid) : undefined))
+  const rows = (
+    words.length === 0
+      ? query_
+      : query_.where(
+          or(
+            sql`(${sql.join(
+              conditions.map((c) => sql`(${c})`),
+              sql` AND `,
+            )})`,
+            doi ? eq(references.doi, doi) : undefined,
+            pmid ? eq(references.pmid, pmid) : undefined,
+          ),
+        )
   )
     .orderBy(references.retracted, sql`${references.year} DESC`, references.citekey)
     .limit(limit)

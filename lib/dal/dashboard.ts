@@ -92,7 +92,13 @@ export function overdueForReReview(now = new Date().toISOString()): ArticleRow[]
     JOIN revisions r2 INDEXED BY revisions_id_state_updated_idx ON r2.id = a2.working_revision_id
     WHERE a2.id IN (${OVERDUE_IDS(now)})
     ORDER BY r2.updated_at DESC LIMIT ${PAGE})`;
-  return articleRows(and(isNotNull(articles.liveRevisionId), or(lt(articles.reviewDueAt, now), isNotNull(articles.reReviewFlaggedAt)), inArray(articles.id, newest)));
+  return articleRows(
+    and(
+      isNotNull(articles.liveRevisionId),
+      or(lt(articles.reviewDueAt, now), isNotNull(articles.reReviewFlaggedAt)),
+      inArray(articles.id, newest),
+    ),
+  );
 }
 
 /**
@@ -139,12 +145,20 @@ const OPEN_ASSIGNMENTS = (reviewerId: number) => sql`review_assignments ra INDEX
   WHERE ra.reviewer_id = ${reviewerId} AND ra.removed_at IS NULL AND +r.state IN ('under_review', 'submitted')`;
 
 type AssignmentPick = { assignmentId: number; revisionId: number; dueAt: string | null };
-type AssignedRevision = { revisionId: number; articleId: number; question: string; state: RevisionState; signed: number; approvedEarlier: number };
+type AssignedRevision = {
+  revisionId: number;
+  articleId: number;
+  question: string;
+  state: RevisionState;
+  signed: number;
+  approvedEarlier: number;
+};
 
 /** The question, state and this reviewer's sign-offs of a few revisions: the only wide rows read. */
 function assignedRevisions(reviewerId: number, revisionIds: number[]): Map<number, AssignedRevision> {
   // Sign-offs are looked up by revision (a handful each), not by reviewer (thousands for a board member).
-  const rows = getDb().all<AssignedRevision>(sql`SELECT r.id AS revisionId, r.article_id AS articleId, r.question AS question, r.state AS state,
+  const rows = getDb()
+    .all<AssignedRevision>(sql`SELECT r.id AS revisionId, r.article_id AS articleId, r.question AS question, r.state AS state,
       EXISTS (SELECT 1 FROM sign_offs s INDEXED BY sign_offs_revision_idx
         WHERE s.revision_id = r.id AND s.content_hash = r.content_hash AND s.reviewer_id = ${reviewerId}) AS signed,
       EXISTS (SELECT 1 FROM sign_offs s INDEXED BY sign_offs_revision_idx
@@ -175,7 +189,10 @@ export function myAssignments(
     const picked = db.all<AssignmentPick>(sql`SELECT ra.id AS assignmentId, ra.revision_id AS revisionId, ra.due_at AS dueAt
       FROM ${OPEN_ASSIGNMENTS(user.id)}
       ORDER BY ra.due_at IS NULL, ra.due_at, ra.id LIMIT ${pageSize} OFFSET ${pageOffset(page, pageSize)}`);
-    const revisions = assignedRevisions(user.id, picked.map((p) => p.revisionId));
+    const revisions = assignedRevisions(
+      user.id,
+      picked.map((p) => p.revisionId),
+    );
     const rows = picked.map((p): AssignmentRow => {
       const r = revisions.get(p.revisionId)!;
       return {

@@ -86,7 +86,13 @@ export function listNewQuestions(actor: CurrentUser): InboxQuestion[] {
     .all();
 }
 
-export type TriagedQuestion = { id: number; question: string; status: "dismissed" | "converted"; triagedAt: string | null; convertedArticleId: number | null };
+export type TriagedQuestion = {
+  id: number;
+  question: string;
+  status: "dismissed" | "converted";
+  triagedAt: string | null;
+  convertedArticleId: number | null;
+};
 
 export function listRecentlyTriaged(actor: CurrentUser, limit = 10): TriagedQuestion[] {
   if (!canTriageQuestions(actor)) return [];
@@ -118,7 +124,10 @@ export function dismissQuestion(actor: CurrentUser, id: number): TriageOutcome {
     if (!q) return { ok: false, reason: "not_found" };
     if (q.status !== "new") return { ok: false, reason: "already_triaged" };
     const at = new Date().toISOString();
-    tx.update(followUpQuestions).set({ status: "dismissed", triagedById: actor.id, triagedAt: at }).where(and(eq(followUpQuestions.id, id), eq(followUpQuestions.status, "new"))).run();
+    tx.update(followUpQuestions)
+      .set({ status: "dismissed", triagedById: actor.id, triagedAt: at })
+      .where(and(eq(followUpQuestions.id, id), eq(followUpQuestions.status, "new")))
+      .run();
     appendAuditEvent(tx, {
       actor: { id: actor.id, label: actor.name },
       action: "question.dismissed",
@@ -158,7 +167,16 @@ export function convertQuestionToDraft(actor: CurrentUser, id: number): TriageOu
       .get();
     const revision = tx
       .insert(revisions)
-      .values({ articleId: article.id, number: 1, ...content, state: "draft", contentHash: hashRevisionContent(tx, content), authorId: actor.id, createdAt: at, updatedAt: at })
+      .values({
+        articleId: article.id,
+        number: 1,
+        ...content,
+        state: "draft",
+        contentHash: hashRevisionContent(tx, content),
+        authorId: actor.id,
+        createdAt: at,
+        updatedAt: at,
+      })
       .returning({ id: revisions.id })
       .get();
     tx.update(articles).set({ workingRevisionId: revision.id }).where(eq(articles.id, article.id)).run();

@@ -58,11 +58,12 @@ export function unreadNotificationCount(user: CurrentUser): number {
 
 /** Marks the user's own notifications read (never anyone else's: the user id comes from the session). */
 export function markAllNotificationsRead(user: CurrentUser): number {
-  return writeTransaction((tx) =>
-    tx
-      .update(notifications)
-      .set({ readAt: new Date().toISOString() })
-      .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt)))
-      .run().changes,
+  return writeTransaction(
+    (tx) =>
+      tx
+        .update(notifications)
+        .set({ readAt: new Date().toISOString() })
+        .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt)))
+        .run().changes,
   );
 }

@@ -15,7 +15,10 @@ export function lockOf(tx: Tx, key: string, now: Date): Date | null {
 /** Records one failure for key; returns the lock it caused, if any. */
 export function recordFailure(tx: Tx, key: string, now: Date, policy: ThrottlePolicy): Date | null {
   const next = afterFailure(bucket(tx, key), now, policy);
-  tx.insert(rateLimits).values({ key, ...next }).onConflictDoUpdate({ target: rateLimits.key, set: next }).run();
+  tx.insert(rateLimits)
+    .values({ key, ...next })
+    .onConflictDoUpdate({ target: rateLimits.key, set: next })
+    .run();
   return lockedUntil(next, now);
 }
 

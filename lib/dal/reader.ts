@@ -38,8 +38,15 @@ type SummaryRevision = Pick<RevisionRow, keyof typeof SUMMARY_COLUMNS>;
  * on the revision itself, so a draft or changes-requested revision can never leak even if an
  * article's pointers were wrong. `full` reads whole revisions (an article page); listings read the summary columns.
  */
-function visibleRevisions(rows: { article: ArticleRow; workingState: RevisionState | null }[], policy: PublishPolicy, full: true): { article: ArticleRow; revision: RevisionRow & { state: ReaderStatus } }[];
-function visibleRevisions(rows: { article: ArticleRow; workingState: RevisionState | null }[], policy: PublishPolicy): { article: ArticleRow; revision: SummaryRevision & { state: ReaderStatus } }[];
+function visibleRevisions(
+  rows: { article: ArticleRow; workingState: RevisionState | null }[],
+  policy: PublishPolicy,
+  full: true,
+): { article: ArticleRow; revision: RevisionRow & { state: ReaderStatus } }[];
+function visibleRevisions(
+  rows: { article: ArticleRow; workingState: RevisionState | null }[],
+  policy: PublishPolicy,
+): { article: ArticleRow; revision: SummaryRevision & { state: ReaderStatus } }[];
 function visibleRevisions(rows: { article: ArticleRow; workingState: RevisionState | null }[], policy: PublishPolicy, full = false) {
   const ids = new Map<number, ArticleRow>();
   for (const row of rows) {
@@ -48,12 +55,15 @@ function visibleRevisions(rows: { article: ArticleRow; workingState: RevisionSta
   }
   if (ids.size === 0) return [];
   const where = inArray(revisions.id, [...ids.keys()]);
-  const revs: SummaryRevision[] = full ? getDb().select().from(revisions).where(where).all() : getDb().select(SUMMARY_COLUMNS).from(revisions).where(where).all();
+  const revs: SummaryRevision[] = full
+    ? getDb().select().from(revisions).where(where).all()
+    : getDb().select(SUMMARY_COLUMNS).from(revisions).where(where).all();
   const byId = new Map(revs.map((r) => [r.id, r]));
   const out: { article: ArticleRow; revision: SummaryRevision & { state: ReaderStatus } }[] = [];
   for (const [id, article] of ids) {
     const revision = byId.get(id);
-    if (revision && revision.articleId === article.id && isReaderStatus(revision.state)) out.push({ article, revision: revision as SummaryRevision & { state: ReaderStatus } });
+    if (revision && revision.articleId === article.id && isReaderStatus(revision.state))
+      out.push({ article, revision: revision as SummaryRevision & { state: ReaderStatus } });
   }
   return out;
 }
@@ -253,10 +263,16 @@ export function searchArticles(query: SearchQuery, page: number, pageSize: numbe
       instr(highlight(article_search, 0, ${"\uE010"}, ''), ${"\uE010"}) > 0 AS inQuestion,
       instr(highlight(article_search, 1, ${"\uE010"}, ''), ${"\uE010"}) > 0 AS inClinician
     FROM article_search
-    WHERE article_search MATCH ${ftsQuery} AND article_search.rowid IN (${sql.join(pageIds.map((id) => sql`${id}`), sql`, `)})`);
+    WHERE article_search MATCH ${ftsQuery} AND article_search.rowid IN (${sql.join(
+      pageIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
   const detailById = new Map(details.map((d) => [d.id, d]));
   const summaries = new Map(
-    visibleRevisions(articleRows(inArray(articles.id, pageIds)), policy).map(({ article, revision }) => [article.id, summaryOf(article, revision)]),
+    visibleRevisions(articleRows(inArray(articles.id, pageIds)), policy).map(({ article, revision }) => [
+      article.id,
+      summaryOf(article, revision),
+    ]),
   );
   const hits: SearchHit[] = [];
   for (const id of pageIds) {

@@ -1,7 +1,13 @@
 import "server-only";
 import { importReferences, IMPORT_FORMAT_LABELS, type ImportFormat } from "@/lib/citations/import";
 import type { CitableReference } from "@/lib/citations/reference";
-import { libraryIdentifiers, referencesByIdentifier, referencesByTitle, titleFingerprint, type ExistingReference } from "@/lib/dal/references";
+import {
+  libraryIdentifiers,
+  referencesByIdentifier,
+  referencesByTitle,
+  titleFingerprint,
+  type ExistingReference,
+} from "@/lib/dal/references";
 
 /** One row of the import preview, as the import page shows it. Nothing is saved until the editor picks. */
 export type ImportPreviewEntry =
@@ -28,7 +34,13 @@ export type ImportPreviewEntry =
   | { index: number; line: number | null; verdict: "invalid"; reason: string; excerpt: string };
 
 export type ImportPreview =
-  | { ok: true; format: ImportFormat; formatLabel: string; entries: ImportPreviewEntry[]; counts: Record<"new" | "duplicate" | "invalid", number> }
+  | {
+      ok: true;
+      format: ImportFormat;
+      formatLabel: string;
+      entries: ImportPreviewEntry[];
+      counts: Record<"new" | "duplicate" | "invalid", number>;
+    }
   | { ok: false; error: string };
 
 export function previewImport(input: string | Uint8Array, format?: ImportFormat): ImportPreview {
@@ -38,7 +50,9 @@ export function previewImport(input: string | Uint8Array, format?: ImportFormat)
   const libraryDuplicates = (field: "doi" | "pmid") =>
     referencesByIdentifier(
       field,
-      result.entries.flatMap((e) => (e.status === "invalid" && e.duplicate?.in === "library" && e.duplicate.field === field ? [e.duplicate.value] : [])),
+      result.entries.flatMap((e) =>
+        e.status === "invalid" && e.duplicate?.in === "library" && e.duplicate.field === field ? [e.duplicate.value] : [],
+      ),
     );
   const byDoi = libraryDuplicates("doi");
   const byTitle = referencesByTitle();
@@ -47,7 +61,15 @@ export function previewImport(input: string | Uint8Array, format?: ImportFormat)
   const entries = result.entries.map((entry): ImportPreviewEntry => {
     if (entry.status === "parsed") {
       const sameTitleAs = byTitle.get(titleFingerprint(entry.reference.title)) ?? null;
-      return { index: entry.index, line: entry.line, verdict: "new", reference: entry.reference, sourceKey: entry.sourceKey, warnings: entry.warnings, sameTitleAs };
+      return {
+        index: entry.index,
+        line: entry.line,
+        verdict: "new",
+        reference: entry.reference,
+        sourceKey: entry.sourceKey,
+        warnings: entry.warnings,
+        sameTitleAs,
+      };
     }
     if (entry.duplicate && entry.reference) {
       const of = entry.duplicate;

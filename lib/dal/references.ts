@@ -87,7 +87,12 @@ function filterConditions(filters: ReferenceFilters): SQL | undefined {
 const citingCount = sql<number>`(SELECT count(DISTINCT r.article_id) FROM revision_citations rc JOIN revisions r ON r.id = rc.revision_id WHERE rc.reference_id = ${references.id})`;
 
 /** One page of the library, formatted in AMA style (citeproc runs only for the page shown). */
-export function listReferences(filters: ReferenceFilters = {}): { rows: ReferenceListItem[]; total: number; page: number; pageCount: number } {
+export function listReferences(filters: ReferenceFilters = {}): {
+  rows: ReferenceListItem[];
+  total: number;
+  page: number;
+  pageCount: number;
+} {
   const db = getDb();
   const where = filterConditions(filters);
   const total = db.select({ n: count() }).from(references).where(where).get()?.n ?? 0;
@@ -112,7 +117,11 @@ export function getReference(id: number): (LibraryReference & { ama: AmaEntry })
 /** References by id, in the order asked (unknown ids are left out). */
 export function referencesByIds(ids: readonly number[]): LibraryReference[] {
   if (ids.length === 0) return [];
-  const rows = getDb().select(libraryColumns).from(references).where(inArray(references.id, [...ids])).all();
+  const rows = getDb()
+    .select(libraryColumns)
+    .from(references)
+    .where(inArray(references.id, [...ids]))
+    .all();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -141,7 +150,9 @@ export function citingArticles(referenceId: number, db: Pick<Tx, "select"> = get
     })
     .from(articles)
     .innerJoin(sql`revisions AS working`, sql`working.id = ${articles.workingRevisionId}`)
-    .where(sql`${articles.id} IN (SELECT r.article_id FROM revision_citations rc JOIN revisions r ON r.id = rc.revision_id WHERE rc.reference_id = ${referenceId})`)
+    .where(
+      sql`${articles.id} IN (SELECT r.article_id FROM revision_citations rc JOIN revisions r ON r.id = rc.revision_id WHERE rc.reference_id = ${referenceId})`,
+    )
     .orderBy(asc(articles.slug))
     .all()
     .map((r) => ({ ...r, citedLive: !!r.citedLive, reReviewFlagged: !!r.reReviewFlagged }));
@@ -167,7 +178,11 @@ export function libraryIdentifiers(): { citekeys: string[]; dois: string[]; pmid
 export type ExistingReference = { id: number; citekey: string; title: string };
 
 /** Titles compared without case, punctuation or spacing: "Williams Obstetrics." = "williams obstetrics". */
-export const titleFingerprint = (title: string) => title.toLowerCase().normalize("NFKD").replace(/[^\p{L}\p{N}]+/gu, "");
+export const titleFingerprint = (title: string) =>
+  title
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^\p{L}\p{N}]+/gu, "");
 
 /** Library entries by title fingerprint, to warn about a likely duplicate that has no DOI or PMID to match on. */
 export function referencesByTitle(): Map<string, ExistingReference> {
@@ -302,7 +317,13 @@ function rehashCitingRevisions(tx: Tx, referenceId: number): number[] {
     .where(
       and(
         ne(revisions.state, "approved"),
-        inArray(revisions.id, tx.selectDistinct({ id: revisionCitations.revisionId }).from(revisionCitations).where(eq(revisionCitations.referenceId, referenceId))),
+        inArray(
+          revisions.id,
+          tx
+            .selectDistinct({ id: revisionCitations.revisionId })
+            .from(revisionCitations)
+            .where(eq(revisionCitations.referenceId, referenceId)),
+        ),
       ),
     )
     .all();
@@ -319,13 +340,19 @@ function rehashCitingRevisions(tx: Tx, referenceId: number): number[] {
 }
 
 const isCited = (tx: Tx, referenceId: number) =>
-  !!tx.select({ id: revisionCitations.revisionId }).from(revisionCitations).where(eq(revisionCitations.referenceId, referenceId)).limit(1).get();
+  !!tx
+    .select({ id: revisionCitations.revisionId })
+    .from(revisionCitations)
+    .where(eq(revisionCitations.referenceId, referenceId))
+    .limit(1)
+    .get();
 
 /** Fields that differ, for the audit summary. */
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
   const diff: Record<string, { before: unknown; after: unknown }> = {};
   for (const key of Object.keys(after)) {
-    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) diff[key] = { before: before[key] ?? null, after: after[key] ?? null };
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
+      diff[key] = { before: before[key] ?? null, after: after[key] ?? null };
   }
   return diff;
 }
@@ -340,7 +367,10 @@ export function updateReference(user: CurrentUser, id: number, values: Reference
     const next = columnsOf(values);
     const changes = changedFields(current, next);
     if (Object.keys(changes).length === 0) return { ok: true, id, citekey: current.citekey, cited: false };
-    tx.update(references).set({ ...next, updatedAt: new Date().toISOString() }).where(eq(references.id, id)).run();
+    tx.update(references)
+      .set({ ...next, updatedAt: new Date().toISOString() })
+      .where(eq(references.id, id))
+      .run();
     const rehashed = rehashCitingRevisions(tx, id);
     appendAuditEvent(tx, {
       actor: actorOf(user),
@@ -353,7 +383,8 @@ export function updateReference(user: CurrentUser, id: number, values: Reference
   });
 }
 
-export type DeleteOutcome = { ok: true; citekey: string } | { ok: false; reason: "not_found" } | { ok: false; reason: "cited"; articles: CitingArticle[] };
+export type DeleteOutcome =
+  { ok: true; citekey: string } | { ok: false; reason: "not_found" } | { ok: false; reason: "cited"; articles: CitingArticle[] };
 
 /** Refused while any revision, current or historical, cites the reference: sign-offs vouch for those. */
 export function deleteReference(user: CurrentUser, id: number): DeleteOutcome {
@@ -373,9 +404,7 @@ export function deleteReference(user: CurrentUser, id: number): DeleteOutcome {
   });
 }
 
-export type RetractionOutcome =
-  | { ok: true; citekey: string; flaggedArticles: number; cited: boolean }
-  | { ok: false; reason: "not_found" };
+export type RetractionOutcome = { ok: true; citekey: string; flaggedArticles: number; cited: boolean } | { ok: false; reason: "not_found" };
 
 /**
  * Marks a reference retracted (with the editor's note) or clears the mark. Retracting flags every
@@ -388,7 +417,11 @@ export function setReferenceRetracted(user: CurrentUser, id: number, retracted: 
     if (!current) return { ok: false, reason: "not_found" };
     const now = new Date().toISOString();
     tx.update(references)
-      .set(retracted ? { retracted: true, retractionNote: note, retractedAt: current.retracted ? current.retractedAt : now, updatedAt: now } : { retracted: false, retractionNote: null, retractedAt: null, updatedAt: now })
+      .set(
+        retracted
+          ? { retracted: true, retractionNote: note, retractedAt: current.retracted ? current.retractedAt : now, updatedAt: now }
+          : { retracted: false, retractionNote: null, retractedAt: null, updatedAt: now },
+      )
       .where(eq(references.id, id))
       .run();
     const rehashed = current.retracted === retracted ? [] : rehashCitingRevisions(tx, id);
@@ -449,7 +482,11 @@ export function importReferenceBatch(user: CurrentUser, batch: ReadonlyArray<Ref
     for (const values of batch) {
       const duplicate = findDuplicate(tx, values);
       if (duplicate) {
-        outcome.skipped.push({ citekey: values.citekey, reason: `Already in the library as ${duplicate.citekey} (same ${duplicate.field.toUpperCase()})`, existing: duplicate });
+        outcome.skipped.push({
+          citekey: values.citekey,
+          reason: `Already in the library as ${duplicate.citekey} (same ${duplicate.field.toUpperCase()})`,
+          existing: duplicate,
+        });
         continue;
       }
       const citekey = citekeyTaken(tx, values.citekey) ? allocateCitekey(tx, values) : values.citekey;
@@ -478,7 +515,11 @@ export type ArticleReferences = { articleId: number; slug: string; references: L
 /** What an article's working revision cites: clinician wording first, then the patient wording's own. */
 export function articleReferences(articleId: number): ArticleReferences {
   const db = getDb();
-  const article = db.select({ id: articles.id, slug: articles.slug, workingRevisionId: articles.workingRevisionId }).from(articles).where(eq(articles.id, articleId)).get();
+  const article = db
+    .select({ id: articles.id, slug: articles.slug, workingRevisionId: articles.workingRevisionId })
+    .from(articles)
+    .where(eq(articles.id, articleId))
+    .get();
   if (!article) return null;
   if (!article.workingRevisionId) return { articleId, slug: article.slug, references: [] };
   const cited = db

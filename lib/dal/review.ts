@@ -61,7 +61,11 @@ export type QuorumStatus = { required: number; counted: number; needed: number; 
 
 export function signOffItems(tx: Tx, revision: RevisionRow, panel: PanelMember[]): SignOffItem[] {
   const counting = new Set(
-    countingApprovals(signOffRefs(tx, revision.id), { currentHash: revision.contentHash, authorId: revision.authorId, activeReviewerIds: panel.map((p) => p.reviewerId) }),
+    countingApprovals(signOffRefs(tx, revision.id), {
+      currentHash: revision.contentHash,
+      authorId: revision.authorId,
+      activeReviewerIds: panel.map((p) => p.reviewerId),
+    }),
   );
   const rows = tx.select().from(signOffs).where(eq(signOffs.revisionId, revision.id)).orderBy(asc(signOffs.id)).all();
   // Only a reviewer's latest approval on the current text is the one that counts.
@@ -84,11 +88,22 @@ export function signOffItems(tx: Tx, revision: RevisionRow, panel: PanelMember[]
 
 export function quorumStatus(tx: Tx, revision: RevisionRow, panel: PanelMember[]): QuorumStatus {
   const required = getSiteSettings().requiredApprovals;
-  const rule = { currentHash: revision.contentHash, authorId: revision.authorId, activeReviewerIds: panel.map((p) => p.reviewerId), requiredApprovals: required };
+  const rule = {
+    currentHash: revision.contentHash,
+    authorId: revision.authorId,
+    activeReviewerIds: panel.map((p) => p.reviewerId),
+    requiredApprovals: required,
+  };
   const refs = signOffRefs(tx, revision.id);
   const counted = countingApprovals(refs, rule);
   const names = new Map(panel.map((p) => [p.reviewerId, p.name]));
-  return { required, counted: counted.length, needed: approvalsNeeded(refs, rule), approvedBy: counted.map((id) => names.get(id) ?? ""), approvedByIds: counted };
+  return {
+    required,
+    counted: counted.length,
+    needed: approvalsNeeded(refs, rule),
+    approvedBy: counted.map((id) => names.get(id) ?? ""),
+    approvedByIds: counted,
+  };
 }
 
 function renderAudience(markdown: string, library: (typeof references.$inferSelect)[]): RenderedAudience {
@@ -127,7 +142,16 @@ function commentItems(tx: Tx, revision: RevisionRow): CommentItem[] {
 
 export type ReviewPageData = {
   article: { id: number; slug: string; topic: string };
-  revision: { id: number; number: number; state: RevisionRow["state"]; question: string; disclosure: string; contentHash: string; authorName: string; updatedAt: string };
+  revision: {
+    id: number;
+    number: number;
+    state: RevisionRow["state"];
+    question: string;
+    disclosure: string;
+    contentHash: string;
+    authorName: string;
+    updatedAt: string;
+  };
   clinician: RenderedAudience;
   patient: RenderedAudience;
   readability: Readability;
@@ -166,7 +190,10 @@ export function getReviewPageData(user: CurrentUser, articleId: number): ReviewP
 
     const keys = citekeysOf(revision);
     const library = keys.length ? tx.select().from(references).where(inArray(references.citekey, keys)).all() : [];
-    const live = article.liveRevisionId && article.liveRevisionId !== revision.id ? tx.select().from(revisions).where(eq(revisions.id, article.liveRevisionId)).get() : undefined;
+    const live =
+      article.liveRevisionId && article.liveRevisionId !== revision.id
+        ? tx.select().from(revisions).where(eq(revisions.id, article.liveRevisionId)).get()
+        : undefined;
     const items = signOffItems(tx, revision, panel);
     const mine = items.filter((s) => s.reviewerId === user.id);
     const approvedCurrentText = mine.some((s) => s.counts);
@@ -205,7 +232,9 @@ export function getReviewPageData(user: CurrentUser, articleId: number): ReviewP
       quorum: quorumStatus(tx, revision, panel),
       viewer: {
         canSign: inReview && canSignOff(actor, { authorId: revision.authorId }, panel) && !approvedCurrentText,
-        canComment: TRANSITIONS.comment.from.includes(revision.state) && (actor.role !== "reviewer" || canSignOff(actor, { authorId: revision.authorId }, panel)),
+        canComment:
+          TRANSITIONS.comment.from.includes(revision.state) &&
+          (actor.role !== "reviewer" || canSignOff(actor, { authorId: revision.authorId }, panel)),
         isAuthor: revision.authorId === user.id,
         approvedCurrentText,
         mustSignAgain: !approvedCurrentText && mine.some((s) => s.decision === "approve" && !s.onCurrentText) && inReview,
@@ -224,7 +253,14 @@ export function addReviewComment(user: CurrentUser, input: CommentInput): { arti
     const quote = input.quote?.trim() || null;
     const created = tx
       .insert(reviewComments)
-      .values({ revisionId: revision.id, authorId: user.id, body: input.body, quote, quoteAudience: quote ? (input.quoteAudience ?? null) : null, contentHash: revision.contentHash })
+      .values({
+        revisionId: revision.id,
+        authorId: user.id,
+        body: input.body,
+        quote,
+        quoteAudience: quote ? (input.quoteAudience ?? null) : null,
+        contentHash: revision.contentHash,
+      })
       .returning({ id: reviewComments.id })
       .get();
     appendAuditEvent(tx, {
@@ -244,7 +280,14 @@ export type TimelineEvent = { id: number; at: string; action: string; actorName:
 /** The article's audit events, newest first. */
 export function articleTimeline(articleId: number, limit = 100): TimelineEvent[] {
   return getDb()
-    .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, actorName: users.name, actorLabel: auditEvents.actorLabel, summary: auditEvents.summary })
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      action: auditEvents.action,
+      actorName: users.name,
+      actorLabel: auditEvents.actorLabel,
+      summary: auditEvents.summary,
+    })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(eq(auditEvents.articleId, articleId))

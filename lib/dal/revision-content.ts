@@ -68,7 +68,10 @@ function writeCitations(tx: Tx, revisionId: number, content: RevisionContent, ci
   const byKey = new Map(cited.map((r) => [r.citekey, r.id]));
   tx.delete(revisionCitations).where(eq(revisionCitations.revisionId, revisionId)).run();
   const rows: (typeof revisionCitations.$inferInsert)[] = [];
-  for (const [audience, body] of [["clinician", content.clinicianBody], ["patient", content.patientBody]] as const) {
+  for (const [audience, body] of [
+    ["clinician", content.clinicianBody],
+    ["patient", content.patientBody],
+  ] as const) {
     let position = 0;
     for (const key of keysOf(body)) {
       const referenceId = byKey.get(key);

@@ -50,7 +50,13 @@ export function saveRevision(actor: CurrentUser, input: SaveRevisionInput): Save
     const working = tx.select().from(revisions).where(eq(revisions.id, article.workingRevisionId)).get();
     if (!working) return { kind: "not_found" };
 
-    const check = checkTransition({ action: "edit", state: working.state, actor, revision: { authorId: working.authorId }, assignments: [] });
+    const check = checkTransition({
+      action: "edit",
+      state: working.state,
+      actor,
+      revision: { authorId: working.authorId },
+      assignments: [],
+    });
     if (!check.ok) return { kind: "forbidden", reason: check.reason };
 
     if (working.id !== input.revisionId || working.version !== input.version) {
@@ -59,7 +65,8 @@ export function saveRevision(actor: CurrentUser, input: SaveRevisionInput): Save
 
     const slugChanged = input.slug !== article.slug;
     if (slugChanged) {
-      if (isSlugLocked(article)) return { kind: "invalid", fieldErrors: { slug: ["A published article's slug can't change: readers and links use it"] } };
+      if (isSlugLocked(article))
+        return { kind: "invalid", fieldErrors: { slug: ["A published article's slug can't change: readers and links use it"] } };
       const owner = tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, input.slug)).get();
       if (owner) return { kind: "invalid", fieldErrors: { slug: ["Another article already uses this slug"] } };
     }
@@ -177,7 +184,10 @@ export function saveRevision(actor: CurrentUser, input: SaveRevisionInput): Save
         targetType: "revision",
         targetId: created.id,
         articleId: article.id,
-        summary: { basedOn: { revisionId: working.id, number: working.number }, after: { number, state: effect.newState, contentHash: shortHash(hash) } },
+        summary: {
+          basedOn: { revisionId: working.id, number: working.number },
+          after: { number, state: effect.newState, contentHash: shortHash(hash) },
+        },
       });
       saved = {
         revisionId: created.id,
@@ -192,10 +202,7 @@ export function saveRevision(actor: CurrentUser, input: SaveRevisionInput): Save
       };
     }
 
-    tx.update(articles)
-      .set({ slug: input.slug, topic: input.topic, updatedAt: now })
-      .where(eq(articles.id, article.id))
-      .run();
+    tx.update(articles).set({ slug: input.slug, topic: input.topic, updatedAt: now }).where(eq(articles.id, article.id)).run();
     if (slugChanged || topicChanged) {
       appendAuditEvent(tx, {
         actor: actorRef,
@@ -207,7 +214,9 @@ export function saveRevision(actor: CurrentUser, input: SaveRevisionInput): Save
       });
     }
 
-    const readerVisibleChange = (contentChanged && READER_VISIBLE_WORKING.includes(working.state)) || ((slugChanged || topicChanged) && article.liveRevisionId !== null);
+    const readerVisibleChange =
+      (contentChanged && READER_VISIBLE_WORKING.includes(working.state)) ||
+      ((slugChanged || topicChanged) && article.liveRevisionId !== null);
     if (readerVisibleChange || topicChanged) syncArticleSearch(tx, article.id);
     return { kind: "saved", saved, readerVisibleChange };
   });

@@ -47,7 +47,11 @@ export function articleHistory(articleId: number): ArticleHistory | null {
     articleId: article.id,
     slug: article.slug,
     question: working?.question ?? rows[0]?.question ?? "",
-    entries: rows.map(({ question: _question, ...r }) => ({ ...r, isLive: r.id === article.liveRevisionId, isWorking: r.id === article.workingRevisionId })),
+    entries: rows.map(({ question: _question, ...r }) => ({
+      ...r,
+      isLive: r.id === article.liveRevisionId,
+      isWorking: r.id === article.workingRevisionId,
+    })),
   };
 }
 

@@ -37,7 +37,8 @@ export const getPublishPolicy = () => getSetting("publishPolicy");
 export const getDefaultAudience = () => getSetting("defaultAudience");
 export const getReadabilityTarget = () => getSetting("readabilityTarget");
 /** The disclaimer shown under an article for one audience. */
-export const getDisclaimer = (audience: "clinician" | "patient") => getSetting(audience === "clinician" ? "clinicianDisclaimer" : "patientDisclaimer");
+export const getDisclaimer = (audience: "clinician" | "patient") =>
+  getSetting(audience === "clinician" ? "clinicianDisclaimer" : "patientDisclaimer");
 export const getEditorialPolicy = () => getSetting("editorialPolicy");
 export const getSiteName = () => getSetting("siteName");
 
@@ -51,10 +52,14 @@ export function saveSiteSettings(actor: { id: number; email: string }, next: Sit
     const changed = (Object.keys(next) as (keyof SiteSettings)[]).filter((key) => current[key] !== next[key]);
     if (changed.length === 0) return changed;
     const now = new Date().toISOString();
-    const summarise = (value: unknown) => (typeof value === "string" && value.length > 120 ? `${value.slice(0, 80)}… (${value.length} characters)` : value);
+    const summarise = (value: unknown) =>
+      typeof value === "string" && value.length > 120 ? `${value.slice(0, 80)}… (${value.length} characters)` : value;
     for (const key of changed) {
       const value = JSON.stringify(next[key]);
-      tx.insert(siteSettings).values({ key, value, updatedById: actor.id, updatedAt: now }).onConflictDoUpdate({ target: siteSettings.key, set: { value, updatedById: actor.id, updatedAt: now } }).run();
+      tx.insert(siteSettings)
+        .values({ key, value, updatedById: actor.id, updatedAt: now })
+        .onConflictDoUpdate({ target: siteSettings.key, set: { value, updatedById: actor.id, updatedAt: now } })
+        .run();
     }
     appendAuditEvent(tx, {
       actor: { id: actor.id, label: actor.email },

@@ -84,7 +84,10 @@ function publish(tx: Tx, user: CurrentUser, article: ArticleRow, revision: Revis
     .where(eq(articles.id, article.id))
     .run();
   syncArticleSearch(tx, article.id);
-  notify(tx, revision.authorId, "approved", `“${revision.question}” was approved by the board and is now live.`, { articleId: article.id, revisionId: revision.id });
+  notify(tx, revision.authorId, "approved", `“${revision.question}” was approved by the board and is now live.`, {
+    articleId: article.id,
+    revisionId: revision.id,
+  });
   appendAuditEvent(tx, {
     actor: auditActor(user),
     action: "revision.approve",
@@ -120,7 +123,13 @@ export async function approveRevision(user: CurrentUser, input: ApproveInput): P
   const lock = writeTransaction((tx) => {
     const until = lockOf(tx, signingKey(user.id), now);
     if (until) {
-      appendAuditEvent(tx, { actor: auditActor(user), action: "review.sign_throttled", targetType: "revision", targetId: input.revisionId, summary: { until: until.toISOString() } });
+      appendAuditEvent(tx, {
+        actor: auditActor(user),
+        action: "review.sign_throttled",
+        targetType: "revision",
+        targetId: input.revisionId,
+        summary: { until: until.toISOString() },
+      });
     }
     return until;
   });
@@ -130,7 +139,8 @@ export async function approveRevision(user: CurrentUser, input: ApproveInput): P
   const passwordOk = !!stored && (await verifyPassword(stored.passwordHash, input.password));
   if (!passwordOk) {
     const until = writeTransaction((tx) => {
-      const articleId = tx.select({ articleId: revisions.articleId }).from(revisions).where(eq(revisions.id, input.revisionId)).get()?.articleId ?? null;
+      const articleId =
+        tx.select({ articleId: revisions.articleId }).from(revisions).where(eq(revisions.id, input.revisionId)).get()?.articleId ?? null;
       const newLock = recordFailure(tx, signingKey(user.id), now, ACCOUNT_POLICY);
       appendAuditEvent(tx, {
         actor: auditActor(user),
@@ -170,7 +180,12 @@ export async function approveRevision(user: CurrentUser, input: ApproveInput): P
     });
     const approvals = countingApprovalIds(tx, revision);
     if (to === "approved") publish(tx, user, article, revision, approvals);
-    return { ok: true, outcome: { articleId: article.id, slug: article.slug, state: to }, published: to === "approved", approvalsCounted: approvals.length };
+    return {
+      ok: true,
+      outcome: { articleId: article.id, slug: article.slug, state: to },
+      published: to === "approved",
+      approvalsCounted: approvals.length,
+    };
   });
 }
 
@@ -178,14 +193,23 @@ export function requestChanges(user: CurrentUser, input: RequestChangesInput): T
   return writeTransaction((tx) => {
     const loaded = loadRevision(tx, input.revisionId);
     const { revision, article } = loaded;
-    const to = requireTransition(tx, user, loaded, { action: "request_changes", signedHash: input.contentHash, currentHash: revision.contentHash });
+    const to = requireTransition(tx, user, loaded, {
+      action: "request_changes",
+      signedHash: input.contentHash,
+      currentHash: revision.contentHash,
+    });
     const created = insertSignOff(tx, user, revision, "request_changes", input.comment);
-    tx.insert(reviewComments).values({ revisionId: revision.id, authorId: user.id, body: input.comment, contentHash: revision.contentHash }).run();
+    tx.insert(reviewComments)
+      .values({ revisionId: revision.id, authorId: user.id, body: input.comment, contentHash: revision.contentHash })
+      .run();
     const now = nowIso();
     tx.update(revisions).set({ state: to, updatedAt: now }).where(eq(revisions.id, revision.id)).run();
     tx.update(articles).set({ updatedAt: now }).where(eq(articles.id, article.id)).run();
     syncArticleSearch(tx, article.id);
-    notify(tx, revision.authorId, "changes_requested", `${user.name} requested changes to “${revision.question}”.`, { articleId: article.id, revisionId: revision.id });
+    notify(tx, revision.authorId, "changes_requested", `${user.name} requested changes to “${revision.question}”.`, {
+      articleId: article.id,
+      revisionId: revision.id,
+    });
     appendAuditEvent(tx, {
       actor: auditActor(user),
       action: "revision.request_changes",
@@ -206,7 +230,11 @@ function countingApprovalIds(tx: Tx, revision: RevisionRow): number[] {
     .where(and(eq(reviewAssignments.revisionId, revision.id), isNull(reviewAssignments.removedAt), eq(users.active, true)))
     .all()
     .map((r) => r.reviewerId);
-  return countingApprovals(signOffRefs(tx, revision.id), { currentHash: revision.contentHash, authorId: revision.authorId, activeReviewerIds: panel });
+  return countingApprovals(signOffRefs(tx, revision.id), {
+    currentHash: revision.contentHash,
+    authorId: revision.authorId,
+    activeReviewerIds: panel,
+  });
 }
 
 /**
@@ -220,11 +248,24 @@ export function notifyReviewersToSignAgain(tx: Tx, revisionId: number, previousH
   const stale = tx
     .selectDistinct({ reviewerId: signOffs.reviewerId })
     .from(signOffs)
-    .innerJoin(reviewAssignments, and(eq(reviewAssignments.revisionId, signOffs.revisionId), eq(reviewAssignments.reviewerId, signOffs.reviewerId)))
-    .where(and(eq(signOffs.revisionId, revisionId), eq(signOffs.decision, "approve"), eq(signOffs.contentHash, previousHash), isNull(reviewAssignments.removedAt)))
+    .innerJoin(
+      reviewAssignments,
+      and(eq(reviewAssignments.revisionId, signOffs.revisionId), eq(reviewAssignments.reviewerId, signOffs.reviewerId)),
+    )
+    .where(
+      and(
+        eq(signOffs.revisionId, revisionId),
+        eq(signOffs.decision, "approve"),
+        eq(signOffs.contentHash, previousHash),
+        isNull(reviewAssignments.removedAt),
+      ),
+    )
     .all();
   for (const { reviewerId } of stale) {
-    notify(tx, reviewerId, "sign_off_again", `“${revision.question}” was edited after you approved it and needs your sign-off again.`, { articleId: revision.articleId, revisionId });
+    notify(tx, reviewerId, "sign_off_again", `“${revision.question}” was edited after you approved it and needs your sign-off again.`, {
+      articleId: revision.articleId,
+      revisionId,
+    });
   }
   return stale.length;
 }

@@ -60,7 +60,12 @@ export function getUserDetail(userId: number): UserDetail | null {
     .get();
   if (!row) return null;
   const profile = db
-    .select({ credentials: boardProfiles.credentials, specialty: boardProfiles.specialty, bio: boardProfiles.bio, isPublic: boardProfiles.isPublic })
+    .select({
+      credentials: boardProfiles.credentials,
+      specialty: boardProfiles.specialty,
+      bio: boardProfiles.bio,
+      isPublic: boardProfiles.isPublic,
+    })
     .from(boardProfiles)
     .where(eq(boardProfiles.userId, userId))
     .get();
@@ -69,13 +74,22 @@ export function getUserDetail(userId: number): UserDetail | null {
       .select({ n: count() })
       .from(reviewAssignments)
       .innerJoin(revisions, eq(revisions.id, reviewAssignments.revisionId))
-      .where(and(eq(reviewAssignments.reviewerId, userId), isNull(reviewAssignments.removedAt), sql`${revisions.state} IN ('submitted','under_review')`))
+      .where(
+        and(
+          eq(reviewAssignments.reviewerId, userId),
+          isNull(reviewAssignments.removedAt),
+          sql`${revisions.state} IN ('submitted','under_review')`,
+        ),
+      )
       .get()?.n ?? 0;
   return { ...row, credentials: profile?.credentials ?? null, profile: profile ?? null, openAssignments };
 }
 
 export class UserAdminError extends Error {
-  constructor(message: string, readonly field?: string) {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
   }
 }
@@ -90,7 +104,12 @@ function findUser(tx: Tx, userId: number) {
 
 /** Checked inside the write transaction, so two admins can't demote each other at once. */
 function guardLastAdmin(tx: Tx, target: { id: number; role: Role; active: boolean }, change: AdminChange): void {
-  const others = tx.select({ n: count() }).from(users).where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, target.id))).get()?.n ?? 0;
+  const others =
+    tx
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, target.id)))
+      .get()?.n ?? 0;
   const problem = lastAdminProblem(target, others, change);
   if (problem) throw new UserAdminError(problem);
 }
@@ -101,10 +120,23 @@ function guardLastAdmin(tx: Tx, target: { id: number; role: Role; active: boolea
  */
 function removeFromOpenAssignments(tx: Tx, target: { id: number; name: string }, reason: string): number {
   const open = tx
-    .select({ id: reviewAssignments.id, revisionId: reviewAssignments.revisionId, assignedById: reviewAssignments.assignedById, articleId: revisions.articleId, question: revisions.question, authorId: revisions.authorId })
+    .select({
+      id: reviewAssignments.id,
+      revisionId: reviewAssignments.revisionId,
+      assignedById: reviewAssignments.assignedById,
+      articleId: revisions.articleId,
+      question: revisions.question,
+      authorId: revisions.authorId,
+    })
     .from(reviewAssignments)
     .innerJoin(revisions, eq(revisions.id, reviewAssignments.revisionId))
-    .where(and(eq(reviewAssignments.reviewerId, target.id), isNull(reviewAssignments.removedAt), sql`${revisions.state} IN ('submitted','under_review')`))
+    .where(
+      and(
+        eq(reviewAssignments.reviewerId, target.id),
+        isNull(reviewAssignments.removedAt),
+        sql`${revisions.state} IN ('submitted','under_review')`,
+      ),
+    )
     .all();
   const now = new Date().toISOString();
   for (const a of open) {
@@ -112,7 +144,13 @@ function removeFromOpenAssignments(tx: Tx, target: { id: number; name: string },
     // The assigning editor, or the revision's author when nobody is recorded as assigning it.
     const editorId = a.assignedById ?? a.authorId;
     tx.insert(notifications)
-      .values({ userId: editorId, kind: "assignment_removed", articleId: a.articleId, revisionId: a.revisionId, message: `${target.name} ${reason} and was removed from the review of “${a.question}”. Assign another reviewer.` })
+      .values({
+        userId: editorId,
+        kind: "assignment_removed",
+        articleId: a.articleId,
+        revisionId: a.revisionId,
+        message: `${target.name} ${reason} and was removed from the review of “${a.question}”. Assign another reviewer.`,
+      })
       .run();
   }
   return open.length;
@@ -155,7 +193,13 @@ export function createUser(actor: CurrentUser, input: { name: string; email: str
       .get();
     // Reviewers appear on the board page once they have a listed profile; start one, unlisted.
     if (input.role === "reviewer") tx.insert(boardProfiles).values({ userId: row.id }).run();
-    appendAuditEvent(tx, { actor: auditActor(actor), action: "user.create", targetType: "user", targetId: row.id, summary: { after: { name: input.name, email: input.email, role: input.role } } });
+    appendAuditEvent(tx, {
+      actor: auditActor(actor),
+      action: "user.create",
+      targetType: "user",
+      targetId: row.id,
+      summary: { after: { name: input.name, email: input.email, role: input.role } },
+    });
     return row.id;
   });
 }
@@ -171,7 +215,13 @@ export function changeUserRole(actor: CurrentUser, userId: number, role: Role): 
     guardLastAdmin(tx, target, { kind: "role", to: role });
     tx.update(users).set({ role, updatedAt: new Date().toISOString() }).where(eq(users.id, userId)).run();
     const removed = target.role === "reviewer" ? removeFromOpenAssignments(tx, target, "is no longer a board reviewer") : 0;
-    appendAuditEvent(tx, { actor: auditActor(actor), action: "user.role_change", targetType: "user", targetId: userId, summary: { before: { role: target.role }, after: { role }, assignmentsRemoved: removed } });
+    appendAuditEvent(tx, {
+      actor: auditActor(actor),
+      action: "user.role_change",
+      targetType: "user",
+      targetId: userId,
+      summary: { before: { role: target.role }, after: { role }, assignmentsRemoved: removed },
+    });
     return { changed: true, assignmentsRemoved: removed };
   });
 }
@@ -181,10 +231,21 @@ export function resetUserPassword(actor: CurrentUser, userId: number, passwordHa
   writeTransaction((tx) => {
     findUser(tx, userId);
     tx.update(users)
-      .set({ passwordHash, mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date().toISOString() })
+      .set({
+        passwordHash,
+        mustChangePassword: true,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: new Date().toISOString(),
+      })
       .where(eq(users.id, userId))
       .run();
-    appendAuditEvent(tx, { actor: auditActor(actor), action: "user.password_reset", targetType: "user", targetId: userId, summary: { after: { mustChangePassword: true } } });
+    appendAuditEvent(tx, {
+      actor: auditActor(actor),
+      action: "user.password_reset",
+      targetType: "user",
+      targetId: userId,
+      summary: { after: { mustChangePassword: true } },
+    });
   });
 }
 
@@ -192,7 +253,10 @@ export function resetUserPassword(actor: CurrentUser, userId: number, passwordHa
 export function signOutEverywhere(actor: CurrentUser, userId: number): void {
   writeTransaction((tx) => {
     findUser(tx, userId);
-    tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)).run();
+    tx.update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId))
+      .run();
     appendAuditEvent(tx, { actor: auditActor(actor), action: "user.sign_out_everywhere", targetType: "user", targetId: userId });
   });
 }

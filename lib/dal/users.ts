@@ -29,8 +29,17 @@ export async function verifyCredentials(emailInput: string, password: string, ip
   const actor = user ? { id: user.id, label: user.email } : null;
 
   const lock = writeTransaction((tx) => {
-    const until = [lockOf(tx, accountKey(email), now), lockOf(tx, ipKey(ip), now)].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0];
-    if (until) appendAuditEvent(tx, { actor, action: "auth.sign_in_throttled", targetType: "user", targetId: user?.id ?? null, summary: { email, ip, until: until.toISOString() } });
+    const until = [lockOf(tx, accountKey(email), now), lockOf(tx, ipKey(ip), now)]
+      .filter((d): d is Date => !!d)
+      .sort((a, b) => b.getTime() - a.getTime())[0];
+    if (until)
+      appendAuditEvent(tx, {
+        actor,
+        action: "auth.sign_in_throttled",
+        targetType: "user",
+        targetId: user?.id ?? null,
+        summary: { email, ip, until: until.toISOString() },
+      });
     return until ?? null;
   });
   if (lock) return { ok: false, throttledUntil: lock };
@@ -47,9 +56,22 @@ export async function verifyCredentials(emailInput: string, password: string, ip
     const reason = !user ? "unknown email" : !user.active ? "inactive" : "wrong password";
     const accountLock = recordFailure(tx, accountKey(email), now, ACCOUNT_POLICY);
     const ipLock = recordFailure(tx, ipKey(ip), now, IP_POLICY);
-    appendAuditEvent(tx, { actor, action: "auth.sign_in_failed", targetType: "user", targetId: user?.id ?? null, summary: { email, ip, reason } });
+    appendAuditEvent(tx, {
+      actor,
+      action: "auth.sign_in_failed",
+      targetType: "user",
+      targetId: user?.id ?? null,
+      summary: { email, ip, reason },
+    });
     const until = accountLock ?? ipLock;
-    if (until) appendAuditEvent(tx, { actor, action: "auth.throttle", targetType: "user", targetId: user?.id ?? null, summary: { email, ip, until: until.toISOString() } });
+    if (until)
+      appendAuditEvent(tx, {
+        actor,
+        action: "auth.throttle",
+        targetType: "user",
+        targetId: user?.id ?? null,
+        summary: { email, ip, until: until.toISOString() },
+      });
     return until;
   });
   if (!ok) return { ok: false, throttledUntil: newLock ?? undefined };
@@ -64,7 +86,12 @@ export type PasswordChangeOutcome = { ok: true; sessionVersion: number } | { ok:
  * temporary-password flag cleared and the session version bumped, ending other sessions.
  * Returns the new version so the caller can re-issue this browser's session.
  */
-export async function changeOwnPassword(userId: number, currentPassword: string, newPassword: string, ip: string): Promise<PasswordChangeOutcome> {
+export async function changeOwnPassword(
+  userId: number,
+  currentPassword: string,
+  newPassword: string,
+  ip: string,
+): Promise<PasswordChangeOutcome> {
   const user = getDb().select().from(users).where(eq(users.id, userId)).get();
   if (!user || !user.active) return { ok: false, message: "Your account is no longer active." };
   const now = new Date();
@@ -74,7 +101,13 @@ export async function changeOwnPassword(userId: number, currentPassword: string,
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     const lock = writeTransaction((tx) => {
       const until = recordFailure(tx, accountKey(user.email), now, ACCOUNT_POLICY);
-      appendAuditEvent(tx, { actor, action: "account.password_change_failed", targetType: "user", targetId: user.id, summary: { ip, reason: "wrong current password" } });
+      appendAuditEvent(tx, {
+        actor,
+        action: "account.password_change_failed",
+        targetType: "user",
+        targetId: user.id,
+        summary: { ip, reason: "wrong current password" },
+      });
       return until;
     });
     return { ok: false, field: "currentPassword", message: lock ? throttleMessage(lock) : "Your current password is not correct." };
@@ -82,12 +115,26 @@ export async function changeOwnPassword(userId: number, currentPassword: string,
   const passwordHash = await hashPassword(newPassword);
   return writeTransaction((tx): PasswordChangeOutcome => {
     // Someone (an admin reset, another tab) changed the password while we hashed: start again.
-    const fresh = tx.select({ passwordHash: users.passwordHash, sessionVersion: users.sessionVersion, active: users.active }).from(users).where(eq(users.id, userId)).get();
-    if (!fresh || !fresh.active || fresh.passwordHash !== user.passwordHash) return { ok: false, message: "Your password was changed elsewhere. Sign in again." };
+    const fresh = tx
+      .select({ passwordHash: users.passwordHash, sessionVersion: users.sessionVersion, active: users.active })
+      .from(users)
+      .where(eq(users.id, userId))
+      .get();
+    if (!fresh || !fresh.active || fresh.passwordHash !== user.passwordHash)
+      return { ok: false, message: "Your password was changed elsewhere. Sign in again." };
     const sessionVersion = fresh.sessionVersion + 1;
-    tx.update(users).set({ passwordHash, mustChangePassword: false, sessionVersion, updatedAt: now.toISOString() }).where(eq(users.id, userId)).run();
+    tx.update(users)
+      .set({ passwordHash, mustChangePassword: false, sessionVersion, updatedAt: now.toISOString() })
+      .where(eq(users.id, userId))
+      .run();
     clearFailures(tx, accountKey(user.email));
-    appendAuditEvent(tx, { actor, action: "account.password_change", targetType: "user", targetId: user.id, summary: { ip, wasTemporary: user.mustChangePassword } });
+    appendAuditEvent(tx, {
+      actor,
+      action: "account.password_change",
+      targetType: "user",
+      targetId: user.id,
+      summary: { ip, wasTemporary: user.mustChangePassword },
+    });
     return { ok: true, sessionVersion };
   });
 }

@@ -93,22 +93,37 @@ export function requireTransition(
 }
 
 /** The submission checklist for a revision's content as stored (library looked up now). */
-export function checklistFor(tx: Tx, content: Pick<RevisionRow, "question" | "clinicianBody" | "patientBody" | "disclosure">): SubmissionChecklist {
+export function checklistFor(
+  tx: Tx,
+  content: Pick<RevisionRow, "question" | "clinicianBody" | "patientBody" | "disclosure">,
+): SubmissionChecklist {
   const keys = citekeysOf(content);
   const library = keys.length
-    ? tx.select({ citekey: references.citekey, title: references.title, retracted: references.retracted }).from(references).where(inArray(references.citekey, keys)).all()
+    ? tx
+        .select({ citekey: references.citekey, title: references.title, retracted: references.retracted })
+        .from(references)
+        .where(inArray(references.citekey, keys))
+        .all()
     : [];
   return submissionChecklist(content, { library, readabilityTarget: getSiteSettings().readabilityTarget });
 }
 
 /** A candidate reviewer must be an active board member who did not write the revision. */
 export function requireEligibleReviewer(tx: Tx, reviewerId: number, revision: RevisionRow): { id: number; name: string } {
-  const candidate = tx.select({ id: users.id, name: users.name, role: users.role, active: users.active }).from(users).where(eq(users.id, reviewerId)).get();
+  const candidate = tx
+    .select({ id: users.id, name: users.name, role: users.role, active: users.active })
+    .from(users)
+    .where(eq(users.id, reviewerId))
+    .get();
   if (!candidate || candidate.role !== "reviewer" || !candidate.active) {
-    throw new WorkflowError("invalid", "Choose active board members as reviewers.", { reviewerIds: ["Choose active board members as reviewers"] });
+    throw new WorkflowError("invalid", "Choose active board members as reviewers.", {
+      reviewerIds: ["Choose active board members as reviewers"],
+    });
   }
   if (candidate.id === revision.authorId) {
-    throw new WorkflowError("invalid", "A revision's author can't be one of its reviewers.", { reviewerIds: ["The author can't review their own revision"] });
+    throw new WorkflowError("invalid", "A revision's author can't be one of its reviewers.", {
+      reviewerIds: ["The author can't review their own revision"],
+    });
   }
   return { id: candidate.id, name: candidate.name };
 }
@@ -116,7 +131,12 @@ export function requireEligibleReviewer(tx: Tx, reviewerId: number, revision: Re
 export const nowIso = () => new Date().toISOString();
 
 /** A refused workflow write as an action result; anything else is a real error and is rethrown. */
-export function workflowFailure(error: unknown): { ok: false; code: ActionErrorCode; message: string; fieldErrors?: Record<string, string[]> } {
+export function workflowFailure(error: unknown): {
+  ok: false;
+  code: ActionErrorCode;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+} {
   if (error instanceof WorkflowError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
   throw error;
 }

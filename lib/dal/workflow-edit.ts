@@ -12,10 +12,16 @@ import { WorkflowError } from "@/lib/dal/workflow-context";
  * (`saveRevision`), taking the current version as the base. For scripts and tests that need an
  * edit without the editor page; the app itself saves through `saveRevisionAction`.
  */
-export function saveWorkingRevisionContent(user: CurrentUser, articleId: number, changes: Partial<RevisionContent>): { revisionId: number; contentHash: string } {
+export function saveWorkingRevisionContent(
+  user: CurrentUser,
+  articleId: number,
+  changes: Partial<RevisionContent>,
+): { revisionId: number; contentHash: string } {
   const db = getDb();
   const article = db.select().from(articles).where(eq(articles.id, articleId)).get();
-  const working = article?.workingRevisionId ? db.select().from(revisions).where(eq(revisions.id, article.workingRevisionId)).get() : undefined;
+  const working = article?.workingRevisionId
+    ? db.select().from(revisions).where(eq(revisions.id, article.workingRevisionId)).get()
+    : undefined;
   if (!article || !working) throw new WorkflowError("not_found", "That article doesn't exist.");
   const outcome = saveRevision(user, {
     articleId,
@@ -28,6 +34,7 @@ export function saveWorkingRevisionContent(user: CurrentUser, articleId: number,
     patientBody: changes.patientBody ?? working.patientBody,
     disclosure: changes.disclosure ?? working.disclosure,
   });
-  if (outcome.kind !== "saved") throw new WorkflowError(outcome.kind === "forbidden" ? "forbidden" : "conflict", `Save refused: ${outcome.kind}`);
+  if (outcome.kind !== "saved")
+    throw new WorkflowError(outcome.kind === "forbidden" ? "forbidden" : "conflict", `Save refused: ${outcome.kind}`);
   return { revisionId: outcome.saved.revisionId, contentHash: outcome.saved.contentHash };
 }

@@ -5,13 +5,37 @@ import { articles, boardProfiles, revisions, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/dal/session";
 import { quorumStatus, signOffItems, type QuorumStatus, type SignOffItem } from "@/lib/dal/review";
 import { activePanel, asActor, checklistFor, type PanelMember, type RevisionRow } from "@/lib/dal/workflow-context";
-import { canAssignReviewers, canEditRevision, canStartReReview, canSubmitRevision, canViewRevision, canWithdrawRevision } from "@/lib/permissions";
+import {
+  canAssignReviewers,
+  canEditRevision,
+  canStartReReview,
+  canSubmitRevision,
+  canViewRevision,
+  canWithdrawRevision,
+} from "@/lib/permissions";
 import type { SubmissionChecklist } from "@/lib/submission-checks";
 import { isReviewOverdue, TRANSITIONS } from "@/lib/workflow";
 
 export type ArticleOverview = {
-  article: { id: number; slug: string; topic: string; lastReviewedAt: string | null; reviewDueAt: string | null; reReviewReason: string | null; overdue: boolean };
-  revision: { id: number; number: number; state: RevisionRow["state"]; question: string; contentHash: string; authorName: string; updatedAt: string; isLive: boolean };
+  article: {
+    id: number;
+    slug: string;
+    topic: string;
+    lastReviewedAt: string | null;
+    reviewDueAt: string | null;
+    reReviewReason: string | null;
+    overdue: boolean;
+  };
+  revision: {
+    id: number;
+    number: number;
+    state: RevisionRow["state"];
+    question: string;
+    contentHash: string;
+    authorName: string;
+    updatedAt: string;
+    isLive: boolean;
+  };
   live: { id: number; number: number; approvedAt: string | null } | null;
   checklist: SubmissionChecklist;
   panel: (PanelMember & { approvedCurrentText: boolean })[];
@@ -31,7 +55,13 @@ export function getArticleOverview(user: CurrentUser, articleId: number): Articl
     const actor = asActor(user);
     const panel = activePanel(tx, revision.id);
     if (!canViewRevision(actor, { authorId: revision.authorId }, panel)) return null;
-    const live = article.liveRevisionId ? tx.select({ id: revisions.id, number: revisions.number, approvedAt: revisions.approvedAt }).from(revisions).where(eq(revisions.id, article.liveRevisionId)).get() ?? null : null;
+    const live = article.liveRevisionId
+      ? (tx
+          .select({ id: revisions.id, number: revisions.number, approvedAt: revisions.approvedAt })
+          .from(revisions)
+          .where(eq(revisions.id, article.liveRevisionId))
+          .get() ?? null)
+      : null;
     const quorum = quorumStatus(tx, revision, panel);
     const onPanel = new Set(panel.map((p) => p.reviewerId));
     const candidates = tx

@@ -32,7 +32,10 @@ export type TransitionOutcome = { articleId: number; slug: string; state: Revisi
 
 function setState(tx: Tx, revision: RevisionRow, state: RevisionRow["state"], extra: Partial<RevisionRow> = {}) {
   const now = nowIso();
-  tx.update(revisions).set({ state, updatedAt: now, ...extra }).where(eq(revisions.id, revision.id)).run();
+  tx.update(revisions)
+    .set({ state, updatedAt: now, ...extra })
+    .where(eq(revisions.id, revision.id))
+    .run();
   tx.update(articles).set({ updatedAt: now }).where(eq(articles.id, revision.articleId)).run();
   syncArticleSearch(tx, revision.articleId);
 }
@@ -96,7 +99,10 @@ function upsertAssignment(tx: Tx, revisionId: number, reviewerId: number, assign
  * Sends a submitted revision to review: assigns the chosen reviewers (none needed when a panel is
  * already assigned, as after a resubmission) and moves it to under review.
  */
-export function assignReviewers(user: CurrentUser, input: { revisionId: number; reviewerIds: number[]; dueDate?: string }): TransitionOutcome {
+export function assignReviewers(
+  user: CurrentUser,
+  input: { revisionId: number; reviewerIds: number[]; dueDate?: string },
+): TransitionOutcome {
   return writeTransaction((tx) => {
     const loaded = loadRevision(tx, input.revisionId);
     const { revision, article } = loaded;
@@ -121,7 +127,13 @@ export function assignReviewers(user: CurrentUser, input: { revisionId: number; 
       targetType: "revision",
       targetId: revision.id,
       articleId: article.id,
-      summary: { before: { state: revision.state }, after: { state: to }, reviewerIds: panel.map((m) => m.reviewerId), added: input.reviewerIds, dueAt },
+      summary: {
+        before: { state: revision.state },
+        after: { state: to },
+        reviewerIds: panel.map((m) => m.reviewerId),
+        added: input.reviewerIds,
+        dueAt,
+      },
     });
     return { articleId: article.id, slug: article.slug, state: to };
   });
@@ -135,7 +147,10 @@ export function addReviewer(user: CurrentUser, input: { revisionId: number; revi
     const reviewer = requireEligibleReviewer(tx, input.reviewerId, revision);
     const dueAt = endOfDayUtc(input.dueDate);
     upsertAssignment(tx, revision.id, reviewer.id, user.id, dueAt);
-    notify(tx, reviewer.id, "assigned", `You are assigned to review “${revision.question}”.`, { articleId: article.id, revisionId: revision.id });
+    notify(tx, reviewer.id, "assigned", `You are assigned to review “${revision.question}”.`, {
+      articleId: article.id,
+      revisionId: revision.id,
+    });
     appendAuditEvent(tx, {
       actor: auditActor(user),
       action: "review.add_reviewer",
@@ -157,7 +172,10 @@ export function removeReviewer(user: CurrentUser, input: { revisionId: number; r
       .set({ removedAt: nowIso() })
       .where(and(eq(reviewAssignments.revisionId, revision.id), eq(reviewAssignments.reviewerId, input.reviewerId)))
       .run();
-    notify(tx, input.reviewerId, "assignment_removed", `You are no longer a reviewer of “${revision.question}”.`, { articleId: article.id, revisionId: revision.id });
+    notify(tx, input.reviewerId, "assignment_removed", `You are no longer a reviewer of “${revision.question}”.`, {
+      articleId: article.id,
+      revisionId: revision.id,
+    });
     appendAuditEvent(tx, {
       actor: auditActor(user),
       action: "review.remove_reviewer",
@@ -185,8 +203,18 @@ export function startReReview(user: CurrentUser, articleId: number): TransitionO
       throw new WorkflowError("conflict", "A newer revision of this article is already in progress; review that one.");
     }
     const live = tx.select().from(revisions).where(eq(revisions.id, article.liveRevisionId)).get()!;
-    const content = { question: live.question, clinicianBody: live.clinicianBody, patientBody: live.patientBody, disclosure: live.disclosure };
-    const number = (tx.select({ n: max(revisions.number) }).from(revisions).where(eq(revisions.articleId, article.id)).get()?.n ?? 0) + 1;
+    const content = {
+      question: live.question,
+      clinicianBody: live.clinicianBody,
+      patientBody: live.patientBody,
+      disclosure: live.disclosure,
+    };
+    const number =
+      (tx
+        .select({ n: max(revisions.number) })
+        .from(revisions)
+        .where(eq(revisions.articleId, article.id))
+        .get()?.n ?? 0) + 1;
     const state = checklistFor(tx, content).canSubmit ? "submitted" : "draft";
     const now = nowIso();
     const created = tx

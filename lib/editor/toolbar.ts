@@ -10,7 +10,11 @@ export type ToolbarCommand = "bold" | "italic" | "heading" | "bullets" | "number
 function wrap(sel: TextSelection, before: string, after: string, placeholder: string): TextSelection {
   const selected = sel.value.slice(sel.start, sel.end);
   // Pressing bold on already bold text takes the markers off again.
-  if (selected && sel.value.slice(sel.start - before.length, sel.start) === before && sel.value.slice(sel.end, sel.end + after.length) === after) {
+  if (
+    selected &&
+    sel.value.slice(sel.start - before.length, sel.start) === before &&
+    sel.value.slice(sel.end, sel.end + after.length) === after
+  ) {
     const value = sel.value.slice(0, sel.start - before.length) + selected + sel.value.slice(sel.end + after.length);
     return { value, start: sel.start - before.length, end: sel.end - before.length };
   }
@@ -95,7 +99,13 @@ export function insertCitation(sel: TextSelection, citekey: string): TextSelecti
 }
 
 /** The command for a keyboard shortcut (Ctrl or ⌘ with B, I, K), or null. */
-export function shortcutCommand(event: { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }): ToolbarCommand | null {
+export function shortcutCommand(event: {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}): ToolbarCommand | null {
   if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
   const key = event.key.toLowerCase();
   if (event.shiftKey) {

@@ -6,7 +6,13 @@ export type ApiArticleListItem = Pick<ReaderArticleSummary, "slug" | "question" 
 
 export function apiArticleList(items: readonly ReaderArticleSummary[]): { articles: ApiArticleListItem[] } {
   return {
-    articles: items.map((a) => ({ slug: a.slug, question: a.question, status: a.status, lastUpdated: a.lastUpdated, lastReviewed: a.lastReviewed })),
+    articles: items.map((a) => ({
+      slug: a.slug,
+      question: a.question,
+      status: a.status,
+      lastUpdated: a.lastUpdated,
+      lastReviewed: a.lastReviewed,
+    })),
   };
 }
 

@@ -11,10 +11,7 @@ const STATUS_TEXT = {
   approved: "Reviewed by our Medical Advisory Board.",
 } as const;
 
-export function buildRssFeed(
-  items: readonly ReaderArticleSummary[],
-  site: { url: string; name: string; description: string },
-): string {
+export function buildRssFeed(items: readonly ReaderArticleSummary[], site: { url: string; name: string; description: string }): string {
   const newest = items.reduce<string | null>((acc, a) => (!acc || a.lastUpdated > acc ? a.lastUpdated : acc), null);
   const entries = items
     .map((a) => {

@@ -12,7 +12,12 @@ export function questionLimit(): number {
 }
 
 /** The bucket after one more question, or null if the limit is already reached in this window. */
-export function takeQuestionSlot(bucket: QuestionBucket | null | undefined, now: Date, limit: number, windowMs = QUESTION_WINDOW_MS): QuestionBucket | null {
+export function takeQuestionSlot(
+  bucket: QuestionBucket | null | undefined,
+  now: Date,
+  limit: number,
+  windowMs = QUESTION_WINDOW_MS,
+): QuestionBucket | null {
   const open = bucket && now.getTime() - new Date(bucket.windowStart).getTime() < windowMs;
   if (!open) return { windowStart: now.toISOString(), count: 1 };
   if (bucket.count >= limit) return null;

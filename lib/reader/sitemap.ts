@@ -9,7 +9,12 @@ export function buildSitemap(items: readonly ReaderArticleSummary[], site: strin
   const topics = [...new Set(items.map((a) => a.topic).filter(Boolean))].sort();
   return [
     { url: `${site}/`, lastModified: newest, changeFrequency: "daily", priority: 1 },
-    ...items.map((a) => ({ url: `${site}/articles/${encodeURIComponent(a.slug)}`, lastModified: a.lastUpdated, changeFrequency: "weekly" as const, priority: 0.8 })),
+    ...items.map((a) => ({
+      url: `${site}/articles/${encodeURIComponent(a.slug)}`,
+      lastModified: a.lastUpdated,
+      changeFrequency: "weekly" as const,
+      priority: 0.8,
+    })),
     ...topics.map((t) => ({ url: `${site}/topics/${topicSlug(t)}`, changeFrequency: "weekly" as const, priority: 0.5 })),
     { url: `${site}/board`, changeFrequency: "monthly", priority: 0.4 },
     { url: `${site}/policy`, changeFrequency: "monthly", priority: 0.4 },

@@ -18,7 +18,9 @@ const decodeEntities = (value: string) =>
 
 /** True if a URL would run script or embed a document when followed. */
 export function isScriptUrl(raw: string): boolean {
-  const value = decodeEntities(raw).replace(/[\u0000-\u0020\u007f-\u009f]/g, "").toLowerCase();
+  const value = decodeEntities(raw)
+    .replace(/[\u0000-\u0020\u007f-\u009f]/g, "")
+    .toLowerCase();
   return /^(javascript|vbscript|data|livescript):/.test(value);
 }
 
@@ -45,7 +47,8 @@ export function unsafeMarkup(html: string, allowedTags: ReadonlySet<string> | nu
     for (const attr of tag.attributes) {
       if (attr.name.startsWith("on")) problems.push(`event handler ${attr.name} on <${tag.name}>`);
       if (URL_ATTRIBUTES.has(attr.name) && isScriptUrl(attr.value)) problems.push(`${attr.name}="${attr.value}" on <${tag.name}>`);
-      if (attr.name === "style" && /expression\(|url\(\s*['"]?\s*javascript:/i.test(decodeEntities(attr.value))) problems.push(`script in style on <${tag.name}>`);
+      if (attr.name === "style" && /expression\(|url\(\s*['"]?\s*javascript:/i.test(decodeEntities(attr.value)))
+        problems.push(`script in style on <${tag.name}>`);
     }
   }
   return problems;
@@ -57,6 +60,12 @@ export function unsafeMarkup(html: string, allowedTags: ReadonlySet<string> | nu
  */
 export function tagSkeleton(html: string, ignoreAttributes: readonly string[] = []): string {
   return tagsOf(html)
-    .map((t) => `<${t.closing ? "/" : ""}${t.name}${t.attributes.filter((a) => !ignoreAttributes.includes(a.name)).map((a) => ` ${a.name}`).join("")}>`)
+    .map(
+      (t) =>
+        `<${t.closing ? "/" : ""}${t.name}${t.attributes
+          .filter((a) => !ignoreAttributes.includes(a.name))
+          .map((a) => ` ${a.name}`)
+          .join("")}>`,
+    )
     .join("");
 }

@@ -15,6 +15,9 @@ export const changePasswordSchema = z
   })
   .strict()
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords don't match" })
-  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password different from your current one" });
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from your current one",
+  });
 
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

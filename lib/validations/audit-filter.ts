@@ -5,7 +5,14 @@ const blankToUndefined = (v: unknown) => {
   const one = first(v);
   return typeof one === "string" && one.trim() === "" ? undefined : one;
 };
-const day = z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`))).optional());
+const day = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)))
+    .optional(),
+);
 const id = z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional());
 
 /**
@@ -15,7 +22,14 @@ const id = z.preprocess(blankToUndefined, z.coerce.number().int().positive().opt
 const fields = {
   actor: id,
   article: id,
-  action: z.preprocess(blankToUndefined, z.string().max(80).regex(/^[a-z_.]+$/).optional()),
+  action: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .max(80)
+      .regex(/^[a-z_.]+$/)
+      .optional(),
+  ),
   from: day,
   to: day,
   page: pageParam,
@@ -35,7 +49,8 @@ export function parseAuditFilter(params: Record<string, string | string[] | unde
 /** The query string for a filter (page 1 omitted), for pagination links. */
 export function auditFilterQuery(filter: AuditFilter, page = filter.page): string {
   const params = new URLSearchParams();
-  for (const key of ["actor", "article", "action", "from", "to"] as const) if (filter[key] !== undefined) params.set(key, String(filter[key]));
+  for (const key of ["actor", "article", "action", "from", "to"] as const)
+    if (filter[key] !== undefined) params.set(key, String(filter[key]));
   if (page > 1) params.set("page", String(page));
   const s = params.toString();
   return s ? `?${s}` : "";

@@ -11,7 +11,10 @@ export const boardProfileSchema = z
   })
   .strict()
   // A listed profile appears on the public board page: readers need the credentials and specialty.
-  .refine((p) => !p.isPublic || p.credentials.length > 0, { path: ["credentials"], message: "Listed profiles need credentials (e.g. “MD, FACOG”)" })
+  .refine((p) => !p.isPublic || p.credentials.length > 0, {
+    path: ["credentials"],
+    message: "Listed profiles need credentials (e.g. “MD, FACOG”)",
+  })
   .refine((p) => !p.isPublic || p.specialty.length > 0, { path: ["specialty"], message: "Listed profiles need a specialty" });
 
 export type BoardProfileInput = z.infer<typeof boardProfileSchema>;

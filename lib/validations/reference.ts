@@ -28,7 +28,11 @@ export const referenceAuthorSchema = z
     }
   })
   .transform((author) =>
-    author.literal ? { literal: author.literal } : author.given ? { family: author.family, given: author.given } : { family: author.family },
+    author.literal
+      ? { literal: author.literal }
+      : author.given
+        ? { family: author.family, given: author.given }
+        : { family: author.family },
   );
 
 /** Years are checked when validating, not when this module loads, so "next year" stays right. */
@@ -75,7 +79,12 @@ export const referenceSchema = z
     ),
     type: z.enum(REFERENCE_TYPES, { error: "Choose the type of reference" }),
     // One line: a title pasted from a PDF arrives with line breaks.
-    title: z.string().trim().max(1000, "The title is at most 1000 characters").transform((title) => title.replace(/\s+/g, " ")).default(""),
+    title: z
+      .string()
+      .trim()
+      .max(1000, "The title is at most 1000 characters")
+      .transform((title) => title.replace(/\s+/g, " "))
+      .default(""),
     // The form sends the authors as lines of text (see author-lines.ts); imports send a list.
     authors: z.preprocess(
       (value) => (typeof value === "string" ? parseAuthorLines(value) : value),
@@ -128,7 +137,11 @@ export const retractionSchema = z
   .strict()
   .superRefine((value, ctx) => {
     if (value.retracted && !value.note) {
-      ctx.addIssue({ code: "custom", path: ["note"], message: "Say where the retraction was published (the retraction notice, its DOI or date)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["note"],
+        message: "Say where the retraction was published (the retraction notice, its DOI or date)",
+      });
     }
   });
 

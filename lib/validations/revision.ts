@@ -11,7 +11,11 @@ export const MAX_TOPIC = 80;
 export const MAX_BODY = 100_000;
 export const MAX_DISCLOSURE = 4000;
 
-const question = z.string().trim().min(1, "Enter the question this article answers").max(MAX_QUESTION, `The question is at most ${MAX_QUESTION} characters`);
+const question = z
+  .string()
+  .trim()
+  .min(1, "Enter the question this article answers")
+  .max(MAX_QUESTION, `The question is at most ${MAX_QUESTION} characters`);
 const topic = z.string().trim().max(MAX_TOPIC, `The topic is at most ${MAX_TOPIC} characters`);
 const slug = z
   .string()

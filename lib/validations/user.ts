@@ -13,7 +13,13 @@ export type SetUserActiveInput = z.infer<typeof setUserActiveSchema>;
 export const createUserSchema = z
   .object({
     name: z.string().trim().min(1, "Enter the person's name").max(120, "Use at most 120 characters"),
-    email: z.string().trim().toLowerCase().min(1, "Enter an email address").max(254, "Use at most 254 characters").email("Enter a valid email address"),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, "Enter an email address")
+      .max(254, "Use at most 254 characters")
+      .email("Enter a valid email address"),
     role: roleSchema,
     temporaryPassword: newPasswordField,
   })

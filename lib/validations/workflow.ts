@@ -20,7 +20,10 @@ export const revisionActionSchema = z.object({ revisionId: id }).strict();
 export const assignReviewersSchema = z
   .object({
     revisionId: id,
-    reviewerIds: z.array(id).max(10, "Assign at most 10 reviewers").refine((ids) => new Set(ids).size === ids.length, "Each reviewer once"),
+    reviewerIds: z
+      .array(id)
+      .max(10, "Assign at most 10 reviewers")
+      .refine((ids) => new Set(ids).size === ids.length, "Each reviewer once"),
     dueDate: dueDate.optional(),
   })
   .strict()

@@ -36,9 +36,7 @@ export type TransitionInput = Context & TransitionRequest;
 /** A subset of ActionErrorCode, so a server action can pass the refusal straight on. */
 export type TransitionRefusal = "forbidden" | "illegal_transition" | "invalid" | "conflict";
 
-export type TransitionCheck =
-  | { ok: true; to: WorkflowState }
-  | { ok: false; code: TransitionRefusal; reason: string };
+export type TransitionCheck = { ok: true; to: WorkflowState } | { ok: false; code: TransitionRefusal; reason: string };
 
 type Refusal = { code: TransitionRefusal; reason: string };
 
@@ -136,5 +134,4 @@ function outcome(rule: TransitionRule, input: TransitionInput): WorkflowState {
   return reached ? "approved" : input.state;
 }
 
-const isAssigned = (assignments: readonly AssignmentRef[], userId: number) =>
-  assignments.some((a) => a.reviewerId === userId);
+const isAssigned = (assignments: readonly AssignmentRef[], userId: number) => assignments.some((a) => a.reviewerId === userId);

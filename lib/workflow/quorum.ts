@@ -43,11 +43,7 @@ export function countingApprovals(signOffs: readonly SignOffRef[], context: Quor
 
 /** Refuses a setting outside 1–5 rather than guess: zero would approve content nobody reviewed. */
 function required(requiredApprovals: number): number {
-  if (
-    !Number.isInteger(requiredApprovals) ||
-    requiredApprovals < MIN_REQUIRED_APPROVALS ||
-    requiredApprovals > MAX_REQUIRED_APPROVALS
-  ) {
+  if (!Number.isInteger(requiredApprovals) || requiredApprovals < MIN_REQUIRED_APPROVALS || requiredApprovals > MAX_REQUIRED_APPROVALS) {
     const range = `${MIN_REQUIRED_APPROVALS} to ${MAX_REQUIRED_APPROVALS}`;
     throw new RangeError(`requiredApprovals must be a whole number from ${range}, got ${requiredApprovals}`);
   }

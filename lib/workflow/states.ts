@@ -13,5 +13,4 @@ export const STATE_LABELS: Readonly<Record<WorkflowState, string>> = {
   approved: "Approved",
 };
 
-export const isWorkflowState = (value: unknown): value is WorkflowState =>
-  (WORKFLOW_STATES as readonly unknown[]).includes(value);
+export const isWorkflowState = (value: unknown): value is WorkflowState => (WORKFLOW_STATES as readonly unknown[]).includes(value);

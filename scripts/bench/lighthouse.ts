@@ -28,7 +28,14 @@ function node(args: string[], env: Record<string, string> = {}) {
   if (r.status !== 0) throw new Error(`node ${args.join(" ")} failed with ${r.status}`);
 }
 
-type Audit = { id: string; title: string; score: number | null; scoreDisplayMode: string; numericValue?: number; details?: { items?: unknown[] } };
+type Audit = {
+  id: string;
+  title: string;
+  score: number | null;
+  scoreDisplayMode: string;
+  numericValue?: number;
+  details?: { items?: unknown[] };
+};
 type LighthouseResult = {
   fetchTime: string;
   lighthouseVersion: string;
@@ -52,21 +59,40 @@ async function main() {
     let note = "";
     if (!target) {
       const conn = new Database(db, { readonly: true });
-      const row = conn.prepare("SELECT slug FROM articles WHERE live_revision_id IS NOT NULL ORDER BY id LIMIT 1").get() as { slug: string } | undefined;
+      const row = conn.prepare("SELECT slug FROM articles WHERE live_revision_id IS NOT NULL ORDER BY id LIMIT 1").get() as
+        { slug: string } | undefined;
       conn.close();
       const candidate = row ? `/articles/${row.slug}?audience=patient` : null;
       const status = candidate ? (await fetch(server.url + candidate)).status : 0;
       target = candidate && status === 200 ? candidate : "/";
-      if (target === "/") note = `No article page in this build (${candidate ?? "no approved article"} → HTTP ${status}); audited the home page instead. Re-run after the reader branch is merged.`;
+      if (target === "/")
+        note = `No article page in this build (${candidate ?? "no approved article"} → HTTP ${status}); audited the home page instead. Re-run after the reader branch is merged.`;
     }
     const url = server.url + target;
     // Warm the route so the audit sees the cached page, as a reader after the first would.
     await (await fetch(url)).arrayBuffer();
     const report = path.join(tmp, `lighthouse-${PORT}.report.json`);
-    const flags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+    const flags = [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ];
     const cli = spawnSync(
       process.execPath,
-      [path.join(ROOT, "node_modules", "lighthouse", "cli", "index.js"), url, "--output=json", `--output-path=${report}`, "--only-categories=performance,accessibility,best-practices,seo", `--chrome-flags=${flags.join(" ")}`, "--quiet"],
+      [
+        path.join(ROOT, "node_modules", "lighthouse", "cli", "index.js"),
+        url,
+        "--output=json",
+        `--output-path=${report}`,
+        "--only-categories=performance,accessibility,best-practices,seo",
+        `--chrome-flags=${flags.join(" ")}`,
+        "--quiet",
+      ],
       { cwd: ROOT, stdio: "inherit", env: { ...process.env, CHROME_PATH: CHROME } },
     );
     if (cli.status !== 0) throw new Error(`lighthouse exited with ${cli.status}`);
@@ -79,7 +105,12 @@ async function main() {
       lighthouseVersion: lhr.lighthouseVersion,
       formFactor: lhr.configSettings.formFactor,
       throttling: lhr.configSettings.throttlingMethod,
-      categories: { performance: score("performance"), accessibility: score("accessibility"), "best-practices": score("best-practices"), seo: score("seo") },
+      categories: {
+        performance: score("performance"),
+        accessibility: score("accessibility"),
+        "best-practices": score("best-practices"),
+        seo: score("seo"),
+      },
       metrics: {
         lcpMs: Math.round(lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN),
         tbtMs: Math.round(lhr.audits["total-blocking-time"]?.numericValue ?? NaN),
@@ -87,7 +118,14 @@ async function main() {
         fcpMs: Math.round(lhr.audits["first-contentful-paint"]?.numericValue ?? NaN),
       },
       failedAudits: Object.values(lhr.audits)
-        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual" && a.scoreDisplayMode !== "notApplicable")
+        .filter(
+          (a) =>
+            a.score !== null &&
+            a.score < 1 &&
+            a.scoreDisplayMode !== "informative" &&
+            a.scoreDisplayMode !== "manual" &&
+            a.scoreDisplayMode !== "notApplicable",
+        )
         .map((a) => ({ id: a.id, score: a.score, title: a.title, ...(a.id === "errors-in-console" ? { items: a.details?.items } : {}) })),
       note,
     };

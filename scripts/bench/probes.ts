@@ -44,7 +44,13 @@ export function actionPagePath(ref: ActionRef, params: Record<string, string | n
 export type ActionOutcome = { status: number; ok: boolean | null; message: string | null; body: string };
 
 /** Calls a server action as a raw POST; reads `ok`/`message` from the RSC response. */
-export async function callAction(baseUrl: string, ref: ActionRef, pagePath: string, cookie: string, args: unknown[]): Promise<ActionOutcome> {
+export async function callAction(
+  baseUrl: string,
+  ref: ActionRef,
+  pagePath: string,
+  cookie: string,
+  args: unknown[],
+): Promise<ActionOutcome> {
   const res = await fetch(baseUrl + pagePath, {
     method: "POST",
     redirect: "manual",
@@ -75,8 +81,28 @@ export const AUTOSAVE = {
   pagePattern: /edit/,
   // saveRevisionSchema is strict: the editor's fields (question, slug, topic, both wordings,
   // disclosure) plus articleId, revisionId and the version they were edited from.
-  args: (p: { articleId: number; revisionId: number; version: number; question: string; slug: string; topic: string; clinicianBody: string; patientBody: string; disclosure: string }) => [
-    { question: p.question, slug: p.slug, topic: p.topic, clinicianBody: p.clinicianBody, patientBody: p.patientBody, disclosure: p.disclosure, articleId: p.articleId, revisionId: p.revisionId, version: p.version },
+  args: (p: {
+    articleId: number;
+    revisionId: number;
+    version: number;
+    question: string;
+    slug: string;
+    topic: string;
+    clinicianBody: string;
+    patientBody: string;
+    disclosure: string;
+  }) => [
+    {
+      question: p.question,
+      slug: p.slug,
+      topic: p.topic,
+      clinicianBody: p.clinicianBody,
+      patientBody: p.patientBody,
+      disclosure: p.disclosure,
+      articleId: p.articleId,
+      revisionId: p.revisionId,
+      version: p.version,
+    },
   ],
   /** Where the new version is in the action's result (SavedRevision.version), to chain the next save. */
   nextVersion: (body: string, sent: number) => Number(/"version":(\d+)/.exec(body)?.[1] ?? sent + 1),

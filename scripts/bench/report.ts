@@ -10,7 +10,8 @@ const END = "<!-- GENERATED:END -->";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const fmt = (n: unknown, unit = "") => (typeof n === "number" && Number.isFinite(n) ? `${n.toLocaleString("en", { maximumFractionDigits: 2 })}${unit}` : "n/a");
+const fmt = (n: unknown, unit = "") =>
+  typeof n === "number" && Number.isFinite(n) ? `${n.toLocaleString("en", { maximumFractionDigits: 2 })}${unit}` : "n/a";
 const verdict = (ok: boolean | null) => (ok === null ? "not measured" : ok ? "**met**" : "**missed**");
 
 function read(file: string): Json | null {
@@ -22,10 +23,16 @@ function read(file: string): Json | null {
 }
 
 function loadTable(r: Json): string[] {
-  const lines = ["| case | bytes | req/s | p50 ms | p99 ms | non-2xx | errors | vs A | vs B | cache headers |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"];
+  const lines = [
+    "| case | bytes | req/s | p50 ms | p99 ms | non-2xx | errors | vs A | vs B | cache headers |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+  ];
   for (const c of r.cases as Json[]) {
     const per = r.ratios?.perCase?.[c.name];
-    if (c.result) lines.push(`| ${c.name} | ${fmt(c.bytes)} | ${fmt(c.result.rps)} | ${fmt(c.result.p50)} | ${fmt(c.result.p99)} | ${c.result.non2xx} | ${c.result.errors} | ${per ? fmt(per.overA, "×") : ""} | ${per ? fmt(per.overB, "×") : ""} | ${c.cache ?? ""} |`);
+    if (c.result)
+      lines.push(
+        `| ${c.name} | ${fmt(c.bytes)} | ${fmt(c.result.rps)} | ${fmt(c.result.p50)} | ${fmt(c.result.p99)} | ${c.result.non2xx} | ${c.result.errors} | ${per ? fmt(per.overA, "×") : ""} | ${per ? fmt(per.overB, "×") : ""} | ${c.cache ?? ""} |`,
+      );
     else lines.push(`| ${c.name} | – | – | – | – | ${c.skipped ?? ""} | | | | |`);
   }
   return lines;
@@ -55,21 +62,34 @@ function dataset(title: string, r: Json): string[] {
   const d = r.database;
   out.push(`### ${title}: ${d.label} (${fmt(d.articles)} articles) — ${r.generatedAt}`);
   out.push("");
-  out.push(`${r.settings.connections} connections, ${r.settings.durationS} s per case after a ${r.settings.warmupS} s warm-up; ${r.settings.loadGenerator}. Run took ${r.seconds} s.`);
+  out.push(
+    `${r.settings.connections} connections, ${r.settings.durationS} s per case after a ${r.settings.warmupS} s warm-up; ${r.settings.loadGenerator}. Run took ${r.seconds} s.`,
+  );
   out.push("");
   out.push(...loadTable(r));
   out.push("");
-  out.push(`Ratios on the slowest article case with the audience cookie (${r.ratios.basis ?? "n/a"}): **article/A = ${fmt(r.ratios.articleOverA, "×")}**, article/B = ${fmt(r.ratios.articleOverB, "×")}.`);
+  out.push(
+    `Ratios on the slowest article case with the audience cookie (${r.ratios.basis ?? "n/a"}): **article/A = ${fmt(r.ratios.articleOverA, "×")}**, article/B = ${fmt(r.ratios.articleOverB, "×")}.`,
+  );
   out.push("");
   const ap = r.approval ?? {};
-  out.push(`- Approval → visible to readers: ${ap.available ? `${fmt(ap.visibleMs, " ms")} (action itself ${fmt(ap.actionMs, " ms")})` : `not available — ${ap.reason}`}`);
+  out.push(
+    `- Approval → visible to readers: ${ap.available ? `${fmt(ap.visibleMs, " ms")} (action itself ${fmt(ap.actionMs, " ms")})` : `not available — ${ap.reason}`}`,
+  );
   const as = r.autosave ?? {};
-  for (const [label, a] of [["Autosave", r.autosave], ["Autosave stress", r.autosaveStress]] as const) {
+  for (const [label, a] of [
+    ["Autosave", r.autosave],
+    ["Autosave stress", r.autosaveStress],
+  ] as const) {
     if (!a) continue;
-    out.push(`- ${label}, ${a.editors ?? 10} concurrent editors${a.mode ? ` (${a.mode})` : ""}: ${a.available ? `p50 ${fmt(a.p50, " ms")}, p99 ${fmt(a.p99, " ms")} over ${a.saves} saves (${fmt(a.savesPerSecond, "/s")}); SQLITE_BUSY surfaced: ${a.sqliteBusy}; failed: ${a.failed}; conflicts: ${a.conflicts}` : `not available — ${a.reason}`}`);
+    out.push(
+      `- ${label}, ${a.editors ?? 10} concurrent editors${a.mode ? ` (${a.mode})` : ""}: ${a.available ? `p50 ${fmt(a.p50, " ms")}, p99 ${fmt(a.p99, " ms")} over ${a.saves} saves (${fmt(a.savesPerSecond, "/s")}); SQLITE_BUSY surfaced: ${a.sqliteBusy}; failed: ${a.failed}; conflicts: ${a.conflicts}` : `not available — ${a.reason}`}`,
+    );
   }
   const mem = r.serverMemoryMiB ?? {};
-  out.push(`- Server memory (RSS of \`next start\` and its children): idle ${fmt(mem.idle, " MiB")}, peak during load ${fmt(mem.peakDuringCases, " MiB")}, after all cases ${fmt(mem.afterLoad, " MiB")}`);
+  out.push(
+    `- Server memory (RSS of \`next start\` and its children): idle ${fmt(mem.idle, " MiB")}, peak during load ${fmt(mem.peakDuringCases, " MiB")}, after all cases ${fmt(mem.afterLoad, " MiB")}`,
+  );
   out.push("");
   out.push("Staff pages and search over HTTP (sequential requests, client-side time on loopback):");
   out.push("");
@@ -77,7 +97,9 @@ function dataset(title: string, r: Json): string[] {
   out.push(...timingRows(r.staffHttp, null));
   out.push("");
   if (r.dal && !r.dal.error) {
-    out.push(`Queries in-process (${r.dal.iterations} runs each, web server stopped; load average then ${(r.dal.loadAverage ?? []).join(" / ")}). CPU time is the query's own cost and is what the targets are judged on; wall time adds the wait for a CPU on this shared machine:`);
+    out.push(
+      `Queries in-process (${r.dal.iterations} runs each, web server stopped; load average then ${(r.dal.loadAverage ?? []).join(" / ")}). CPU time is the query's own cost and is what the targets are judged on; wall time adds the wait for a CPU on this shared machine:`,
+    );
     out.push("");
     out.push("| query | CPU p50 ms | CPU p95 ms | wall p50 ms | wall p95 ms | target |", "|---|---:|---:|---:|---:|---|");
     out.push(...dalRows(r.dal.dashboard, 30));
@@ -97,22 +119,39 @@ function targets(demo: Json | null, large: Json | null, lh: Json | null): string
   if (main) {
     const basis = (main.cases as Json[]).find((c) => c.name === main.ratios.basis);
     const isArticle = !!basis && !String(basis.name).includes("stand-in");
-    lines.push(`| article page ≥ 1.0× baseline A, cookie set | ${fmt(main.ratios.articleOverA, "×")}${isArticle ? "" : " (home page stand-in)"} | ${isArticle ? verdict(main.ratios.articleOverA === null ? null : main.ratios.articleOverA >= 1) : "not measured (no article page)"} |`);
-    lines.push(`| article page p99 ≤ 50 ms at 32 connections, cookie set | ${fmt(basis?.result?.p99, " ms")} | ${isArticle ? verdict(basis?.result ? basis.result.p99 <= 50 : null) : "not measured (no article page)"} |`);
+    lines.push(
+      `| article page ≥ 1.0× baseline A, cookie set | ${fmt(main.ratios.articleOverA, "×")}${isArticle ? "" : " (home page stand-in)"} | ${isArticle ? verdict(main.ratios.articleOverA === null ? null : main.ratios.articleOverA >= 1) : "not measured (no article page)"} |`,
+    );
+    lines.push(
+      `| article page p99 ≤ 50 ms at 32 connections, cookie set | ${fmt(basis?.result?.p99, " ms")} | ${isArticle ? verdict(basis?.result ? basis.result.p99 <= 50 : null) : "not measured (no article page)"} |`,
+    );
     const ap = main.approval ?? {};
-    lines.push(`| approval visible to readers ≤ 1 s | ${ap.available ? fmt(ap.visibleMs, " ms") : "not available"} | ${verdict(ap.available && ap.visibleMs != null ? ap.visibleMs <= 1000 : null)} |`);
+    lines.push(
+      `| approval visible to readers ≤ 1 s | ${ap.available ? fmt(ap.visibleMs, " ms") : "not available"} | ${verdict(ap.available && ap.visibleMs != null ? ap.visibleMs <= 1000 : null)} |`,
+    );
     const as = main.autosave ?? {};
-    lines.push(`| autosave p99 ≤ 100 ms, 10 editors, 0 SQLITE_BUSY | ${as.available ? `${fmt(as.p99, " ms")}, busy ${as.sqliteBusy}${as.mode ? ` (${as.mode})` : ""}` : "not available"} | ${verdict(as.available ? as.p99 <= 100 && as.sqliteBusy === 0 : null)} |`);
+    lines.push(
+      `| autosave p99 ≤ 100 ms, 10 editors, 0 SQLITE_BUSY | ${as.available ? `${fmt(as.p99, " ms")}, busy ${as.sqliteBusy}${as.mode ? ` (${as.mode})` : ""}` : "not available"} | ${verdict(as.available ? as.p99 <= 100 && as.sqliteBusy === 0 : null)} |`,
+    );
     const st = main.autosaveStress;
-    if (st?.available) lines.push(`| (stress, not the target) autosave back-to-back, 10 editors | p99 ${fmt(st.p99, " ms")} at ${fmt(st.savesPerSecond, " saves/s")}, busy ${st.sqliteBusy} | capacity |`);
+    if (st?.available)
+      lines.push(
+        `| (stress, not the target) autosave back-to-back, 10 editors | p99 ${fmt(st.p99, " ms")} at ${fmt(st.savesPerSecond, " saves/s")}, busy ${st.sqliteBusy} | capacity |`,
+      );
   }
   if (large?.dal && !large.dal.error) {
     const queues = Object.entries(large.dal.dashboard as Json).map(([k, v]: [string, Json]) => [k, (v.cpu ?? v).p50] as const);
     const worst = queues.reduce((w, q) => (q[1] > w[1] ? q : w), ["", -1] as readonly [string, number]);
     const search = large.dal.searchOverall ? (large.dal.searchOverall.cpu ?? large.dal.searchOverall) : null;
-    lines.push(`| 100k: each dashboard queue p50 ≤ 30 ms (CPU time) | slowest ${worst[0]} ${fmt(worst[1], " ms")} | ${verdict(worst[1] <= 30)} |`);
-    lines.push(`| 100k: search p50 ≤ 20 ms (CPU time) | ${fmt(search?.p50, " ms")} (wall ${fmt(large.dal.searchOverall?.p50, " ms")}) | ${verdict(search ? search.p50 <= 20 : null)} |`);
-    lines.push(`| 100k: article page unchanged | article/A ${fmt(large.ratios?.articleOverA, "×")} vs demo ${fmt(demo?.ratios?.articleOverA, "×")} | ${large.cases.some((c: Json) => c.group === "article" && c.result && !String(c.name).includes("stand-in")) ? "compare" : "not measured (no article page)"} |`);
+    lines.push(
+      `| 100k: each dashboard queue p50 ≤ 30 ms (CPU time) | slowest ${worst[0]} ${fmt(worst[1], " ms")} | ${verdict(worst[1] <= 30)} |`,
+    );
+    lines.push(
+      `| 100k: search p50 ≤ 20 ms (CPU time) | ${fmt(search?.p50, " ms")} (wall ${fmt(large.dal.searchOverall?.p50, " ms")}) | ${verdict(search ? search.p50 <= 20 : null)} |`,
+    );
+    lines.push(
+      `| 100k: article page unchanged | article/A ${fmt(large.ratios?.articleOverA, "×")} vs demo ${fmt(demo?.ratios?.articleOverA, "×")} | ${large.cases.some((c: Json) => c.group === "article" && c.result && !String(c.name).includes("stand-in")) ? "compare" : "not measured (no article page)"} |`,
+    );
   } else {
     lines.push("| 100k: dashboard queues p50 ≤ 30 ms, search p50 ≤ 20 ms | run `npm run bench -- --large` | not measured |");
   }
@@ -136,7 +175,12 @@ export function renderGenerated(dir: string): string {
   const m = (demo ?? large ?? custom)?.machine;
   const out: string[] = [START, ""];
   if (m) {
-    out.push("## Machine", "", `${m.cpuModel}, ${m.cpus} CPUs (${m.threadsPerCore ?? "?"} threads per core), ${m.memoryGiB} GiB RAM, ${m.os}, Node ${m.node}; load average at start ${m.loadAverageAtStart.join(" / ")}. ${m.note}; other work on the machine adds noise, which is why every speed figure is read as a ratio to a baseline from the same run.`, "");
+    out.push(
+      "## Machine",
+      "",
+      `${m.cpuModel}, ${m.cpus} CPUs (${m.threadsPerCore ?? "?"} threads per core), ${m.memoryGiB} GiB RAM, ${m.os}, Node ${m.node}; load average at start ${m.loadAverageAtStart.join(" / ")}. ${m.note}; other work on the machine adds noise, which is why every speed figure is read as a ratio to a baseline from the same run.`,
+      "",
+    );
   }
   out.push("## Targets", "", ...targets(demo, large, lh), "");
   out.push("## Measurements", "");
@@ -147,9 +191,13 @@ export function renderGenerated(dir: string): string {
     out.push(`### Lighthouse ${lh.lighthouseVersion} (mobile, ${lh.url}) — ${lh.fetchTime}`, "");
     out.push("| performance | accessibility | best practices | SEO | LCP | TBT | CLS |", "|---:|---:|---:|---:|---:|---:|---:|");
     const c = lh.categories;
-    out.push(`| ${fmt(c.performance)} | ${fmt(c.accessibility)} | ${fmt(c["best-practices"])} | ${fmt(c.seo)} | ${fmt(lh.metrics.lcpMs, " ms")} | ${fmt(lh.metrics.tbtMs, " ms")} | ${fmt(lh.metrics.cls)} |`, "");
+    out.push(
+      `| ${fmt(c.performance)} | ${fmt(c.accessibility)} | ${fmt(c["best-practices"])} | ${fmt(c.seo)} | ${fmt(lh.metrics.lcpMs, " ms")} | ${fmt(lh.metrics.tbtMs, " ms")} | ${fmt(lh.metrics.cls)} |`,
+      "",
+    );
     if (lh.note) out.push(lh.note, "");
-    if (lh.failedAudits?.length) out.push("Audits below full score: " + lh.failedAudits.map((a: Json) => `${a.id} (${a.score})`).join(", "), "");
+    if (lh.failedAudits?.length)
+      out.push("Audits below full score: " + lh.failedAudits.map((a: Json) => `${a.id} (${a.score})`).join(", "), "");
   }
   out.push(END);
   return out.join("\n");
@@ -160,6 +208,7 @@ export function writeBenchmarksMarkdown(file: string, dir: string): void {
   const existing = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks\n\n" + START + "\n" + END + "\n";
   const s = existing.indexOf(START);
   const e = existing.indexOf(END);
-  const next = s >= 0 && e > s ? existing.slice(0, s) + generated + existing.slice(e + END.length) : existing.trimEnd() + "\n\n" + generated + "\n";
+  const next =
+    s >= 0 && e > s ? existing.slice(0, s) + generated + existing.slice(e + END.length) : existing.trimEnd() + "\n\n" + generated + "\n";
   fs.writeFileSync(file, next);
 }

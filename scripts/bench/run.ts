@@ -67,7 +67,10 @@ function removeDb(file: string) {
 function ratioBasis(cases: CaseResult[]): CaseResult | null {
   const article = cases.filter((c) => c.group === "article" && c.result);
   const cookieCases = article.filter((c) => c.name.includes(", cookie "));
-  return (cookieCases.length ? cookieCases : article).reduce<CaseResult | null>((w, c) => (!w || c.result!.rps < w.result!.rps ? c : w), null);
+  return (cookieCases.length ? cookieCases : article).reduce<CaseResult | null>(
+    (w, c) => (!w || c.result!.rps < w.result!.rps ? c : w),
+    null,
+  );
 }
 
 /** Results are committed: a file inside the repository is named relative to it, anything else by its name only. */
@@ -135,8 +138,21 @@ async function get(url: string, headers: Record<string, string> = {}) {
   return { status: res.status, body, headers: res.headers };
 }
 
-type Case = { name: string; group: "article" | "baselineA" | "baselineB" | "reader"; path: string; headers?: Record<string, string>; note?: string };
-type CaseResult = Case & { result?: LoadResult; bytes?: number; status?: number; skipped?: string; serverRssMiB?: number | null; cache?: string | null };
+type Case = {
+  name: string;
+  group: "article" | "baselineA" | "baselineB" | "reader";
+  path: string;
+  headers?: Record<string, string>;
+  note?: string;
+};
+type CaseResult = Case & {
+  result?: LoadResult;
+  bytes?: number;
+  status?: number;
+  skipped?: string;
+  serverRssMiB?: number | null;
+  cache?: string | null;
+};
 
 async function runCase(server: Server | null, base: string, c: Case): Promise<CaseResult> {
   const t = performance.now();
@@ -148,7 +164,13 @@ async function runCase(server: Server | null, base: string, c: Case): Promise<Ca
   const again = performance.now();
   await get(base + c.path, c.headers);
   const secondMs = performance.now() - again;
-  if (Math.min(probeMs, secondMs) > 2_000) return { ...c, status: probe.status, bytes: probe.body.length, skipped: `too slow to load-test: one request takes ${Math.round(Math.min(probeMs, secondMs))} ms` };
+  if (Math.min(probeMs, secondMs) > 2_000)
+    return {
+      ...c,
+      status: probe.status,
+      bytes: probe.body.length,
+      skipped: `too slow to load-test: one request takes ${Math.round(Math.min(probeMs, secondMs))} ms`,
+    };
   log(`${c.name}: ${probe.body.length} bytes, ${DURATION}s at ${CONNECTIONS} connections…`);
   const result = await measure({ url: base + c.path, connections: CONNECTIONS, duration: DURATION, warmup: WARMUP, headers: c.headers });
   log(`  ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`);
@@ -157,7 +179,11 @@ async function runCase(server: Server | null, base: string, c: Case): Promise<Ca
   return { ...c, status: probe.status, bytes: probe.body.length, cache, result, serverRssMiB: server ? rssMiB(server.pid) : null };
 }
 
-async function sequentialTimings(url: string, headers: Record<string, string>, samples: number): Promise<(TimingSummary & { status: number; bytes: number }) | { skipped: string }> {
+async function sequentialTimings(
+  url: string,
+  headers: Record<string, string>,
+  samples: number,
+): Promise<(TimingSummary & { status: number; bytes: number }) | { skipped: string }> {
   const first = await get(url, headers);
   if (first.status !== 200) return { skipped: `HTTP ${first.status}` };
   const times: number[] = [];
@@ -214,20 +240,50 @@ async function approvalLatency(base: string, db: Database.Database, cookieName: 
       const t0 = performance.now();
       const outcome = await callAction(base, action, pagePath, cookie, APPROVAL.args({ ...candidate, password: "vetted-demo-pass" }));
       const actionMs = performance.now() - t0;
-      if (outcome.status >= 400 || outcome.ok !== true) return { available: false, reason: `approve action refused the bench's call: HTTP ${outcome.status} ${outcome.message ?? outcome.body.slice(0, 200)} (adjust scripts/bench/probes.ts)` };
+      if (outcome.status >= 400 || outcome.ok !== true)
+        return {
+          available: false,
+          reason: `approve action refused the bench's call: HTTP ${outcome.status} ${outcome.message ?? outcome.body.slice(0, 200)} (adjust scripts/bench/probes.ts)`,
+        };
       if (!/"published":true/.test(outcome.body)) continue;
       while (performance.now() - t0 < 10_000) {
         const r = await get(`${base}/articles/${candidate.slug}`, headers);
-        if (r.body.toString().includes(marker)) return { available: true, actionMs: round(actionMs), visibleMs: round(performance.now() - t0), approvals: i + 1, article: candidate.slug };
+        if (r.body.toString().includes(marker))
+          return {
+            available: true,
+            actionMs: round(actionMs),
+            visibleMs: round(performance.now() - t0),
+            approvals: i + 1,
+            article: candidate.slug,
+          };
         await new Promise((res) => setTimeout(res, 10));
       }
-      return { available: true, actionMs: round(actionMs), visibleMs: null, note: "published, but the reader page did not show the new text within 10 s", article: candidate.slug };
+      return {
+        available: true,
+        actionMs: round(actionMs),
+        visibleMs: null,
+        note: "published, but the reader page did not show the new text within 10 s",
+        article: candidate.slug,
+      };
     }
   }
-  return { available: false, reason: "no article with a newer revision in review whose unsigned assigned reviewers can complete the quorum" };
+  return {
+    available: false,
+    reason: "no article with a newer revision in review whose unsigned assigned reviewers can complete the quorum",
+  };
 }
 
-type Draft = { revisionId: number; articleId: number; version: number; question: string; slug: string; topic: string; clinicianBody: string; patientBody: string; disclosure: string };
+type Draft = {
+  revisionId: number;
+  articleId: number;
+  version: number;
+  question: string;
+  slug: string;
+  topic: string;
+  clinicianBody: string;
+  patientBody: string;
+  disclosure: string;
+};
 
 function draftArticles(db: Database.Database, limit: number): Draft[] {
   return db
@@ -254,7 +310,9 @@ async function autosaveLatency(base: string, db: Database.Database, mode: { pace
   const EDITORS = 10;
   const action = findAction(AUTOSAVE.file, AUTOSAVE.names);
   if (!action) return { available: false, reason: `no save action (${AUTOSAVE.names.join("/")}) in ${AUTOSAVE.file} in this build` };
-  const accounts = db.prepare("SELECT id, email FROM users WHERE role IN ('editor','admin') AND active = 1 ORDER BY role DESC, id LIMIT ?").all(EDITORS) as { id: number; email: string }[];
+  const accounts = db
+    .prepare("SELECT id, email FROM users WHERE role IN ('editor','admin') AND active = 1 ORDER BY role DESC, id LIMIT ?")
+    .all(EDITORS) as { id: number; email: string }[];
   if (accounts.length === 0) return { available: false, reason: "no active editor or admin" };
   const sessions: string[] = [];
   for (let i = 0; i < EDITORS; i++) sessions.push(await signInCookie(base, accounts[i % accounts.length].email));
@@ -264,7 +322,13 @@ async function autosaveLatency(base: string, db: Database.Database, mode: { pace
     if (create) {
       const pagePath = actionPagePath(create, {}, CREATE_ARTICLE.pagePattern);
       for (let i = drafts.length; i < EDITORS; i++) {
-        await callAction(base, create, pagePath, sessions[i], CREATE_ARTICLE.args({ question: `Bench autosave question ${i + 1}: how fast does a draft save?`, topic: "Bench" }));
+        await callAction(
+          base,
+          create,
+          pagePath,
+          sessions[i],
+          CREATE_ARTICLE.args({ question: `Bench autosave question ${i + 1}: how fast does a draft save?`, topic: "Bench" }),
+        );
       }
       drafts = draftArticles(db, EDITORS);
     }
@@ -286,7 +350,13 @@ async function autosaveLatency(base: string, db: Database.Database, mode: { pace
       while (performance.now() < until) {
         if (n > 0 && mode.paceMs) await sleep(mode.paceMs);
         const t = performance.now();
-        const outcome = await callAction(base, action, pagePath, cookie, AUTOSAVE.args({ ...draft, version, clinicianBody: `${draft.clinicianBody}\n\nAutosave ${n++}.` }));
+        const outcome = await callAction(
+          base,
+          action,
+          pagePath,
+          cookie,
+          AUTOSAVE.args({ ...draft, version, clinicianBody: `${draft.clinicianBody}\n\nAutosave ${n++}.` }),
+        );
         times.push(performance.now() - t);
         if (/SQLITE_BUSY|database is locked/i.test(outcome.body)) busy++;
         if (/"code":"conflict"/.test(outcome.body)) conflicts++;
@@ -300,9 +370,22 @@ async function autosaveLatency(base: string, db: Database.Database, mode: { pace
       }
     }),
   );
-  if (failed > times.length / 2) return { available: false, reason: `the save action refused the bench's calls: ${firstFailure} (adjust scripts/bench/probes.ts)` };
+  if (failed > times.length / 2)
+    return { available: false, reason: `the save action refused the bench's calls: ${firstFailure} (adjust scripts/bench/probes.ts)` };
   const mix = mode.paceMs ? `paced: a save ${mode.paceMs} ms after the previous one returned` : "back-to-back";
-  return { available: true, mode: mix, durationS: mode.durationS, editors: drafts.length, saves: times.length, savesPerSecond: Math.round((times.length / mode.durationS) * 10) / 10, failed, conflicts, sqliteBusy: busy, firstFailure, ...summarize(times) };
+  return {
+    available: true,
+    mode: mix,
+    durationS: mode.durationS,
+    editors: drafts.length,
+    saves: times.length,
+    savesPerSecond: Math.round((times.length / mode.durationS) * 10) / 10,
+    failed,
+    conflicts,
+    sqliteBusy: busy,
+    firstFailure,
+    ...summarize(times),
+  };
 }
 
 function machine() {
@@ -350,19 +433,38 @@ async function main() {
     const caseList: Case[] = [];
     if (articleAvailable && articlePath) {
       const chosen = await get(`${base}${articlePath}?audience=patient`);
-      cookieName = audienceCookieName(chosen.headers.getSetCookie(), "patient") ?? audienceCookieName(chosen.headers.getSetCookie(), "Patient");
+      cookieName =
+        audienceCookieName(chosen.headers.getSetCookie(), "patient") ?? audienceCookieName(chosen.headers.getSetCookie(), "Patient");
       caseList.push({ name: "article, no cookie (default audience)", group: "article", path: articlePath });
       for (const audience of ["clinician", "patient"]) {
         caseList.push({ name: `article ?audience=${audience}, no cookie`, group: "article", path: `${articlePath}?audience=${audience}` });
-        if (cookieName) caseList.push({ name: `article, cookie ${audience}`, group: "article", path: articlePath, headers: { cookie: `${cookieName}=${audience}` } });
+        if (cookieName)
+          caseList.push({
+            name: `article, cookie ${audience}`,
+            group: "article",
+            path: articlePath,
+            headers: { cookie: `${cookieName}=${audience}` },
+          });
       }
     } else {
       // Until the reader branch lands, the reader home page stands in so the machinery runs end to end.
-      caseList.push({ name: "reader home / (stand-in: no article page in this build)", group: "article", path: "/", note: articlePath ? `${articlePath} → HTTP ${articleProbe?.status}` : "no approved article" });
+      caseList.push({
+        name: "reader home / (stand-in: no article page in this build)",
+        group: "article",
+        path: "/",
+        note: articlePath ? `${articlePath} → HTTP ${articleProbe?.status}` : "no approved article",
+      });
     }
     // A freshly started server is still compiling its hot paths: the first case measured came out at
     // a third of the same page measured later. Load it once, unrecorded, before any case.
-    if (caseList[0]) await measure({ url: base + caseList[0].path, connections: CONNECTIONS, duration: WARMUP * 2, warmup: 0, headers: caseList[0].headers });
+    if (caseList[0])
+      await measure({
+        url: base + caseList[0].path,
+        connections: CONNECTIONS,
+        duration: WARMUP * 2,
+        warmup: 0,
+        headers: caseList[0].headers,
+      });
     for (const c of caseList) cases.push(await runCase(server, base, c));
 
     // Both baselines copy the size of the page the ratios are computed against.
@@ -377,25 +479,54 @@ async function main() {
         // One correction step: the padding also appears in the RSC payload, so growth is not exactly linear at the edges.
         const first = await get(`${base}/bench-baseline/${units}`);
         units = Math.max(0, units + Math.round((targetBytes - first.body.length) / Math.max(1, (ten.body.length - zero.body.length) / 10)));
-        cases.push(await runCase(server, base, { name: `baseline A: static Next page (${units} padding units)`, group: "baselineA", path: `/bench-baseline/${units}`, note: `sized to ${targetBytes} bytes` }));
+        cases.push(
+          await runCase(server, base, {
+            name: `baseline A: static Next page (${units} padding units)`,
+            group: "baselineA",
+            path: `/bench-baseline/${units}`,
+            note: `sized to ${targetBytes} bytes`,
+          }),
+        );
       } else {
-        cases.push({ name: "baseline A: static Next page", group: "baselineA", path: "/bench-baseline/0", skipped: `HTTP ${zero.status} (build lacks app/bench-baseline)` });
+        cases.push({
+          name: "baseline A: static Next page",
+          group: "baselineA",
+          path: "/bench-baseline/0",
+          skipped: `HTTP ${zero.status} (build lacks app/bench-baseline)`,
+        });
       }
       const bodyFile = path.join(TMP, `bare-${PORT}.html`);
       fs.writeFileSync(bodyFile, reference.body);
-      bare = await startBareHttp({ port: PORT + 1, bodyFile, contentType: reference.headers.get("content-type") ?? "text/html; charset=utf-8" });
-      cases.push(await runCase(bare, bare.url, { name: "baseline B: bare node:http, same bytes", group: "baselineB", path: "/", note: `${targetBytes} bytes from memory` }));
+      bare = await startBareHttp({
+        port: PORT + 1,
+        bodyFile,
+        contentType: reference.headers.get("content-type") ?? "text/html; charset=utf-8",
+      });
+      cases.push(
+        await runCase(bare, bare.url, {
+          name: "baseline B: bare node:http, same bytes",
+          group: "baselineB",
+          path: "/",
+          note: `${targetBytes} bytes from memory`,
+        }),
+      );
       await bare.stop();
       bare = null;
     }
 
     log("approval → visible…");
-    results.approval = articleAvailable ? await approvalLatency(base, db, cookieName) : { available: false, reason: "no reader article page in this build" };
+    results.approval = articleAvailable
+      ? await approvalLatency(base, db, cookieName)
+      : { available: false, reason: "no reader article page in this build" };
     log("  ", JSON.stringify(results.approval));
 
     log("staff pages and search over HTTP (sequential)…");
     const http: Record<string, unknown> = {};
-    for (const [who, email] of [["admin", "admin@vetted.test"], ["editor", "editor@vetted.test"], ["reviewer", "reviewer1@vetted.test"]] as const) {
+    for (const [who, email] of [
+      ["admin", "admin@vetted.test"],
+      ["editor", "editor@vetted.test"],
+      ["reviewer", "reviewer1@vetted.test"],
+    ] as const) {
       try {
         const cookie = await signInCookie(base, email);
         http[`/dashboard (${who})`] = await sequentialTimings(`${base}/dashboard`, { cookie }, SAMPLES);
@@ -403,7 +534,8 @@ async function main() {
         http[`/dashboard (${who})`] = { skipped: (e as Error).message };
       }
     }
-    for (const q of ["diabetes", "exercise blood pressure"]) http[`/search?q=${q}`] = await sequentialTimings(`${base}/search?q=${encodeURIComponent(q)}`, {}, SAMPLES);
+    for (const q of ["diabetes", "exercise blood pressure"])
+      http[`/search?q=${q}`] = await sequentialTimings(`${base}/search?q=${encodeURIComponent(q)}`, {}, SAMPLES);
     results.staffHttp = http;
 
     log("autosave with 10 editors, paced as the editor saves…");
@@ -413,7 +545,11 @@ async function main() {
     results.autosaveStress = await autosaveLatency(base, db, { paceMs: 0, durationS: DURATION });
     log("  ", JSON.stringify(results.autosaveStress));
 
-    results.serverMemoryMiB = { idle: idleRss, afterLoad: rssMiB(server.pid), peakDuringCases: Math.max(0, ...cases.map((c) => c.serverRssMiB ?? 0)) };
+    results.serverMemoryMiB = {
+      idle: idleRss,
+      afterLoad: rssMiB(server.pid),
+      peakDuringCases: Math.max(0, ...cases.map((c) => c.serverRssMiB ?? 0)),
+    };
   } finally {
     if (bare) await bare.stop();
     await server.stop();
@@ -421,12 +557,16 @@ async function main() {
   db.close();
 
   log("dashboard and search queries in-process…");
-  const dal = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/dal-timing.ts", "--iterations", opt("dal-iterations", "30")], {
-    cwd: ROOT,
-    encoding: "utf8",
-    maxBuffer: 16 * 1024 * 1024,
-    env: { ...process.env, DATABASE_PATH: database.file },
-  });
+  const dal = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/bench/dal-timing.ts", "--iterations", opt("dal-iterations", "30")],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      maxBuffer: 16 * 1024 * 1024,
+      env: { ...process.env, DATABASE_PATH: database.file },
+    },
+  );
   results.dal = dal.status === 0 ? JSON.parse(dal.stdout) : { error: dal.stderr.slice(-2000) };
 
   const article = cases.filter((c) => c.group === "article" && c.result);
@@ -437,14 +577,21 @@ async function main() {
     generatedAt: new Date().toISOString(),
     seconds: Math.round((Date.now() - started) / 1000),
     machine: machineInfo,
-    settings: { durationS: DURATION, warmupS: WARMUP, connections: CONNECTIONS, loadGenerator: "autocannon 8.0.0 (programmatic, same machine)" },
+    settings: {
+      durationS: DURATION,
+      warmupS: WARMUP,
+      connections: CONNECTIONS,
+      loadGenerator: "autocannon 8.0.0 (programmatic, same machine)",
+    },
     database: { label: database.label, source: portablePath(database.source), articles },
     cases: cases.map(({ serverRssMiB: _rss, ...c }) => c),
     ratios: {
       basis: worstCookie?.name ?? null,
       articleOverA: ratio(worstCookie?.result?.rps, a?.rps),
       articleOverB: ratio(worstCookie?.result?.rps, b?.rps),
-      perCase: Object.fromEntries(article.map((c) => [c.name, { overA: ratio(c.result!.rps, a?.rps), overB: ratio(c.result!.rps, b?.rps) }])),
+      perCase: Object.fromEntries(
+        article.map((c) => [c.name, { overA: ratio(c.result!.rps, a?.rps), overB: ratio(c.result!.rps, b?.rps) }]),
+      ),
     },
     ...results,
   };
@@ -462,14 +609,27 @@ async function main() {
   if (!database.generated) removeDb(database.file);
 }
 
-function printTable(out: { cases: CaseResult[]; ratios: { articleOverA: number | null; articleOverB: number | null; basis: string | null } }) {
+function printTable(out: {
+  cases: CaseResult[];
+  ratios: { articleOverA: number | null; articleOverB: number | null; basis: string | null };
+}) {
   const rows = out.cases.map((c) =>
     c.result
-      ? { case: c.name, bytes: c.bytes, "req/s": c.result.rps, "p50 ms": c.result.p50, "p99 ms": c.result.p99, "non-2xx": c.result.non2xx, errors: c.result.errors }
+      ? {
+          case: c.name,
+          bytes: c.bytes,
+          "req/s": c.result.rps,
+          "p50 ms": c.result.p50,
+          "p99 ms": c.result.p99,
+          "non-2xx": c.result.non2xx,
+          errors: c.result.errors,
+        }
       : { case: c.name, bytes: "-", "req/s": "-", "p50 ms": "-", "p99 ms": "-", "non-2xx": c.skipped ?? "-", errors: "-" },
   );
   console.table(rows);
-  console.log(`article/A = ${out.ratios.articleOverA ?? "n/a"}   article/B = ${out.ratios.articleOverB ?? "n/a"}   (basis: ${out.ratios.basis ?? "n/a"})`);
+  console.log(
+    `article/A = ${out.ratios.articleOverA ?? "n/a"}   article/B = ${out.ratios.articleOverB ?? "n/a"}   (basis: ${out.ratios.basis ?? "n/a"})`,
+  );
 }
 
 main().catch((e) => {

@@ -48,22 +48,26 @@ function stopChild(child: ChildProcess): Promise<void> {
 /** `next start` on 127.0.0.1 against the given database, with the bench-only baseline route switched on. */
 export async function startNext(opts: { port: number; db: string; env?: Record<string, string> }): Promise<Server> {
   const url = `http://127.0.0.1:${opts.port}`;
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(opts.port)], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_PATH: opts.db,
-      NEXTAUTH_URL: url,
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? `bench-only-secret-${process.pid}-${Date.now()}-not-for-production`,
-      // The bench signs in many times from 127.0.0.1.
-      SIGN_IN_IP_LIMIT: "100000",
-      VETTED_BENCH: "1",
-      ...opts.env,
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(opts.port)],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_PATH: opts.db,
+        NEXTAUTH_URL: url,
+        NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? `bench-only-secret-${process.pid}-${Date.now()}-not-for-production`,
+        // The bench signs in many times from 127.0.0.1.
+        SIGN_IN_IP_LIMIT: "100000",
+        VETTED_BENCH: "1",
+        ...opts.env,
+      },
     },
-  });
+  );
   started.add(child);
   child.once("exit", () => started.delete(child));
   const stop = () => stopChild(child);
@@ -79,10 +83,14 @@ export async function startNext(opts: { port: number; db: string; env?: Record<s
 /** A bare node:http server (baseline B) in its own process, returning one body from memory. */
 export async function startBareHttp(opts: { port: number; bodyFile: string; contentType: string }): Promise<Server> {
   const url = `http://127.0.0.1:${opts.port}`;
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts", "bench", "bare-http.mjs"), String(opts.port), opts.bodyFile, opts.contentType], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, "scripts", "bench", "bare-http.mjs"), String(opts.port), opts.bodyFile, opts.contentType],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   started.add(child);
   child.once("exit", () => started.delete(child));
   await waitFor(`${url}/`, child, 10_000);

@@ -29,11 +29,17 @@ function check(trial: number): void {
   try {
     const integrity = db.pragma("integrity_check", { simple: true });
     if (integrity !== "ok") throw new Error(`trial ${trial}: integrity_check says ${integrity}`);
-    const events = db.prepare("SELECT id, at, actor_id AS actorId, actor_label AS actorLabel, action, target_type AS targetType, target_id AS targetId, article_id AS articleId, summary, prev_hash AS prevHash, hash FROM audit_events ORDER BY id").all() as StoredAuditEvent[];
+    const events = db
+      .prepare(
+        "SELECT id, at, actor_id AS actorId, actor_label AS actorLabel, action, target_type AS targetType, target_id AS targetId, article_id AS articleId, summary, prev_hash AS prevHash, hash FROM audit_events ORDER BY id",
+      )
+      .all() as StoredAuditEvent[];
     const chain = verifyAuditChain(events);
     if (!chain.ok) throw new Error(`trial ${trial}: audit chain broken at #${chain.brokenAtId}: ${chain.reason}`);
     lastChain = chain.count;
-    const present = new Set((db.prepare("SELECT slug FROM articles WHERE slug LIKE 'crash-%'").all() as { slug: string }[]).map((r) => r.slug));
+    const present = new Set(
+      (db.prepare("SELECT slug FROM articles WHERE slug LIKE 'crash-%'").all() as { slug: string }[]).map((r) => r.slug),
+    );
     const lost = [...acknowledged].filter((slug) => !present.has(slug));
     if (lost.length) throw new Error(`trial ${trial}: ${lost.length} acknowledged writes lost, e.g. ${lost[0]}`);
   } finally {
@@ -52,10 +58,13 @@ async function main() {
     await Promise.all(writers.map((w) => w.done));
     for (const w of writers) for (const e of w.events) if (e.kind === "ack") acknowledged.add(String(e.slug));
     check(trial);
-    if (trial % 10 === 0 || trial === trials) console.log(`  ${trial}/${trials} kills: ${acknowledged.size} acknowledged writes, all present; audit chain of ${lastChain} ok`);
+    if (trial % 10 === 0 || trial === trials)
+      console.log(`  ${trial}/${trials} kills: ${acknowledged.size} acknowledged writes, all present; audit chain of ${lastChain} ok`);
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`crash test: ${trials} rounds × ${writersPerTrial} writers SIGKILLed mid-write (${trials * writersPerTrial} kills), ${acknowledged.size} acknowledged writes, 0 lost, integrity_check ok, audit chain of ${lastChain} events ok, ${seconds} s`);
+  console.log(
+    `crash test: ${trials} rounds × ${writersPerTrial} writers SIGKILLed mid-write (${trials * writersPerTrial} kills), ${acknowledged.size} acknowledged writes, 0 lost, integrity_check ok, audit chain of ${lastChain} events ok, ${seconds} s`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

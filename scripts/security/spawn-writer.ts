@@ -6,12 +6,19 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 export type WriterEvent = { pid: number; kind: string; [key: string]: unknown };
 
 /** Starts scripts/security/writer.ts on the database file; collects its JSON lines as they come. */
-export function spawnWriter(database: string, args: string[]): { child: ChildProcess; events: WriterEvent[]; done: Promise<number | null> } {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "security", "writer.ts"), ...args], {
-    cwd: root,
-    env: { ...process.env, DATABASE_PATH: database },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+export function spawnWriter(
+  database: string,
+  args: string[],
+): { child: ChildProcess; events: WriterEvent[]; done: Promise<number | null> } {
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "security", "writer.ts"), ...args],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_PATH: database },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const events: WriterEvent[] = [];
   let buffer = "";
   child.stdout!.on("data", (chunk: Buffer) => {

@@ -44,8 +44,17 @@ async function save(revisionId: number, rounds: number, startAt: number) {
       writeTransaction((tx) => {
         const current = tx.select({ version: revisions.version }).from(revisions).where(eq(revisions.id, revisionId)).get()!;
         if (current.version !== seen) return { conflict: true as const };
-        tx.update(revisions).set({ clinicianBody: body, version: seen + 1, updatedAt: new Date().toISOString() }).where(eq(revisions.id, revisionId)).run();
-        appendAuditEvent(tx, { actor: { id: process.pid, label: "writer" }, action: "revision.save", targetType: "revision", targetId: revisionId, summary: { from: seen, to: seen + 1 } });
+        tx.update(revisions)
+          .set({ clinicianBody: body, version: seen + 1, updatedAt: new Date().toISOString() })
+          .where(eq(revisions.id, revisionId))
+          .run();
+        appendAuditEvent(tx, {
+          actor: { id: process.pid, label: "writer" },
+          action: "revision.save",
+          targetType: "revision",
+          targetId: revisionId,
+          summary: { from: seen, to: seen + 1 },
+        });
         return { conflict: false as const };
       }),
     );
@@ -62,15 +71,42 @@ function approve(revisionId: number, reviewerId: number) {
     writeTransaction((tx) => {
       const revision = tx.select().from(revisions).where(eq(revisions.id, revisionId)).get()!;
       if (revision.state !== "under_review") return "not under review";
-      const mine = tx.select({ n: count() }).from(signOffs).where(and(eq(signOffs.revisionId, revisionId), eq(signOffs.reviewerId, reviewerId))).get()!.n;
+      const mine = tx
+        .select({ n: count() })
+        .from(signOffs)
+        .where(and(eq(signOffs.revisionId, revisionId), eq(signOffs.reviewerId, reviewerId)))
+        .get()!.n;
       if (mine > 0) return "already signed";
-      tx.insert(signOffs).values({ revisionId, reviewerId, decision: "approve", meaning: "I reviewed this content for medical accuracy", signerName: `Reviewer ${reviewerId}`, contentHash: revision.contentHash }).run();
-      appendAuditEvent(tx, { actor: { id: reviewerId, label: `reviewer ${reviewerId}` }, action: "revision.sign_off", targetType: "revision", targetId: revisionId });
-      const approvals = tx.select({ n: count() }).from(signOffs).where(and(eq(signOffs.revisionId, revisionId), eq(signOffs.contentHash, revision.contentHash), eq(signOffs.decision, "approve"))).get()!.n;
+      tx.insert(signOffs)
+        .values({
+          revisionId,
+          reviewerId,
+          decision: "approve",
+          meaning: "I reviewed this content for medical accuracy",
+          signerName: `Reviewer ${reviewerId}`,
+          contentHash: revision.contentHash,
+        })
+        .run();
+      appendAuditEvent(tx, {
+        actor: { id: reviewerId, label: `reviewer ${reviewerId}` },
+        action: "revision.sign_off",
+        targetType: "revision",
+        targetId: revisionId,
+      });
+      const approvals = tx
+        .select({ n: count() })
+        .from(signOffs)
+        .where(and(eq(signOffs.revisionId, revisionId), eq(signOffs.contentHash, revision.contentHash), eq(signOffs.decision, "approve")))
+        .get()!.n;
       if (approvals < REQUIRED_APPROVALS) return "signed";
       tx.update(revisions).set({ state: "approved", approvedAt: new Date().toISOString() }).where(eq(revisions.id, revisionId)).run();
       tx.update(articles).set({ liveRevisionId: revisionId }).where(eq(articles.id, revision.articleId)).run();
-      appendAuditEvent(tx, { actor: { id: reviewerId, label: `reviewer ${reviewerId}` }, action: "revision.approve", targetType: "revision", targetId: revisionId });
+      appendAuditEvent(tx, {
+        actor: { id: reviewerId, label: `reviewer ${reviewerId}` },
+        action: "revision.approve",
+        targetType: "revision",
+        targetId: revisionId,
+      });
       return "approved";
     }),
   );
@@ -81,8 +117,19 @@ function crash(worker: string) {
   for (let i = 0; ; i++) {
     const slug = `crash-${worker}-${i}`;
     writeTransaction((tx) => {
-      const article = tx.insert(articles).values({ slug, topic: "x".repeat(2000) }).returning({ id: articles.id }).get();
-      appendAuditEvent(tx, { actor: null, action: "article.create", targetType: "article", targetId: article.id, articleId: article.id, summary: { slug } });
+      const article = tx
+        .insert(articles)
+        .values({ slug, topic: "x".repeat(2000) })
+        .returning({ id: articles.id })
+        .get();
+      appendAuditEvent(tx, {
+        actor: null,
+        action: "article.create",
+        targetType: "article",
+        targetId: article.id,
+        articleId: article.id,
+        summary: { slug },
+      });
     });
     say({ kind: "ack", slug });
   }

@@ -12,7 +12,9 @@ function snapshot(targetId: number, newEmail: string): Snapshot {
   const db = e2eDb();
   try {
     return {
-      user: db.prepare("SELECT role, active, session_version, password_hash, must_change_password, name FROM users WHERE id = ?").get(targetId),
+      user: db
+        .prepare("SELECT role, active, session_version, password_hash, must_change_password, name FROM users WHERE id = ?")
+        .get(targetId),
       settings: db.prepare("SELECT key, value FROM site_settings ORDER BY key").all(),
       profile: db.prepare("SELECT * FROM board_profiles WHERE user_id = ?").get(targetId),
       created: db.prepare("SELECT id FROM users WHERE email = ?").get(newEmail),
@@ -25,13 +27,37 @@ function snapshot(targetId: number, newEmail: string): Snapshot {
 /** Each admin action with arguments that would succeed for an admin. */
 function adminCalls(targetId: number, newEmail: string): [string, string, unknown[]][] {
   return [
-    ["createUserAction", "lib/actions/users.ts", [{ name: "Intruder", email: newEmail, role: "admin", temporaryPassword: "intruder-password-2026" }]],
+    [
+      "createUserAction",
+      "lib/actions/users.ts",
+      [{ name: "Intruder", email: newEmail, role: "admin", temporaryPassword: "intruder-password-2026" }],
+    ],
     ["changeUserRoleAction", "lib/actions/users.ts", [{ userId: targetId, role: "admin" }]],
     ["setUserActiveAction", "lib/actions/users.ts", [{ userId: targetId, active: false }]],
     ["resetUserPasswordAction", "lib/actions/users.ts", [{ userId: targetId, temporaryPassword: "intruder-password-2026" }]],
     ["signOutEverywhereAction", "lib/actions/users.ts", [{ userId: targetId }]],
-    ["saveSiteSettingsAction", "lib/actions/settings.ts", [{ siteName: "Hijacked", requiredApprovals: 1, reviewIntervalMonths: 12, publishPolicy: "on-submit", defaultAudience: "patient", readabilityTarget: 8, clinicianDisclaimer: "x", patientDisclaimer: "x", editorialPolicy: "x" }]],
-    ["saveBoardProfileAction", "lib/actions/board-profiles.ts", [{ userId: targetId, name: "Hijacked", credentials: "MD", specialty: "Hijacking", bio: "", isPublic: true }]],
+    [
+      "saveSiteSettingsAction",
+      "lib/actions/settings.ts",
+      [
+        {
+          siteName: "Hijacked",
+          requiredApprovals: 1,
+          reviewIntervalMonths: 12,
+          publishPolicy: "on-submit",
+          defaultAudience: "patient",
+          readabilityTarget: 8,
+          clinicianDisclaimer: "x",
+          patientDisclaimer: "x",
+          editorialPolicy: "x",
+        },
+      ],
+    ],
+    [
+      "saveBoardProfileAction",
+      "lib/actions/board-profiles.ts",
+      [{ userId: targetId, name: "Hijacked", credentials: "MD", specialty: "Hijacking", bio: "", isPublic: true }],
+    ],
   ];
 }
 
@@ -84,10 +110,16 @@ test.describe("administration is for administrators only", () => {
     await page.getByRole("button", { name: "Save profile" }).click();
     await expect(page.getByText("Profile saved. It is listed on the public board page.")).toBeVisible();
     const db = e2eDb();
-    expect(db.prepare("SELECT credentials, specialty, is_public FROM board_profiles WHERE user_id = ?").get(me.id)).toEqual({ credentials: "MD, FACOG", specialty: "Obstetrics", is_public: 1 });
+    expect(db.prepare("SELECT credentials, specialty, is_public FROM board_profiles WHERE user_id = ?").get(me.id)).toEqual({
+      credentials: "MD, FACOG",
+      specialty: "Obstetrics",
+      is_public: 1,
+    });
     db.close();
 
-    const body = await postAction(page.request, "saveBoardProfileAction", "lib/actions/board-profiles.ts", [{ userId: other.id, name: "Hijacked", credentials: "MD", specialty: "x", bio: "", isPublic: true }]);
+    const body = await postAction(page.request, "saveBoardProfileAction", "lib/actions/board-profiles.ts", [
+      { userId: other.id, name: "Hijacked", credentials: "MD", specialty: "x", bio: "", isPublic: true },
+    ]);
     expect(body).toContain("You don't have permission to edit this board profile.");
     const check = e2eDb();
     expect((check.prepare("SELECT name FROM users WHERE id = ?").get(other.id) as { name: string }).name).not.toBe("Hijacked");

@@ -36,7 +36,8 @@ test.describe("audit log", () => {
     await expect(page).toHaveURL(/action=auth.sign_in/);
     const rows = page.locator("tr[data-audit-action]");
     await expect(rows.first()).toBeVisible();
-    for (const action of await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-audit-action")))) expect(action).toBe("auth.sign_in");
+    for (const action of await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-audit-action"))))
+      expect(action).toBe("auth.sign_in");
 
     const editorId = count("SELECT id AS n FROM users WHERE email = ?", DEMO.editor);
     await page.getByLabel("Actor").selectOption(String(editorId));
@@ -46,7 +47,9 @@ test.describe("audit log", () => {
     // Other tests sign the editor in meanwhile: compare with the database after the page was rendered.
     const shown = Number((await page.getByText(/^\d+ events? · page/).textContent())?.match(/^(\d+)/)?.[1]);
     expect(shown).toBeGreaterThanOrEqual(1);
-    expect(shown).toBeLessThanOrEqual(count("SELECT count(*) AS n FROM audit_events WHERE action = 'auth.sign_in' AND actor_id = ?", editorId));
+    expect(shown).toBeLessThanOrEqual(
+      count("SELECT count(*) AS n FROM audit_events WHERE action = 'auth.sign_in' AND actor_id = ?", editorId),
+    );
     await expect(rows).toHaveCount(Math.min(shown, 50));
     for (const text of await rows.allTextContents()) expect(text).toContain(DEMO.editor);
 
@@ -62,7 +65,11 @@ test.describe("audit log", () => {
 
   test("filters by article", async ({ page }) => {
     const db = e2eDb();
-    const article = db.prepare("SELECT article_id AS id, count(*) AS n FROM audit_events WHERE article_id IS NOT NULL GROUP BY article_id ORDER BY n DESC LIMIT 1").get() as { id: number; n: number };
+    const article = db
+      .prepare(
+        "SELECT article_id AS id, count(*) AS n FROM audit_events WHERE article_id IS NOT NULL GROUP BY article_id ORDER BY n DESC LIMIT 1",
+      )
+      .get() as { id: number; n: number };
     db.close();
     await signIn(page, DEMO.admin);
     await page.goto(`/admin/audit?article=${article.id}`);

@@ -9,7 +9,12 @@ test.describe.configure({ mode: "serial" });
 function storedSettings(): Record<string, unknown> {
   const db = e2eDb();
   try {
-    return Object.fromEntries((db.prepare("SELECT key, value FROM site_settings").all() as { key: string; value: string }[]).map((r) => [r.key, JSON.parse(r.value)]));
+    return Object.fromEntries(
+      (db.prepare("SELECT key, value FROM site_settings").all() as { key: string; value: string }[]).map((r) => [
+        r.key,
+        JSON.parse(r.value),
+      ]),
+    );
   } finally {
     db.close();
   }
@@ -33,9 +38,25 @@ test.describe("site settings", () => {
     expect(storedSettings()).toEqual(before);
 
     // The server action validates on its own too (a raw POST skips the browser's checks).
-    const body = await postAction(page.request, "saveSiteSettingsAction", "lib/actions/settings.ts", [
-      { siteName: "Vetted", requiredApprovals: 0, reviewIntervalMonths: 12, publishPolicy: "sometimes", defaultAudience: "patient", readabilityTarget: 8, clinicianDisclaimer: "c", patientDisclaimer: "p", editorialPolicy: "e" },
-    ], "/admin/settings");
+    const body = await postAction(
+      page.request,
+      "saveSiteSettingsAction",
+      "lib/actions/settings.ts",
+      [
+        {
+          siteName: "Vetted",
+          requiredApprovals: 0,
+          reviewIntervalMonths: 12,
+          publishPolicy: "sometimes",
+          defaultAudience: "patient",
+          readabilityTarget: 8,
+          clinicianDisclaimer: "c",
+          patientDisclaimer: "p",
+          editorialPolicy: "e",
+        },
+      ],
+      "/admin/settings",
+    );
     expect(body).toContain("At least 1 approval");
     expect(body).toContain("Choose a publish policy");
     expect(storedSettings()).toEqual(before);
@@ -58,10 +79,15 @@ test.describe("site settings", () => {
     expect(storedSettings()).toMatchObject({ requiredApprovals: 1, clinicianDisclaimer: disclaimer, publishPolicy: "approved-only" });
 
     const db = e2eDb();
-    const event = db.prepare("SELECT actor_label, summary FROM audit_events WHERE action = 'settings.update' ORDER BY id DESC LIMIT 1").get() as { actor_label: string; summary: string };
+    const event = db
+      .prepare("SELECT actor_label, summary FROM audit_events WHERE action = 'settings.update' ORDER BY id DESC LIMIT 1")
+      .get() as { actor_label: string; summary: string };
     db.close();
     expect(event.actor_label).toBe(DEMO.admin);
-    expect(JSON.parse(event.summary)).toMatchObject({ before: { requiredApprovals: Number(original.approvals), publishPolicy: "on-submit" }, after: { requiredApprovals: 1, publishPolicy: "approved-only" } });
+    expect(JSON.parse(event.summary)).toMatchObject({
+      before: { requiredApprovals: Number(original.approvals), publishPolicy: "on-submit" },
+      after: { requiredApprovals: 1, publishPolicy: "approved-only" },
+    });
 
     await page.reload();
     await expect(page.getByLabel("Approvals required")).toHaveValue("1");
@@ -73,6 +99,10 @@ test.describe("site settings", () => {
     await page.getByLabel("Show submitted articles").check();
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByText(/Settings saved \(3 changed\)/)).toBeVisible();
-    expect(storedSettings()).toMatchObject({ requiredApprovals: Number(original.approvals), publishPolicy: "on-submit", clinicianDisclaimer: original.disclaimer });
+    expect(storedSettings()).toMatchObject({
+      requiredApprovals: Number(original.approvals),
+      publishPolicy: "on-submit",
+      clinicianDisclaimer: original.disclaimer,
+    });
   });
 });

@@ -90,7 +90,11 @@ test.describe("user administration", () => {
     await signIn(freshPage, email, chosen);
     await expect(freshPage.getByRole("heading", { name: "Your reviews" })).toBeVisible();
 
-    const actions = (e2eDb().prepare("SELECT action FROM audit_events WHERE target_type = 'user' AND target_id = ? ORDER BY id").all(String(userId)) as { action: string }[]).map((r) => r.action);
+    const actions = (
+      e2eDb().prepare("SELECT action FROM audit_events WHERE target_type = 'user' AND target_id = ? ORDER BY id").all(String(userId)) as {
+        action: string;
+      }[]
+    ).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["user.create", "account.password_change"]));
     for (const c of [admin, first, second]) await c.context.close();
     await fresh.close();
@@ -121,8 +125,16 @@ test.describe("user administration", () => {
     const reviewer = await createUser("reviewer");
     const db = e2eDb();
     const editorId = (db.prepare("SELECT id FROM users WHERE email = ?").get(DEMO.editor) as { id: number }).id;
-    const revision = db.prepare("SELECT r.id, r.question FROM revisions r JOIN articles a ON a.working_revision_id = r.id WHERE r.state = 'under_review' LIMIT 1").get() as { id: number; question: string };
-    db.prepare("INSERT INTO review_assignments (revision_id, reviewer_id, assigned_by_id) VALUES (?, ?, ?)").run(revision.id, reviewer.id, editorId);
+    const revision = db
+      .prepare(
+        "SELECT r.id, r.question FROM revisions r JOIN articles a ON a.working_revision_id = r.id WHERE r.state = 'under_review' LIMIT 1",
+      )
+      .get() as { id: number; question: string };
+    db.prepare("INSERT INTO review_assignments (revision_id, reviewer_id, assigned_by_id) VALUES (?, ?, ?)").run(
+      revision.id,
+      reviewer.id,
+      editorId,
+    );
     db.close();
 
     const victim = await signedInAs(browser, reviewer.email, reviewer.password);
@@ -140,8 +152,12 @@ test.describe("user administration", () => {
     await expect(victim.page).toHaveURL(/\/login/);
 
     const check = e2eDb();
-    const assignment = check.prepare("SELECT removed_at FROM review_assignments WHERE revision_id = ? AND reviewer_id = ?").get(revision.id, reviewer.id) as { removed_at: string | null };
-    const note = check.prepare("SELECT kind, message FROM notifications WHERE user_id = ? AND revision_id = ? ORDER BY id DESC LIMIT 1").get(editorId, revision.id) as { kind: string; message: string };
+    const assignment = check
+      .prepare("SELECT removed_at FROM review_assignments WHERE revision_id = ? AND reviewer_id = ?")
+      .get(revision.id, reviewer.id) as { removed_at: string | null };
+    const note = check
+      .prepare("SELECT kind, message FROM notifications WHERE user_id = ? AND revision_id = ? ORDER BY id DESC LIMIT 1")
+      .get(editorId, revision.id) as { kind: string; message: string };
     check.close();
     expect(assignment.removed_at).not.toBeNull();
     expect(note.kind).toBe("assignment_removed");
@@ -200,7 +216,9 @@ test.describe("user administration", () => {
     await page.getByRole("combobox", { name: "Role" }).selectOption("editor");
     await page.getByRole("button", { name: "Change role" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Change role" }).click();
-    await expect(page.getByRole("region", { name: "Role" }).getByRole("alert")).toHaveText("You can't change the role of the last active administrator.");
+    await expect(page.getByRole("region", { name: "Role" }).getByRole("alert")).toHaveText(
+      "You can't change the role of the last active administrator.",
+    );
     expect(query<{ role: string }>("SELECT role FROM users WHERE id = ?", adminId).role).toBe("admin");
   });
 });

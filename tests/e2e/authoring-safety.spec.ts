@@ -4,7 +4,17 @@ import { e2eDb } from "../helpers/e2e-db";
 import { saveStatus } from "../helpers/editor";
 import { serverActionId } from "../helpers/server-actions";
 
-type Working = { articleId: number; revisionId: number; version: number; slug: string; topic: string; question: string; clinician_body: string; patient_body: string; disclosure: string };
+type Working = {
+  articleId: number;
+  revisionId: number;
+  version: number;
+  slug: string;
+  topic: string;
+  question: string;
+  clinician_body: string;
+  patient_body: string;
+  disclosure: string;
+};
 
 function working(slug: string): Working {
   const db = e2eDb();
@@ -32,7 +42,11 @@ async function newDraft(page: Page, question: string): Promise<number> {
 const patientBody = (articleId: number) => {
   const db = e2eDb();
   try {
-    return (db.prepare("SELECT r.patient_body AS body FROM articles a JOIN revisions r ON r.id = a.working_revision_id WHERE a.id = ?").get(articleId) as { body: string }).body;
+    return (
+      db
+        .prepare("SELECT r.patient_body AS body FROM articles a JOIN revisions r ON r.id = a.working_revision_id WHERE a.id = ?")
+        .get(articleId) as { body: string }
+    ).body;
   } finally {
     db.close();
   }
@@ -41,7 +55,11 @@ const patientBody = (articleId: number) => {
 /** Calls the save action as any outside client could: a raw POST with the action id. */
 async function rawSave(page: Page, articleId: number, payload: unknown) {
   const response = await page.request.post(`/editor/articles/${articleId}/edit`, {
-    headers: { "Next-Action": serverActionId("saveRevisionAction", "lib/actions/revisions.ts"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    headers: {
+      "Next-Action": serverActionId("saveRevisionAction", "lib/actions/revisions.ts"),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+    },
     data: JSON.stringify([payload]),
   });
   return response.text();
@@ -112,7 +130,13 @@ test.describe("authoring without lost work", () => {
     await page.getByLabel("Patient wording", { exact: true }).fill("Typed while the server was unreachable.");
     await expect(saveStatus(page)).toHaveText("Not saved — retrying", { timeout: 20_000 });
     expect(patientBody(articleId)).toBe("");
-    const kept = await page.evaluate((id) => Object.entries(window.localStorage).filter(([k]) => k.startsWith(`vetted:draft:article:${id}:`)).map(([, v]) => JSON.parse(v).fields.patientBody), articleId);
+    const kept = await page.evaluate(
+      (id) =>
+        Object.entries(window.localStorage)
+          .filter(([k]) => k.startsWith(`vetted:draft:article:${id}:`))
+          .map(([, v]) => JSON.parse(v).fields.patientBody),
+      articleId,
+    );
     expect(kept).toEqual(["Typed while the server was unreachable."]);
 
     await page.reload();
@@ -123,7 +147,10 @@ test.describe("authoring without lost work", () => {
     await expect(saveStatus(page)).toHaveText(/^Saved at/, { timeout: 30_000 });
     expect(patientBody(articleId)).toBe("Typed while the server was unreachable.");
     // The browser's copy is dropped once the server has the text.
-    const localCopies = await page.evaluate((id) => Object.keys(window.localStorage).filter((k) => k.startsWith(`vetted:draft:article:${id}:`)), articleId);
+    const localCopies = await page.evaluate(
+      (id) => Object.keys(window.localStorage).filter((k) => k.startsWith(`vetted:draft:article:${id}:`)),
+      articleId,
+    );
     expect(localCopies).toEqual([]);
   });
 

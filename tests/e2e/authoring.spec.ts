@@ -3,12 +3,22 @@ import { DEMO, signIn } from "../helpers/session";
 import { e2eDb } from "../helpers/e2e-db";
 import { editArticle, saveStatus } from "../helpers/editor";
 
-type RevisionRow = { id: number; number: number; state: string; patient_body: string; clinician_body: string; question: string; version: number };
+type RevisionRow = {
+  id: number;
+  number: number;
+  state: string;
+  patient_body: string;
+  clinician_body: string;
+  question: string;
+  version: number;
+};
 
 function articleRow(id: number) {
   const db = e2eDb();
   try {
-    return db.prepare("SELECT id, slug, live_revision_id AS liveId, working_revision_id AS workingId FROM articles WHERE id = ?").get(id) as { id: number; slug: string; liveId: number | null; workingId: number };
+    return db
+      .prepare("SELECT id, slug, live_revision_id AS liveId, working_revision_id AS workingId FROM articles WHERE id = ?")
+      .get(id) as { id: number; slug: string; liveId: number | null; workingId: number };
   } finally {
     db.close();
   }
@@ -24,7 +34,9 @@ function revision(id: number): RevisionRow {
 }
 
 test.describe("authoring", () => {
-  test("an editor creates an article, writes both wordings with a citation, sees it numbered, and finds everything after a reload", async ({ page }) => {
+  test("an editor creates an article, writes both wordings with a citation, sees it numbered, and finds everything after a reload", async ({
+    page,
+  }) => {
     await signIn(page, DEMO.editor);
     await page.getByRole("main").getByRole("link", { name: "New article" }).click();
     await page.getByLabel("Question").fill("Can I swim six weeks after a caesarean?");
@@ -67,7 +79,9 @@ test.describe("authoring", () => {
     await expect(page.getByLabel("Clinician wording", { exact: true })).toHaveValue(
       "Swimming can resume once the wound has healed and lochia has stopped [@bull2020]. Walk first [@american2020]; then swim [@bull2020].",
     );
-    await expect(page.getByLabel("Patient wording", { exact: true })).toHaveValue("You can usually swim once your wound has healed [@bull2020]. Ask your midwife first.");
+    await expect(page.getByLabel("Patient wording", { exact: true })).toHaveValue(
+      "You can usually swim once your wound has healed [@bull2020]. Ask your midwife first.",
+    );
     await expect(page.getByLabel("Author's conflict-of-interest disclosure")).toHaveValue("The author reports no conflicts of interest.");
     await expect(saveStatus(page)).toHaveText("All changes saved");
 
@@ -79,7 +93,9 @@ test.describe("authoring", () => {
 
   test("editing an approved article leaves the live revision alone, and the history shows the change", async ({ page }) => {
     const db = e2eDb();
-    const { id: articleId } = db.prepare("SELECT id FROM articles WHERE slug = 'how-much-exercise-during-pregnancy'").get() as { id: number };
+    const { id: articleId } = db.prepare("SELECT id FROM articles WHERE slug = 'how-much-exercise-during-pregnancy'").get() as {
+      id: number;
+    };
     db.close();
     const before = articleRow(articleId);
     expect(before.liveId).toBe(before.workingId);
@@ -119,7 +135,9 @@ test.describe("authoring", () => {
 
   test("editing a revision under review saves in place, changes its hash, and warns that approvals stop counting", async ({ page }) => {
     const db = e2eDb();
-    const { id: articleId } = db.prepare("SELECT id FROM articles WHERE slug = 'how-much-physical-activity-do-adults-need'").get() as { id: number };
+    const { id: articleId } = db.prepare("SELECT id FROM articles WHERE slug = 'how-much-physical-activity-do-adults-need'").get() as {
+      id: number;
+    };
     db.close();
     const before = articleRow(articleId);
     const beforeRevision = revision(before.workingId) as RevisionRow & { content_hash: string };

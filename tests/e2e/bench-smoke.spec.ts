@@ -15,7 +15,29 @@ test("the benchmark runs on a 1,000-article database and writes well-formed resu
   fs.rmSync(out, { force: true });
   const run = spawnSync(
     process.execPath,
-    ["--import", "tsx", "scripts/bench/run.ts", "--articles", "1000", "--duration", "3", "--warmup", "2", "--connections", "8", "--samples", "3", "--dal-iterations", "3", "--port", String(port), "--out", out, "--skip-build", "--no-markdown"],
+    [
+      "--import",
+      "tsx",
+      "scripts/bench/run.ts",
+      "--articles",
+      "1000",
+      "--duration",
+      "3",
+      "--warmup",
+      "2",
+      "--connections",
+      "8",
+      "--samples",
+      "3",
+      "--dal-iterations",
+      "3",
+      "--port",
+      String(port),
+      "--out",
+      out,
+      "--skip-build",
+      "--no-markdown",
+    ],
     { encoding: "utf8", timeout: 280_000 },
   );
   expect(run.status, run.stderr.slice(-2000)).toBe(0);

@@ -21,7 +21,13 @@ test.beforeAll(async () => {
       const editorId = (db.prepare("SELECT id FROM users WHERE email = ?").get(DEMO.editor) as { id: number }).id;
       const longAgo = "2001-01-01T00:00:00.000Z";
       for (let n = 1; n <= COUNT; n++) {
-        const articleId = (db.prepare("INSERT INTO articles (slug, topic, created_by_id, created_at, updated_at) VALUES (?, 'Paging fixtures', ?, ?, ?) RETURNING id").get(`${marker}-${n}`, editorId, longAgo, longAgo) as { id: number }).id;
+        const articleId = (
+          db
+            .prepare(
+              "INSERT INTO articles (slug, topic, created_by_id, created_at, updated_at) VALUES (?, 'Paging fixtures', ?, ?, ?) RETURNING id",
+            )
+            .get(`${marker}-${n}`, editorId, longAgo, longAgo) as { id: number }
+        ).id;
         const revisionId = (
           db
             .prepare(
@@ -33,7 +39,12 @@ test.beforeAll(async () => {
         db.prepare("UPDATE articles SET working_revision_id = ? WHERE id = ?").run(revisionId, articleId);
         // Due one day apart in fixture order; the last has no due date, so it is listed last.
         const due = n < COUNT ? new Date(Date.UTC(2031, 0, n)).toISOString() : null;
-        db.prepare("INSERT INTO review_assignments (revision_id, reviewer_id, assigned_by_id, due_at) VALUES (?, ?, ?, ?)").run(revisionId, reviewer.id, editorId, due);
+        db.prepare("INSERT INTO review_assignments (revision_id, reviewer_id, assigned_by_id, due_at) VALUES (?, ?, ?, ?)").run(
+          revisionId,
+          reviewer.id,
+          editorId,
+          due,
+        );
       }
     })();
   } finally {
@@ -67,7 +78,11 @@ test.describe("a reviewer's assignments, a page at a time", () => {
     await expectPage(page, 2, 26, 30);
     await expect(pager(page).getByRole("link", { name: "Next page" })).toHaveCount(0);
     // The undated assignment comes last.
-    await expect(assigned(page).getByRole("listitem").filter({ hasText: question(30) })).toContainText("No due date");
+    await expect(
+      assigned(page)
+        .getByRole("listitem")
+        .filter({ hasText: question(30) }),
+    ).toContainText("No due date");
 
     await pager(page).getByRole("link", { name: "Previous page" }).press("Enter");
     await expect(page).toHaveURL(/\/dashboard$/);

@@ -41,7 +41,10 @@ test.describe("reader pages are accessible", () => {
     await page.goto("/articles/postpartum-back-pain-exercise-3-months");
     await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /.{50,}/);
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/articles\/postpartum-back-pain-exercise-3-months$/);
-    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "What exercises help postpartum back pain at 3 months?");
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
+      "content",
+      "What exercises help postpartum back pain at 3 months?",
+    );
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
   });
 });

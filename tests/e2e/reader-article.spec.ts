@@ -36,7 +36,9 @@ test.describe("article page", () => {
 
   test("citations are numbered by first appearance and link both ways to a typed reference list", async ({ page }) => {
     await page.goto(`${APPROVED}?audience=clinician`);
-    const numbers = await page.locator(".prose-article sup.citation a").evaluateAll((links) => links.map((a) => Number(a.getAttribute("href")!.slice(5))));
+    const numbers = await page
+      .locator(".prose-article sup.citation a")
+      .evaluateAll((links) => links.map((a) => Number(a.getAttribute("href")!.slice(5))));
     const firstSeen = numbers.filter((n, i) => numbers.indexOf(n) === i);
     expect(firstSeen).toEqual(firstSeen.map((_, i) => i + 1));
     const entries = page.locator('section[aria-labelledby="references-heading"] > ol > li');
@@ -46,7 +48,11 @@ test.describe("article page", () => {
     // Text → list → back to the text.
     await page.locator(".prose-article sup.citation a").first().click();
     await expect(page).toHaveURL(/#ref-1$/);
-    await page.locator("#ref-1").getByRole("link", { name: /Back to citation 1 in the text/ }).first().click();
+    await page
+      .locator("#ref-1")
+      .getByRole("link", { name: /Back to citation 1 in the text/ })
+      .first()
+      .click();
     await expect(page).toHaveURL(/#cite-1-1$/);
   });
 
@@ -56,15 +62,22 @@ test.describe("article page", () => {
     expect(ld["@type"]).toBe("MedicalWebPage");
     expect(ld.name).toBe(await page.getByRole("heading", { level: 1 }).textContent());
     expect(ld.audience.audienceType).toBe("Clinician");
-    const reviewers = ld.reviewedBy.map((p: { name: string; honorificSuffix?: string }) => (p.honorificSuffix ? `${p.name}, ${p.honorificSuffix}` : p.name)).join("; ");
+    const reviewers = ld.reviewedBy
+      .map((p: { name: string; honorificSuffix?: string }) => (p.honorificSuffix ? `${p.name}, ${p.honorificSuffix}` : p.name))
+      .join("; ");
     await expect(page.getByTestId("last-reviewed")).toContainText(`by ${reviewers}`);
     expect(await page.getByTestId("last-reviewed").locator("time").getAttribute("datetime")).toBe(ld.lastReviewed);
     expect(await page.locator("time").first().getAttribute("datetime")).toBe(ld.dateModified);
-    const dois = await page.locator('section[aria-labelledby="references-heading"] a[href^="https://doi.org/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    const dois = await page
+      .locator('section[aria-labelledby="references-heading"] a[href^="https://doi.org/"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     expect(ld.citation.map((c: { url?: string }) => c.url).filter((u: string) => u?.startsWith("https://doi.org/"))).toEqual(dois);
     expect(ld.citation).toHaveLength(await page.locator('section[aria-labelledby="references-heading"] > ol > li').count());
     expect(ld.publishingPrinciples).toMatch(/\/policy$/);
-    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/articles\/postpartum-back-pain-exercise-3-months\?audience=clinician$/);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+      "href",
+      /\/articles\/postpartum-back-pain-exercise-3-months\?audience=clinician$/,
+    );
   });
 });
 

@@ -7,9 +7,10 @@ const ARTICLE = "/articles/first-line-treatment-acute-low-back-pain";
 function questionRow(text: string) {
   const db = e2eDb();
   try {
-    return db.prepare("SELECT id, status, email, audience, converted_article_id AS convertedArticleId FROM follow_up_questions WHERE question = ?").get(text) as
-      | { id: number; status: string; email: string | null; audience: string | null; convertedArticleId: number | null }
-      | undefined;
+    return db
+      .prepare("SELECT id, status, email, audience, converted_article_id AS convertedArticleId FROM follow_up_questions WHERE question = ?")
+      .get(text) as
+      { id: number; status: string; email: string | null; audience: string | null; convertedArticleId: number | null } | undefined;
   } finally {
     db.close();
   }
@@ -107,11 +108,14 @@ test.describe("follow-up questions", () => {
     const buckets = db.prepare("SELECT key FROM rate_limits WHERE key LIKE 'question-ip:%'").all() as { key: string }[];
     expect(buckets.length).toBeGreaterThan(0);
     try {
-      for (const { key } of buckets) db.prepare("UPDATE rate_limits SET count = 1000000, window_start = ? WHERE key = ?").run(new Date().toISOString(), key);
+      for (const { key } of buckets)
+        db.prepare("UPDATE rate_limits SET count = 1000000, window_start = ? WHERE key = ?").run(new Date().toISOString(), key);
       const text = `One question too many ${Date.now()}`;
       await page.goto(ARTICLE);
       await ask(page, text);
-      await expect(page.getByTestId("follow-up-result")).toHaveText("You have sent several questions in the last hour. Please try again later.");
+      await expect(page.getByTestId("follow-up-result")).toHaveText(
+        "You have sent several questions in the last hour. Please try again later.",
+      );
       await expect(page.getByLabel("Your question")).toHaveValue(text);
       expect(questionRow(text)).toBeUndefined();
     } finally {

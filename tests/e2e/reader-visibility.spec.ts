@@ -3,7 +3,11 @@ import { expect, test } from "@playwright/test";
 /** Drafts and changes-requested articles must not reach anonymous readers in any form. */
 const HIDDEN = [
   { slug: "ibuprofen-while-breastfeeding", word: "ibuprofen", question: "Is it safe to take ibuprofen while breastfeeding?" },
-  { slug: "daily-aspirin-to-prevent-first-heart-attack", word: "aspirin", question: "Should I take a daily aspirin to prevent a first heart attack?" },
+  {
+    slug: "daily-aspirin-to-prevent-first-heart-attack",
+    word: "aspirin",
+    question: "Should I take a daily aspirin to prevent a first heart attack?",
+  },
 ];
 
 test.describe("hidden articles", () => {
@@ -11,7 +15,8 @@ test.describe("hidden articles", () => {
     test(`${slug} answers 404 everywhere`, async ({ request, page }) => {
       expect((await request.get(`/articles/${slug}`)).status()).toBe(404);
       expect((await request.get(`/articles/${slug}?audience=clinician`)).status()).toBe(404);
-      for (const variant of ["clinician", "patient", "default"]) expect((await request.get(`/reader/${variant}/${slug}`)).status()).toBe(404);
+      for (const variant of ["clinician", "patient", "default"])
+        expect((await request.get(`/reader/${variant}/${slug}`)).status()).toBe(404);
       expect((await request.get(`/articles/${slug}.rsc`)).status()).toBe(404);
       const rsc = await request.get(`/articles/${slug}`, { headers: { RSC: "1" } });
       expect(rsc.status()).toBe(404);

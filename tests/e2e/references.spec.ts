@@ -24,14 +24,21 @@ function query<T>(sql: string, ...params: unknown[]): T {
 const referenceCount = () => query<{ n: number }>("SELECT count(*) AS n FROM library_references WHERE created_by_id IS NOT NULL").n;
 /** Every import writes its rows and one reference.import audit event, in one transaction. */
 const importEvents = () => query<{ n: number }>("SELECT count(*) AS n FROM audit_events WHERE action = 'reference.import'").n;
-const referenceByDoi = (doi: string) => query<{ id: number; citekey: string; pages: string | null; retracted: number } | undefined>("SELECT id, citekey, pages, retracted FROM library_references WHERE doi = ?", doi);
+const referenceByDoi = (doi: string) =>
+  query<{ id: number; citekey: string; pages: string | null; retracted: number } | undefined>(
+    "SELECT id, citekey, pages, retracted FROM library_references WHERE doi = ?",
+    doi,
+  );
 const referenceIdOf = (citekey: string) => query<{ id: number }>("SELECT id FROM library_references WHERE citekey = ?", citekey).id;
 
 let sequence = 0;
 /** A DOI no other test (or earlier run of this one) uses. */
 const freshDoi = () => `10.5555/e2e.${Date.now()}.${sequence++}`;
 
-async function fillNewReference(page: Page, fields: { title: string; authors: string; source: string; year: string; doi?: string; pages?: string }) {
+async function fillNewReference(
+  page: Page,
+  fields: { title: string; authors: string; source: string; year: string; doi?: string; pages?: string },
+) {
   await page.goto("/editor/references/new");
   await page.getByLabel("Type").selectOption({ label: "Research" });
   await page.getByLabel("Title").fill(fields.title);
@@ -63,7 +70,10 @@ test.describe("reference library", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Reference okonkwo2024" })).toBeVisible();
     await expect(page.getByText("Cite it in an article as [@okonkwo2024]")).toBeVisible();
     const ama = page.getByRole("figure");
-    await expect(ama).toContainText("Okonkwo AN, Lindahl EK. Walking programmes after caesarean birth: a randomised trial. Journal of Postnatal Care. 2024:101-109. doi:" + doi);
+    await expect(ama).toContainText(
+      "Okonkwo AN, Lindahl EK. Walking programmes after caesarean birth: a randomised trial. Journal of Postnatal Care. 2024:101-109. doi:" +
+        doi,
+    );
     expect(referenceByDoi(doi)).toMatchObject({ citekey: "okonkwo2024", pages: "101-109" });
 
     await page.getByLabel("Pages").fill("101-110");
@@ -71,7 +81,10 @@ test.describe("reference library", () => {
     await expect(page.locator("[data-alert=success]", { hasText: "Saved okonkwo2024." })).toBeVisible();
     await expect(ama).toContainText("2024:101-110.");
     expect(referenceByDoi(doi)?.pages).toBe("101-110");
-    const audit = query<{ n: number }>("SELECT count(*) AS n FROM audit_events WHERE target_type = 'reference' AND target_id = ? AND action IN ('reference.create','reference.update')", String(referenceByDoi(doi)!.id));
+    const audit = query<{ n: number }>(
+      "SELECT count(*) AS n FROM audit_events WHERE target_type = 'reference' AND target_id = ? AND action IN ('reference.create','reference.update')",
+      String(referenceByDoi(doi)!.id),
+    );
     expect(audit.n).toBe(2);
 
     // Found again by the library's filters.
@@ -85,7 +98,13 @@ test.describe("reference library", () => {
   test("the form explains bad fields, and a duplicate DOI points to the existing entry", async ({ page }) => {
     await signIn(page, DEMO.editor);
     const before = referenceCount();
-    await fillNewReference(page, { title: "Copy of the Canadian guideline", authors: "Somebody, Else", source: "Br J Sports Med", year: "3020", doi: "not a doi" });
+    await fillNewReference(page, {
+      title: "Copy of the Canadian guideline",
+      authors: "Somebody, Else",
+      source: "Br J Sports Med",
+      year: "3020",
+      doi: "not a doi",
+    });
     await page.getByRole("button", { name: "Add reference" }).click();
     await expect(page.getByText("The year can be at most next year")).toBeVisible();
     await expect(page.getByText("Enter a DOI like 10.1136/bjsports-2018-100056")).toBeVisible();
@@ -155,7 +174,12 @@ test.describe("reference library", () => {
   test("the fixture files of every format preview with their broken entries named", async ({ page }) => {
     await signIn(page, DEMO.editor);
     await page.goto("/editor/references/import");
-    for (const [file, label] of [["postpartum.ris", "RIS"], ["postpartum.json", "CSL-JSON"], ["postpartum.nbib", "PubMed (MEDLINE .nbib)"], ["postpartum.bib", "BibTeX"]] as const) {
+    for (const [file, label] of [
+      ["postpartum.ris", "RIS"],
+      ["postpartum.json", "CSL-JSON"],
+      ["postpartum.nbib", "PubMed (MEDLINE .nbib)"],
+      ["postpartum.bib", "BibTeX"],
+    ] as const) {
       await page.getByLabel("File").setInputFiles(path.join(FIXTURES, file));
       await page.getByRole("button", { name: "Preview import" }).click();
       await expect(page.getByText(`Read as ${label}:`)).toBeVisible();
@@ -190,7 +214,10 @@ test.describe("reference library", () => {
     await expect(page.locator("[data-alert=error]")).toContainText("limited to 5 MB");
 
     // The server refuses the same on its own, whatever the page checked first.
-    const huge = await page.request.post("/api/references/import", { data: Buffer.alloc(10 * 1024 * 1024, "@"), headers: { "Content-Type": "application/octet-stream" } });
+    const huge = await page.request.post("/api/references/import", {
+      data: Buffer.alloc(10 * 1024 * 1024, "@"),
+      headers: { "Content-Type": "application/octet-stream" },
+    });
     expect(huge.status()).toBe(413);
     expect((await huge.json()).error).toContain("limited to 5 MB");
     const garbage = await page.request.post("/api/references/import", { data: "just some words, no references at all" });
@@ -245,11 +272,16 @@ test.describe("reference library", () => {
     expect(bibText).toContain("@article{mottola2018,");
     expect(bibText).toContain("@article{bull2020,");
 
-    const article = query<{ id: number; slug: string }>("SELECT id, slug FROM articles WHERE working_revision_id IN (SELECT revision_id FROM revision_citations) LIMIT 1");
+    const article = query<{ id: number; slug: string }>(
+      "SELECT id, slug FROM articles WHERE working_revision_id IN (SELECT revision_id FROM revision_citations) LIMIT 1",
+    );
     const json = await page.request.get(`/api/references/export?format=csl-json&articleId=${article.id}`);
     expect(json.status()).toBe(200);
     const items = (await json.json()) as Array<{ "citation-key": string }>;
-    const cited = query<{ n: number }>("SELECT count(DISTINCT reference_id) AS n FROM revision_citations rc JOIN articles a ON a.working_revision_id = rc.revision_id WHERE a.id = ?", article.id).n;
+    const cited = query<{ n: number }>(
+      "SELECT count(DISTINCT reference_id) AS n FROM revision_citations rc JOIN articles a ON a.working_revision_id = rc.revision_id WHERE a.id = ?",
+      article.id,
+    ).n;
     expect(items).toHaveLength(cited);
 
     const bad = await page.request.get("/api/references/export?format=docx&ids=1");
@@ -270,7 +302,9 @@ test.describe("reference library", () => {
     await expect(page.getByText("Marked retracted on")).toBeVisible();
     const flagged = query<{ n: number }>("SELECT count(*) AS n FROM articles WHERE re_review_reason LIKE '%mottola2018%'").n;
     expect(flagged).toBeGreaterThan(0);
-    expect(query<{ n: number }>("SELECT count(*) AS n FROM audit_events WHERE action = 'reference.retract' AND target_id = ?", String(id)).n).toBe(1);
+    expect(
+      query<{ n: number }>("SELECT count(*) AS n FROM audit_events WHERE action = 'reference.retract' AND target_id = ?", String(id)).n,
+    ).toBe(1);
 
     await page.goto("/editor/references/retracted");
     const entry = page.locator("li[data-citekey=mottola2018]");

@@ -1,6 +1,14 @@
 import { expect, test } from "@playwright/test";
 import type { Actor } from "@/lib/permissions";
-import { ACTION_ROWS, DRAFT_LEAK_URLS, PAGE_ROWS, ROUTE_ROWS, SUBJECT_ORDER, type ActionRow, type PageFixtures } from "../security/access-table";
+import {
+  ACTION_ROWS,
+  DRAFT_LEAK_URLS,
+  PAGE_ROWS,
+  ROUTE_ROWS,
+  SUBJECT_ORDER,
+  type ActionRow,
+  type PageFixtures,
+} from "../security/access-table";
 import { builtActions, builtAppPaths } from "../security/build-surface";
 import { anonymousCaller, createArticle, signedInCaller, type Caller } from "../security/fixtures";
 import { createUser } from "../helpers/e2e-db";
@@ -15,7 +23,8 @@ const ROLES = ["anonymous", "editor", "reviewer", "admin"] as const;
 const actions = builtActions();
 const actionId = (key: string) => actions.find((a) => a.key === key)?.id;
 
-const actorOf = (caller: Caller): Actor | null => (caller.id === null ? null : { id: caller.id, role: caller.role as Actor["role"], active: true });
+const actorOf = (caller: Caller): Actor | null =>
+  caller.id === null ? null : { id: caller.id, role: caller.role as Actor["role"], active: true };
 
 async function caller(role: (typeof ROLES)[number]): Promise<Caller> {
   return role === "anonymous" ? anonymousCaller() : signedInCaller(role);
@@ -42,7 +51,11 @@ async function callAction(c: Caller, row: ActionRow, args: unknown[], form?: Rec
         multipart: reactReply(form),
         maxRedirects: 0,
       })
-    : await c.api.post(row.page, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(args), maxRedirects: 0 });
+    : await c.api.post(row.page, {
+        headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" },
+        data: JSON.stringify(args),
+        maxRedirects: 0,
+      });
   const body = await res.text();
   const result = { status: res.status(), body, headers: res.headers() };
   // An ActionResult serialises as {"ok":true…} in the RSC payload; anything else is a refusal.
@@ -59,7 +72,11 @@ test.describe("access matrix", () => {
     const missingActions = actions.filter((a) => !ACTION_ROWS.some((r) => r.action === a.key)).map((a) => a.key);
     const missingRoutes = routes.filter((r) => !ROUTE_ROWS.some((row) => row.route === r));
     const missingPages = pages.filter((p) => !PAGE_ROWS.some((row) => row.page === p));
-    expect({ missingActions, missingRoutes, missingPages }, "add a row to tests/security/access-table.ts").toEqual({ missingActions: [], missingRoutes: [], missingPages: [] });
+    expect({ missingActions, missingRoutes, missingPages }, "add a row to tests/security/access-table.ts").toEqual({
+      missingActions: [],
+      missingRoutes: [],
+      missingPages: [],
+    });
     const stale = ACTION_ROWS.filter((r) => !actionId(r.action)).map((r) => r.action);
     expect(stale, "rows for actions no longer in the build").toEqual([]);
   });
@@ -120,9 +137,15 @@ test.describe("access matrix", () => {
           const res =
             probe.method === "GET"
               ? await c.api.get(probe.path, { headers: probe.headers, maxRedirects: 0 })
-              : await c.api.post(probe.path, { headers: probe.headers, ...(probe.data !== undefined ? { data: probe.data } : { form: probe.form }), maxRedirects: 0 });
+              : await c.api.post(probe.path, {
+                  headers: probe.headers,
+                  ...(probe.data !== undefined ? { data: probe.data } : { form: probe.form }),
+                  maxRedirects: 0,
+                });
           figures.routeCalls++;
-          expect(probe.succeeded(res.status(), await res.text()), `${probe.method} ${probe.path} as ${role}`).toBe(probe.allowed(actorOf(c)));
+          expect(probe.succeeded(res.status(), await res.text()), `${probe.method} ${probe.path} as ${role}`).toBe(
+            probe.allowed(actorOf(c)),
+          );
         }
       }
       await c.api.dispose();
@@ -139,8 +162,16 @@ test.describe("access matrix", () => {
     const variants: { name: string; url: (u: string) => string; headers: Record<string, string> }[] = [
       { name: "plain", url: (u) => u, headers: {} },
       { name: "x-middleware-subrequest (proxy)", url: (u) => u, headers: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" } },
-      { name: "x-middleware-subrequest (middleware)", url: (u) => u, headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" } },
-      { name: "x-middleware-subrequest (src/middleware)", url: (u) => u, headers: { "x-middleware-subrequest": "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware" } },
+      {
+        name: "x-middleware-subrequest (middleware)",
+        url: (u) => u,
+        headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" },
+      },
+      {
+        name: "x-middleware-subrequest (src/middleware)",
+        url: (u) => u,
+        headers: { "x-middleware-subrequest": "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware" },
+      },
       { name: "RSC: 1", url: (u) => u, headers: { RSC: "1" } },
       { name: "prefetch", url: (u) => `${u}${u.includes("?") ? "&" : "?"}_rsc=leak1`, headers: { RSC: "1", "Next-Router-Prefetch": "1" } },
       { name: ".rsc", url: (u) => `${u === "/" ? "/index" : u}.rsc`, headers: { RSC: "1" } },
@@ -172,7 +203,8 @@ test.describe("access matrix", () => {
       for (const url of DRAFT_LEAK_URLS) {
         const plain = url(fixture);
         const [path, query] = plain.split("?");
-        const withQuery = (p: string, extra?: string) => `${p}${[query, extra].filter(Boolean).length ? "?" : ""}${[query, extra].filter(Boolean).join("&")}`;
+        const withQuery = (p: string, extra?: string) =>
+          `${p}${[query, extra].filter(Boolean).length ? "?" : ""}${[query, extra].filter(Boolean).join("&")}`;
         const variants: { url: string; headers: Record<string, string> }[] = [
           { url: plain, headers: {} },
           { url: plain, headers: { RSC: "1" } },
@@ -185,7 +217,10 @@ test.describe("access matrix", () => {
           figures.leakRequests++;
           // The draft's own text, never the bare slug: a search or 404 page may echo the URL back.
           const body = await res.text();
-          expect([fixture.question, `wording for ${fixture.slug}`].some((t) => body.includes(t)), `${v.url} ${JSON.stringify(v.headers)} (status ${res.status()})`).toBe(false);
+          expect(
+            [fixture.question, `wording for ${fixture.slug}`].some((t) => body.includes(t)),
+            `${v.url} ${JSON.stringify(v.headers)} (status ${res.status()})`,
+          ).toBe(false);
         }
       }
     }

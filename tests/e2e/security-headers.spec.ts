@@ -15,7 +15,10 @@ test.describe("security headers", () => {
       const res = await request.get(path);
       const headers = res.headers();
       const csp = parseCsp(headers["content-security-policy"] ?? "");
-      const nonce = csp.get("script-src")?.find((s) => s.startsWith("'nonce-"))?.slice(7, -1);
+      const nonce = csp
+        .get("script-src")
+        ?.find((s) => s.startsWith("'nonce-"))
+        ?.slice(7, -1);
       expect(nonce, "script-src has a nonce").toBeTruthy();
       expect(csp.get("script-src")).toContain("'strict-dynamic'");
       expect(csp.get("object-src")).toEqual(["'none'"]);
@@ -38,7 +41,9 @@ test.describe("security headers", () => {
   }
 
   for (const path of ["/", "/board", "/articles/first-line-treatment-acute-low-back-pain"]) {
-    test(`${path} (a cached reader page) carries the static policy: no script from any other origin, and the hardening headers`, async ({ request }) => {
+    test(`${path} (a cached reader page) carries the static policy: no script from any other origin, and the hardening headers`, async ({
+      request,
+    }) => {
       const res = await request.get(path);
       expect(res.status()).toBe(200);
       const headers = res.headers();
@@ -143,10 +148,17 @@ test.describe("safe methods", () => {
     const author = await createUser("editor");
     const target = await createUser("editor");
     const article = createArticle({ authorId: author.id, state: "under_review" });
-    const callers = [await anonymousCaller(), await signedInCaller("editor"), await signedInCaller("reviewer"), await signedInCaller("admin")];
+    const callers = [
+      await anonymousCaller(),
+      await signedInCaller("editor"),
+      await signedInCaller("reviewer"),
+      await signedInCaller("admin"),
+    ];
     const ids = [author.id, target.id, ...callers.map((c) => c.id).filter((id): id is number => id !== null)];
     const snapshot = () => [
-      dbValue(`SELECT group_concat(id || ':' || active || ':' || session_version || ':' || updated_at) AS users FROM users WHERE id IN (${ids.join(",")})`),
+      dbValue(
+        `SELECT group_concat(id || ':' || active || ':' || session_version || ':' || updated_at) AS users FROM users WHERE id IN (${ids.join(",")})`,
+      ),
       // editorialPolicy is left out: the access matrix's settings row changes and restores it, and may run alongside.
       dbValue("SELECT group_concat(key || '=' || value) AS settings FROM site_settings WHERE key <> 'editorialPolicy'"),
       dbValue("SELECT state, version, updated_at FROM revisions WHERE id = ?", article.revisionId),
@@ -155,7 +167,11 @@ test.describe("safe methods", () => {
     const before = snapshot();
     const actionId = serverActionId("setUserActiveAction", "lib/actions/users.ts");
     const published = createArticle({ authorId: author.id, published: true });
-    const urls = [...PAGE_ROWS.map((r) => r.url({ draft: article, published, authorEmail: "" })), ...ROUTE_ROWS.flatMap((r) => r.probes.filter((p) => p.method === "GET").map((p) => p.path)), `/articles/${article.slug}`];
+    const urls = [
+      ...PAGE_ROWS.map((r) => r.url({ draft: article, published, authorEmail: "" })),
+      ...ROUTE_ROWS.flatMap((r) => r.probes.filter((p) => p.method === "GET").map((p) => p.path)),
+      `/articles/${article.slug}`,
+    ];
     let requests = 0;
     for (const c of callers) {
       for (const url of urls) {

@@ -83,15 +83,41 @@ test.beforeAll(async () => {
   };
   const db = e2eDb();
   try {
-    db.prepare("UPDATE revisions SET question = ?, clinician_body = ?, patient_body = ? WHERE id = ?").run(stored.question, `${stored.question}\n\n[@canary-${article.slug}]`, stored.question, article.revisionId);
+    db.prepare("UPDATE revisions SET question = ?, clinician_body = ?, patient_body = ? WHERE id = ?").run(
+      stored.question,
+      `${stored.question}\n\n[@canary-${article.slug}]`,
+      stored.question,
+      article.revisionId,
+    );
     db.prepare("UPDATE articles SET topic = ? WHERE id = ?").run(stored.topic, article.articleId);
     db.prepare("UPDATE users SET name = ? WHERE id = ?").run(stored.name, reviewer.id);
-    db.prepare("INSERT INTO board_profiles (user_id, credentials, specialty, bio, is_public) VALUES (?, ?, ?, ?, 1)").run(reviewer.id, stored.credentials, payload("Specialty"), payload("Bio"));
-    db.prepare("INSERT INTO follow_up_questions (article_id, question, email) VALUES (?, ?, ?)").run(article.articleId, stored.readerQuestion, "reader@example.test");
-    stored.referenceId = (db.prepare("INSERT INTO library_references (citekey, type, title, authors, source, url) VALUES (?, 'research', ?, ?, ?, ?) RETURNING id").get(
-      `canary-${article.slug}`, stored.referenceTitle, JSON.stringify([{ family: payload("Family"), given: "A" }]), payload("Journal"), `javascript:${CANARY}`,
-    ) as { id: number }).id;
-    savedSettings = db.prepare("SELECT key, value FROM site_settings WHERE key IN ('siteName','patientDisclaimer','clinicianDisclaimer')").all() as typeof savedSettings;
+    db.prepare("INSERT INTO board_profiles (user_id, credentials, specialty, bio, is_public) VALUES (?, ?, ?, ?, 1)").run(
+      reviewer.id,
+      stored.credentials,
+      payload("Specialty"),
+      payload("Bio"),
+    );
+    db.prepare("INSERT INTO follow_up_questions (article_id, question, email) VALUES (?, ?, ?)").run(
+      article.articleId,
+      stored.readerQuestion,
+      "reader@example.test",
+    );
+    stored.referenceId = (
+      db
+        .prepare(
+          "INSERT INTO library_references (citekey, type, title, authors, source, url) VALUES (?, 'research', ?, ?, ?, ?) RETURNING id",
+        )
+        .get(
+          `canary-${article.slug}`,
+          stored.referenceTitle,
+          JSON.stringify([{ family: payload("Family"), given: "A" }]),
+          payload("Journal"),
+          `javascript:${CANARY}`,
+        ) as { id: number }
+    ).id;
+    savedSettings = db
+      .prepare("SELECT key, value FROM site_settings WHERE key IN ('siteName','patientDisclaimer','clinicianDisclaimer')")
+      .all() as typeof savedSettings;
     const upsert = db.prepare("INSERT INTO site_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     upsert.run("siteName", JSON.stringify(SHORT));
     upsert.run("patientDisclaimer", JSON.stringify(payload("Patient disclaimer")));
@@ -113,16 +139,21 @@ test.afterAll(() => {
 });
 
 async function injected(page: Page) {
-  return page.evaluate((canary) => ({
-    ran: (window as unknown as { __vettedXss?: number }).__vettedXss !== undefined,
-    handlers: [...document.querySelectorAll("*")].filter((el) => [...el.attributes].some((a) => a.name.startsWith("on"))).map((el) => el.outerHTML.slice(0, 120)),
-    // Next's flight data and the article's JSON-LD carry the stored text as data; JSON-LD is fine
-    // only while no "<" survived in it (jsonLdScript escapes it, so the text can't close the tag).
-    scripts: [...document.scripts].filter(
-      (s) => s.text.includes(canary) && !s.text.includes("self.__next_f") && !(s.type === "application/ld+json" && !s.text.includes("<")),
-    ).length,
-    scriptLinks: [...document.querySelectorAll("a[href]")].filter((a) => /^\s*javascript:/i.test(a.getAttribute("href") ?? "")).length,
-  }), CANARY);
+  return page.evaluate(
+    (canary) => ({
+      ran: (window as unknown as { __vettedXss?: number }).__vettedXss !== undefined,
+      handlers: [...document.querySelectorAll("*")]
+        .filter((el) => [...el.attributes].some((a) => a.name.startsWith("on")))
+        .map((el) => el.outerHTML.slice(0, 120)),
+      // Next's flight data and the article's JSON-LD carry the stored text as data; JSON-LD is fine
+      // only while no "<" survived in it (jsonLdScript escapes it, so the text can't close the tag).
+      scripts: [...document.scripts].filter(
+        (s) => s.text.includes(canary) && !s.text.includes("self.__next_f") && !(s.type === "application/ld+json" && !s.text.includes("<")),
+      ).length,
+      scriptLinks: [...document.querySelectorAll("a[href]")].filter((a) => /^\s*javascript:/i.test(a.getAttribute("href") ?? "")).length,
+    }),
+    CANARY,
+  );
 }
 
 for (const entry of CANARY_PAGES) {
@@ -141,7 +172,8 @@ for (const entry of CANARY_PAGES) {
     if (found) {
       // textContent, not innerText: CSS text-transform (uppercase topics) must not hide the payload.
       const text = (await page.evaluate(() => document.body.textContent ?? "")).replace(/\s+/g, " ");
-      for (const shown of entry.shows(stored)) expect(text, "the payload is shown, as text").toContain(shown.replace(/\s+/g, " ").slice(0, 40));
+      for (const shown of entry.shows(stored))
+        expect(text, "the payload is shown, as text").toContain(shown.replace(/\s+/g, " ").slice(0, 40));
     }
     expect(await injected(page)).toEqual({ ran: false, handlers: [], scripts: 0, scriptLinks: 0 });
     expect(dialogs).toEqual([]);

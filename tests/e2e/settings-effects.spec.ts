@@ -53,7 +53,9 @@ test.describe("site settings take effect at once", () => {
       const editor = await staffPage(browser, DEMO.editor);
       const before = working(slug);
       expect(before.state).toBe("approved");
-      await editArticle(editor, before.articleId, { patient: "Gentle core exercises after birth are safe for most people. Start slowly and stop if it hurts." });
+      await editArticle(editor, before.articleId, {
+        patient: "Gentle core exercises after birth are safe for most people. Start slowly and stop if it hurts.",
+      });
       const draft = working(slug);
       expect(draft.revisionId).not.toBe(before.revisionId);
       expect(draft.liveRevisionId).toBe(before.revisionId);

@@ -56,7 +56,9 @@ test.describe("reviewer assignment, re-review and the checklist", () => {
 
     const reviewer3 = await (await browser.newContext()).newPage();
     await signIn(reviewer3, DEMO.reviewer3);
-    await expect(reviewer3.getByRole("region", { name: "Assigned to you" }).getByRole("link", { name: /postpartum back pain/i })).toBeVisible();
+    await expect(
+      reviewer3.getByRole("region", { name: "Assigned to you" }).getByRole("link", { name: /postpartum back pain/i }),
+    ).toBeVisible();
     await expect(reviewer3.locator("[data-kind=assigned]").first()).toBeVisible();
 
     const reviewer2 = await (await browser.newContext()).newPage();
@@ -102,7 +104,9 @@ test.describe("reviewer assignment, re-review and the checklist", () => {
     expect(start.state).toBe("changes_requested");
     const db = e2eDb();
     try {
-      db.prepare("INSERT INTO library_references (citekey, type, title, source, year, retracted) VALUES ('retracted2099', 'research', 'A withdrawn aspirin trial', 'Journal of Tests', 2099, 1)").run();
+      db.prepare(
+        "INSERT INTO library_references (citekey, type, title, source, year, retracted) VALUES ('retracted2099', 'research', 'A withdrawn aspirin trial', 'Journal of Tests', 2099, 1)",
+      ).run();
     } finally {
       db.close();
     }
@@ -116,7 +120,11 @@ test.describe("reviewer assignment, re-review and the checklist", () => {
     await expect(page.getByRole("button", { name: "Submit for review" })).toBeDisabled();
 
     const response = await page.request.post(`/editor/articles/${start.articleId}`, {
-      headers: { "Next-Action": serverActionId("submitRevisionAction", "lib/actions/workflow.ts"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+      headers: {
+        "Next-Action": serverActionId("submitRevisionAction", "lib/actions/workflow.ts"),
+        "Content-Type": "text/plain;charset=UTF-8",
+        Accept: "text/x-component",
+      },
       data: JSON.stringify([{ revisionId: start.revisionId }]),
       maxRedirects: 0,
     });

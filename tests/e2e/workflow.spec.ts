@@ -43,14 +43,19 @@ async function staffPage(browser: Browser, email: string): Promise<Page> {
 async function approve(page: Page, password = DEMO_PASSWORD) {
   await page.getByRole("button", { name: /^Approve( again)?$/ }).click();
   const dialog = page.getByRole("dialog", { name: "Sign your approval" });
-  await expect(dialog.getByTestId("signature-meaning")).toHaveText("I have reviewed this content for medical accuracy and approve it for publication.");
+  await expect(dialog.getByTestId("signature-meaning")).toHaveText(
+    "I have reviewed this content for medical accuracy and approve it for publication.",
+  );
   await dialog.getByLabel("Your password").fill(password);
   await dialog.getByRole("button", { name: "Sign and approve" }).click();
   return dialog;
 }
 
 function auditVerify(): string {
-  return execFileSync(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts"], { env: { ...process.env, DATABASE_PATH: E2E_DATABASE }, encoding: "utf8" });
+  return execFileSync(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts"], {
+    env: { ...process.env, DATABASE_PATH: E2E_DATABASE },
+    encoding: "utf8",
+  });
 }
 
 test.describe("editorial workflow and board sign-off", () => {
@@ -93,7 +98,9 @@ test.describe("editorial workflow and board sign-off", () => {
     expect(working(slug).state).toBe("changes_requested");
 
     // The editor edits in the editor page and resubmits; the same panel reviews again.
-    await editArticle(editor, start.articleId, { patient: "Ibuprofen is a common choice while breastfeeding, including for newborns. Take the lowest dose that helps." });
+    await editArticle(editor, start.articleId, {
+      patient: "Ibuprofen is a common choice while breastfeeding, including for newborns. Take the lowest dose that helps.",
+    });
     await editor.goto("/dashboard");
     await expect(editor.locator("[data-kind=changes_requested]").first()).toBeVisible();
     await editor.goto(articleUrl);
@@ -110,13 +117,21 @@ test.describe("editorial workflow and board sign-off", () => {
     await expect(reviewer1.getByText("1 of 2 approvals on this text")).toBeVisible();
 
     // The editor edits again: reviewer1's approval stays on record but stops counting.
-    await editArticle(editor, start.articleId, { patient: "Ibuprofen is a common choice while breastfeeding. Take the lowest dose that helps, for the shortest time." });
+    await editArticle(editor, start.articleId, {
+      patient: "Ibuprofen is a common choice while breastfeeding. Take the lowest dose that helps, for the shortest time.",
+    });
     await reviewer1.goto(reviewUrl);
     await expect(reviewer1.getByText("The text changed after you approved it.")).toBeVisible();
     await expect(reviewer1.getByText("0 of 2 approvals on this text")).toBeVisible();
     await expect(reviewer1.locator("[data-sign-off][data-counts=no]").filter({ hasText: "Given on an earlier version" })).toBeVisible();
     await reviewer1.goto("/dashboard");
-    await expect(reviewer1.getByRole("region", { name: "Assigned to you" }).locator("li").filter({ hasText: /ibuprofen/i }).getByText("Needs your sign-off again")).toBeVisible();
+    await expect(
+      reviewer1
+        .getByRole("region", { name: "Assigned to you" })
+        .locator("li")
+        .filter({ hasText: /ibuprofen/i })
+        .getByText("Needs your sign-off again"),
+    ).toBeVisible();
     await expect(reviewer1.locator("[data-kind=sign_off_again]").first()).toBeVisible();
 
     // A wrong password records nothing and says so.
@@ -147,7 +162,10 @@ test.describe("editorial workflow and board sign-off", () => {
     );
     expect(latest.map((s) => s.reviewer).sort()).toEqual([DEMO.reviewer1, DEMO.reviewer2]);
     for (const s of latest) expect(s.content_hash).toBe(end.contentHash);
-    const dates = query<{ last_reviewed_at: string; review_due_at: string }>("SELECT last_reviewed_at, review_due_at FROM articles WHERE id = ?", end.articleId)[0];
+    const dates = query<{ last_reviewed_at: string; review_due_at: string }>(
+      "SELECT last_reviewed_at, review_due_at FROM articles WHERE id = ?",
+      end.articleId,
+    )[0];
     expect(new Date(dates.review_due_at).getUTCFullYear() - new Date(dates.last_reviewed_at).getUTCFullYear()).toBe(1);
 
     // The editor sees who signed, when, and what the signature means; the author is told.
@@ -176,11 +194,18 @@ test.describe("editorial workflow and board sign-off", () => {
     // reviewer3 is not on the panel of this revision under review.
     const target = working("how-much-physical-activity-do-adults-need");
     expect(target.state).toBe("under_review");
-    const panel = query<{ email: string }>("SELECT u.email FROM review_assignments a JOIN users u ON u.id = a.reviewer_id WHERE a.revision_id = ? AND a.removed_at IS NULL", target.revisionId).map((r) => r.email);
+    const panel = query<{ email: string }>(
+      "SELECT u.email FROM review_assignments a JOIN users u ON u.id = a.reviewer_id WHERE a.revision_id = ? AND a.removed_at IS NULL",
+      target.revisionId,
+    ).map((r) => r.email);
     expect(panel).not.toContain(DEMO.reviewer3);
     await signIn(page, DEMO.reviewer3);
     const before = signOffCount();
-    const refused = await post(`/editor/articles/${target.articleId}/review`, { revisionId: target.revisionId, contentHash: target.contentHash, password: DEMO_PASSWORD });
+    const refused = await post(`/editor/articles/${target.articleId}/review`, {
+      revisionId: target.revisionId,
+      contentHash: target.contentHash,
+      password: DEMO_PASSWORD,
+    });
     expect(await refused.text()).toContain("Only an assigned reviewer can approve");
     expect(signOffCount()).toBe(before);
     expect(working("how-much-physical-activity-do-adults-need").state).toBe("under_review");
@@ -198,7 +223,9 @@ test.describe("editorial workflow and board sign-off", () => {
       const contentHash = "b".repeat(64);
       const revisionId = (
         db
-          .prepare("INSERT INTO revisions (article_id, number, question, clinician_body, patient_body, disclosure, state, content_hash, author_id) VALUES (?, 1, 'Q?', 'C.', 'P.', 'None.', 'under_review', ?, ?) RETURNING id")
+          .prepare(
+            "INSERT INTO revisions (article_id, number, question, clinician_body, patient_body, disclosure, state, content_hash, author_id) VALUES (?, 1, 'Q?', 'C.', 'P.', 'None.', 'under_review', ?, ?) RETURNING id",
+          )
           .get(articleId, contentHash, author.id) as { id: number }
       ).id;
       db.prepare("UPDATE articles SET working_revision_id = ? WHERE id = ?").run(revisionId, articleId);
@@ -209,7 +236,11 @@ test.describe("editorial workflow and board sign-off", () => {
     }
     await page.context().clearCookies();
     await signIn(page, author.email, author.password);
-    const ownRefused = await post(`/editor/articles/${own.articleId}/review`, { revisionId: own.revisionId, contentHash: own.contentHash, password: author.password });
+    const ownRefused = await post(`/editor/articles/${own.articleId}/review`, {
+      revisionId: own.revisionId,
+      contentHash: own.contentHash,
+      password: author.password,
+    });
     expect(await ownRefused.text()).toContain("The author of a revision can't review it");
     expect(signOffCount()).toBe(before);
     expect(query<{ state: string }>("SELECT state FROM revisions WHERE id = ?", own.revisionId)[0].state).toBe("under_review");

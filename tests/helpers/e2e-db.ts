@@ -40,7 +40,11 @@ export function userActive(id: number): boolean {
 export function auditActionsFor(userId: number): string[] {
   const db = e2eDb();
   try {
-    return (db.prepare("SELECT action FROM audit_events WHERE target_type = 'user' AND target_id = ? ORDER BY id").all(String(userId)) as { action: string }[]).map((r) => r.action);
+    return (
+      db.prepare("SELECT action FROM audit_events WHERE target_type = 'user' AND target_id = ? ORDER BY id").all(String(userId)) as {
+        action: string;
+      }[]
+    ).map((r) => r.action);
   } finally {
     db.close();
   }

@@ -14,7 +14,14 @@ export function editRevisionContent(articleId: number, changes: RevisionChanges)
   const root = path.resolve(__dirname, "..", "..");
   const out = execFileSync(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", path.join(root, "tests", "helpers", "workflow-edit-cli.ts"), String(articleId), JSON.stringify(changes)],
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      path.join(root, "tests", "helpers", "workflow-edit-cli.ts"),
+      String(articleId),
+      JSON.stringify(changes),
+    ],
     { cwd: root, env: { ...process.env, DATABASE_PATH: E2E_DATABASE }, encoding: "utf8" },
   );
   return JSON.parse(out) as { revisionId: number; contentHash: string };

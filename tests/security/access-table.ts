@@ -101,7 +101,11 @@ const strongPassword = () => `Quiet-harbour-${uid()}-lantern`;
 /** One editor who writes every fixture article, and two board reviewers to assign (per worker). */
 let sharedUsers: Promise<{ author: number; reviewerA: number; reviewerB: number }> | null = null;
 const shared = () =>
-  (sharedUsers ??= (async () => ({ author: (await createUser("editor")).id, reviewerA: (await createUser("reviewer")).id, reviewerB: (await createUser("reviewer")).id }))());
+  (sharedUsers ??= (async () => ({
+    author: (await createUser("editor")).id,
+    reviewerA: (await createUser("reviewer")).id,
+    reviewerB: (await createUser("reviewer")).id,
+  }))());
 
 const article = async (state: "draft" | "submitted" | "under_review" | "changes_requested" | "approved", published = false) =>
   createArticle({ authorId: (await shared()).author, state, published });
@@ -120,11 +124,19 @@ const underReview = async (caller: Caller | null) => {
 };
 
 const insertReference = (title = `Fixture reference ${uid()}`) =>
-  dbRun("INSERT INTO library_references (citekey, type, title, source) VALUES (?, 'research', ?, 'Fixture Journal')", `fixture${uid()}`, title);
+  dbRun(
+    "INSERT INTO library_references (citekey, type, title, source) VALUES (?, 'research', ?, 'Fixture Journal')",
+    `fixture${uid()}`,
+    title,
+  );
 
 const insertQuestion = async () => {
   const a = await article("approved", true);
-  return dbRun("INSERT INTO follow_up_questions (article_id, question) VALUES (?, ?)", a.articleId, `Fixture question ${uid()} about dosing?`);
+  return dbRun(
+    "INSERT INTO follow_up_questions (article_id, question) VALUES (?, ?)",
+    a.articleId,
+    `Fixture question ${uid()} about dosing?`,
+  );
 };
 
 /** A site setting's stored JSON, or null while it is the default. */
@@ -219,7 +231,12 @@ export const ACTION_ROWS: ActionRow[] = [
     },
     args: (s) => [{ userId: s.userId, name: s.name, credentials: "MD", specialty: "Obstetrics", bio: "", isPublic: false }],
     allowed: (actor, s) => canEditBoardProfile(actor, s.userId),
-    state: (s) => dbValue("SELECT (SELECT name FROM users WHERE id = ?) AS name, (SELECT count(*) FROM board_profiles WHERE user_id = ? AND credentials = 'MD') AS profile", s.userId, s.userId),
+    state: (s) =>
+      dbValue(
+        "SELECT (SELECT name FROM users WHERE id = ?) AS name, (SELECT count(*) FROM board_profiles WHERE user_id = ? AND credentials = 'MD') AS profile",
+        s.userId,
+        s.userId,
+      ),
   }),
   // ── settings (admin only; restored after each allowed call, other specs read them) ──
   define<{ policy: string | null }>({
@@ -227,10 +244,12 @@ export const ACTION_ROWS: ActionRow[] = [
     page: "/admin/settings",
     subjects: { other: () => ({ policy: storedSetting("editorialPolicy") }) },
     args: () => {
-      const current = Object.fromEntries(Object.entries(DEFAULT_SETTINGS).map(([key, fallback]) => {
-        const stored = storedSetting(key);
-        return [key, stored === null ? fallback : JSON.parse(stored)];
-      }));
+      const current = Object.fromEntries(
+        Object.entries(DEFAULT_SETTINGS).map(([key, fallback]) => {
+          const stored = storedSetting(key);
+          return [key, stored === null ? fallback : JSON.parse(stored)];
+        }),
+      );
       return [{ ...current, editorialPolicy: `${current.editorialPolicy}\n\nMatrix ${uid()}.` }];
     },
     allowed: (actor) => canEditSettings(actor),
@@ -253,7 +272,9 @@ export const ACTION_ROWS: ActionRow[] = [
     action: "lib/actions/references.ts#updateReferenceAction",
     page: "/editor/references",
     subjects: { other: () => ({ id: insertReference() }) },
-    args: (s) => [{ id: s.id, reference: { type: "research", title: `Edited by matrix ${uid()}`, authors: [], source: "Fixture Journal" } }],
+    args: (s) => [
+      { id: s.id, reference: { type: "research", title: `Edited by matrix ${uid()}`, authors: [], source: "Fixture Journal" } },
+    ],
     allowed: (actor) => canManageReferences(actor),
     state: (s) => dbValue("SELECT title FROM library_references WHERE id = ?", s.id),
   }),
@@ -277,7 +298,9 @@ export const ACTION_ROWS: ActionRow[] = [
     action: "lib/actions/references.ts#importReferencesAction",
     page: "/editor/references/import",
     subjects: { other: () => ({ title: `Imported by matrix ${uid()}` }) },
-    args: (s) => [{ references: [{ type: "research", title: s.title, authors: [], source: "Fixture Journal", citekey: `matrix${uid()}` }] }],
+    args: (s) => [
+      { references: [{ type: "research", title: s.title, authors: [], source: "Fixture Journal", citekey: `matrix${uid()}` }] },
+    ],
     allowed: (actor) => canManageReferences(actor),
     state: (s) => dbValue("SELECT count(*) AS n FROM library_references WHERE title = ?", s.title),
   }),
@@ -376,7 +399,10 @@ export const ACTION_ROWS: ActionRow[] = [
     subjects: {
       own: async (caller) => {
         const userId = caller.id ?? (await shared()).reviewerA;
-        return { userId, notificationId: dbRun("INSERT INTO notifications (user_id, kind, message) VALUES (?, 'question', ?)", userId, `Matrix ${uid()}`) };
+        return {
+          userId,
+          notificationId: dbRun("INSERT INTO notifications (user_id, kind, message) VALUES (?, 'question', ?)", userId, `Matrix ${uid()}`),
+        };
       },
     },
     args: () => [],
@@ -458,7 +484,14 @@ export const ROUTE_ROWS: RouteRow[] = [
   },
   {
     route: "/api/editor/citations/route",
-    probes: [{ method: "GET", path: "/api/editor/citations?q=exercise", allowed: (a) => canEditRevision(a), succeeded: (st, body) => st === 200 && body.includes("citekey") }],
+    probes: [
+      {
+        method: "GET",
+        path: "/api/editor/citations?q=exercise",
+        allowed: (a) => canEditRevision(a),
+        succeeded: (st, body) => st === 200 && body.includes("citekey"),
+      },
+    ],
   },
   {
     route: "/api/editor/preview/route",
@@ -475,7 +508,14 @@ export const ROUTE_ROWS: RouteRow[] = [
   },
   {
     route: "/api/references/export/route",
-    probes: [{ method: "GET", path: "/api/references/export?format=bibtex&ids=1", allowed: (a) => canManageReferences(a), succeeded: (st, body) => st === 200 && body.includes("@") }],
+    probes: [
+      {
+        method: "GET",
+        path: "/api/references/export?format=bibtex&ids=1",
+        allowed: (a) => canManageReferences(a),
+        succeeded: (st, body) => st === 200 && body.includes("@"),
+      },
+    ],
   },
   {
     route: "/api/references/import/route",
@@ -490,13 +530,33 @@ export const ROUTE_ROWS: RouteRow[] = [
       },
     ],
   },
-  { route: "/api/v1/articles/route", probes: [{ method: "GET", path: "/api/v1/articles", allowed: everyone, succeeded: (st, body) => st === 200 && body.includes(PUBLISHED_SLUG) }] },
+  {
+    route: "/api/v1/articles/route",
+    probes: [
+      { method: "GET", path: "/api/v1/articles", allowed: everyone, succeeded: (st, body) => st === 200 && body.includes(PUBLISHED_SLUG) },
+    ],
+  },
   {
     route: "/api/v1/articles/[slug]/route",
-    probes: [{ method: "GET", path: `/api/v1/articles/${PUBLISHED_SLUG}`, allowed: everyone, succeeded: (st, body) => st === 200 && body.includes(PUBLISHED_SLUG) }],
+    probes: [
+      {
+        method: "GET",
+        path: `/api/v1/articles/${PUBLISHED_SLUG}`,
+        allowed: everyone,
+        succeeded: (st, body) => st === 200 && body.includes(PUBLISHED_SLUG),
+      },
+    ],
   },
-  { route: "/feed.xml/route", probes: [{ method: "GET", path: "/feed.xml", allowed: everyone, succeeded: (st, body) => st === 200 && body.includes(PUBLISHED_SLUG) }] },
-  { route: "/sitemap.xml/route", probes: [{ method: "GET", path: "/sitemap.xml", allowed: everyone, succeeded: (st, body) => st === 200 && body.includes(PUBLISHED_SLUG) }] },
+  {
+    route: "/feed.xml/route",
+    probes: [{ method: "GET", path: "/feed.xml", allowed: everyone, succeeded: (st, body) => st === 200 && body.includes(PUBLISHED_SLUG) }],
+  },
+  {
+    route: "/sitemap.xml/route",
+    probes: [
+      { method: "GET", path: "/sitemap.xml", allowed: everyone, succeeded: (st, body) => st === 200 && body.includes(PUBLISHED_SLUG) },
+    ],
+  },
   { route: "/robots.txt/route", probes: [{ method: "GET", path: "/robots.txt", allowed: everyone, succeeded: ok200 }] },
   { route: "/icon.svg/route", probes: [{ method: "GET", path: "/icon.svg", allowed: everyone, succeeded: ok200 }] },
 ];
@@ -509,33 +569,123 @@ export const PAGE_ROWS: PageRow[] = [
   // Topic pages are cached (ISR) and the search index is kept by the DAL, and fixtures are inserted
   // without either: a seeded article marks those pages.
   { page: "/(site)/static/[section]/page", url: () => "/", allowed: everyone, marker: "Medical answers written from cited sources" },
-  { page: "/(site)/reader/[audience]/[slug]/page", url: (f) => `/articles/${f.published.slug}`, allowed: everyone, marker: (f) => f.published.question },
+  {
+    page: "/(site)/reader/[audience]/[slug]/page",
+    url: (f) => `/articles/${f.published.slug}`,
+    allowed: everyone,
+    marker: (f) => f.published.question,
+  },
   { page: "/(site)/search/page", url: () => "/search?q=acute%20low%20back%20pain", allowed: everyone, marker: PUBLISHED_QUESTION },
   { page: "/(site)/topics/[topic]/page", url: () => "/topics/musculoskeletal", allowed: everyone, marker: PUBLISHED_QUESTION },
   // Public, but a signed-in visitor is sent on to the dashboard, so only anonymous sees the form.
-  { page: "/(auth)/login/page", url: () => "/login", allowed: (actor) => !actor, marker: "For editors, board reviewers and administrators" },
+  {
+    page: "/(auth)/login/page",
+    url: () => "/login",
+    allowed: (actor) => !actor,
+    marker: "For editors, board reviewers and administrators",
+  },
   // Staff area. Markers come from page bodies, not titles: a refused page (404) still carries the
   // page's static <title>, which is harmless but would hide a real leak.
   { page: "/(editor)/dashboard/page", url: () => "/dashboard", allowed: canUseEditorArea, marker: "Sign out" },
-  { page: "/(editor)/account/page", url: () => "/account", allowed: canUseEditorArea, marker: "Changing it signs you out of every other browser." },
-  { page: "/(editor)/account/password/page", url: () => "/account/password", allowed: canUseEditorArea, marker: "A passphrase of several unrelated words works well." },
-  { page: "/(editor)/account/profile/page", url: () => "/account/profile", allowed: (a) => !!a && canEditBoardProfile(a, a.id), marker: "Printed on the board page and with every sign-off." },
+  {
+    page: "/(editor)/account/page",
+    url: () => "/account",
+    allowed: canUseEditorArea,
+    marker: "Changing it signs you out of every other browser.",
+  },
+  {
+    page: "/(editor)/account/password/page",
+    url: () => "/account/password",
+    allowed: canUseEditorArea,
+    marker: "A passphrase of several unrelated words works well.",
+  },
+  {
+    page: "/(editor)/account/profile/page",
+    url: () => "/account/profile",
+    allowed: (a) => !!a && canEditBoardProfile(a, a.id),
+    marker: "Printed on the board page and with every sign-off.",
+  },
   { page: "/(editor)/admin/users/page", url: () => "/admin/users", allowed: canManageUsers, marker: "admin@vetted.test" },
-  { page: "/(editor)/admin/users/[id]/page", url: (f) => `/admin/users/${f.draft.authorId}`, allowed: canManageUsers, marker: (f) => f.authorEmail },
-  { page: "/(editor)/admin/users/new/page", url: () => "/admin/users/new", allowed: canManageUsers, marker: "must choose their own before doing anything else" },
-  { page: "/(editor)/admin/settings/page", url: () => "/admin/settings", allowed: canEditSettings, marker: "Changes apply at once, to reader pages too" },
+  {
+    page: "/(editor)/admin/users/[id]/page",
+    url: (f) => `/admin/users/${f.draft.authorId}`,
+    allowed: canManageUsers,
+    marker: (f) => f.authorEmail,
+  },
+  {
+    page: "/(editor)/admin/users/new/page",
+    url: () => "/admin/users/new",
+    allowed: canManageUsers,
+    marker: "must choose their own before doing anything else",
+  },
+  {
+    page: "/(editor)/admin/settings/page",
+    url: () => "/admin/settings",
+    allowed: canEditSettings,
+    marker: "Changes apply at once, to reader pages too",
+  },
   { page: "/(editor)/admin/audit/page", url: () => "/admin/audit", allowed: canViewAuditLog, marker: "Audit events, newest first" },
-  { page: "/(editor)/editor/articles/new/page", url: () => "/editor/articles/new", allowed: canCreateArticle, marker: "Start with the question." },
-  { page: "/(editor)/editor/articles/[id]/page", url: (f) => `/editor/articles/${f.draft.articleId}`, allowed: viewsDraft, marker: (f) => f.draft.question },
-  { page: "/(editor)/editor/articles/[id]/edit/page", url: (f) => `/editor/articles/${f.draft.articleId}/edit`, allowed: (a) => canEditRevision(a), marker: (f) => f.draft.question },
-  { page: "/(editor)/editor/articles/[id]/history/page", url: (f) => `/editor/articles/${f.draft.articleId}/history`, allowed: (a) => canEditRevision(a), marker: (f) => f.draft.slug },
-  { page: "/(editor)/editor/articles/[id]/review/page", url: (f) => `/editor/articles/${f.draft.articleId}/review`, allowed: viewsDraft, marker: (f) => f.draft.question },
-  { page: "/(editor)/editor/questions/page", url: () => "/editor/questions", allowed: canTriageQuestions, marker: "Follow-up questions readers sent from articles." },
+  {
+    page: "/(editor)/editor/articles/new/page",
+    url: () => "/editor/articles/new",
+    allowed: canCreateArticle,
+    marker: "Start with the question.",
+  },
+  {
+    page: "/(editor)/editor/articles/[id]/page",
+    url: (f) => `/editor/articles/${f.draft.articleId}`,
+    allowed: viewsDraft,
+    marker: (f) => f.draft.question,
+  },
+  {
+    page: "/(editor)/editor/articles/[id]/edit/page",
+    url: (f) => `/editor/articles/${f.draft.articleId}/edit`,
+    allowed: (a) => canEditRevision(a),
+    marker: (f) => f.draft.question,
+  },
+  {
+    page: "/(editor)/editor/articles/[id]/history/page",
+    url: (f) => `/editor/articles/${f.draft.articleId}/history`,
+    allowed: (a) => canEditRevision(a),
+    marker: (f) => f.draft.slug,
+  },
+  {
+    page: "/(editor)/editor/articles/[id]/review/page",
+    url: (f) => `/editor/articles/${f.draft.articleId}/review`,
+    allowed: viewsDraft,
+    marker: (f) => f.draft.question,
+  },
+  {
+    page: "/(editor)/editor/questions/page",
+    url: () => "/editor/questions",
+    allowed: canTriageQuestions,
+    marker: "Follow-up questions readers sent from articles.",
+  },
   { page: "/(editor)/editor/references/page", url: () => "/editor/references", allowed: canManageReferences, marker: "All on this page" },
-  { page: "/(editor)/editor/references/[id]/page", url: () => "/editor/references/1", allowed: canManageReferences, marker: "american2020" },
-  { page: "/(editor)/editor/references/new/page", url: () => "/editor/references/new", allowed: canManageReferences, marker: "One per line: “Mottola, Michelle F.”" },
-  { page: "/(editor)/editor/references/import/page", url: () => "/editor/references/import", allowed: canManageReferences, marker: "Or paste the references" },
-  { page: "/(editor)/editor/references/retracted/page", url: () => "/editor/references/retracted", allowed: canManageReferences, marker: "← Reference library" },
+  {
+    page: "/(editor)/editor/references/[id]/page",
+    url: () => "/editor/references/1",
+    allowed: canManageReferences,
+    marker: "american2020",
+  },
+  {
+    page: "/(editor)/editor/references/new/page",
+    url: () => "/editor/references/new",
+    allowed: canManageReferences,
+    marker: "One per line: “Mottola, Michelle F.”",
+  },
+  {
+    page: "/(editor)/editor/references/import/page",
+    url: () => "/editor/references/import",
+    allowed: canManageReferences,
+    marker: "Or paste the references",
+  },
+  {
+    page: "/(editor)/editor/references/retracted/page",
+    url: () => "/editor/references/retracted",
+    allowed: canManageReferences,
+    marker: "← Reference library",
+  },
   // Next's own error pages and the benchmark baseline (404 unless VETTED_BENCH=1): nothing to protect.
   { page: "/_not-found/page", url: () => "/no-such-page", allowed: everyone, marker: "" },
   { page: "/_global-error/page", url: () => "/no-such-page", allowed: everyone, marker: "" },

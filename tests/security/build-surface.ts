@@ -5,7 +5,10 @@ import path from "node:path";
  * The attack surface of the production build, read from Next's manifests: every server action
  * a client can call (by id) and every app route (pages and route handlers).
  */
-type ActionManifest = { node: Record<string, { exportedName?: string; filename?: string }>; edge?: Record<string, { exportedName?: string; filename?: string }> };
+type ActionManifest = {
+  node: Record<string, { exportedName?: string; filename?: string }>;
+  edge?: Record<string, { exportedName?: string; filename?: string }>;
+};
 
 export type BuiltAction = { id: string; key: string };
 

@@ -44,7 +44,11 @@ export type ArticleFixture = { articleId: number; revisionId: number; slug: stri
  * revision the live one (as an approval would). The question carries a unique marker so a
  * leak of it anywhere is easy to spot.
  */
-export function createArticle(opts: { authorId: number; state?: "draft" | "submitted" | "under_review" | "changes_requested" | "approved"; published?: boolean }): ArticleFixture {
+export function createArticle(opts: {
+  authorId: number;
+  state?: "draft" | "submitted" | "under_review" | "changes_requested" | "approved";
+  published?: boolean;
+}): ArticleFixture {
   const state = opts.state ?? (opts.published ? "approved" : "draft");
   const marker = `fixture-${randomUUID().slice(0, 8)}`;
   const question = `Is ${marker} safe during pregnancy?`;
@@ -53,7 +57,9 @@ export function createArticle(opts: { authorId: number; state?: "draft" | "submi
     return db.transaction(() => {
       const slug = marker;
       const now = new Date().toISOString();
-      const article = db.prepare("INSERT INTO articles (slug, topic, created_by_id) VALUES (?, 'Security fixtures', ?) RETURNING id").get(slug, opts.authorId) as { id: number };
+      const article = db
+        .prepare("INSERT INTO articles (slug, topic, created_by_id) VALUES (?, 'Security fixtures', ?) RETURNING id")
+        .get(slug, opts.authorId) as { id: number };
       const revision = db
         .prepare(
           `INSERT INTO revisions (article_id, number, question, clinician_body, patient_body, disclosure, state, content_hash, author_id, submitted_at, approved_at)
@@ -87,7 +93,11 @@ export function createArticle(opts: { authorId: number; state?: "draft" | "submi
 export function assignReviewer(revisionId: number, reviewerId: number, assignedById: number | null = null): void {
   const db = e2eDb();
   try {
-    db.prepare("INSERT INTO review_assignments (revision_id, reviewer_id, assigned_by_id) VALUES (?, ?, ?)").run(revisionId, reviewerId, assignedById);
+    db.prepare("INSERT INTO review_assignments (revision_id, reviewer_id, assigned_by_id) VALUES (?, ?, ?)").run(
+      revisionId,
+      reviewerId,
+      assignedById,
+    );
   } finally {
     db.close();
   }

@@ -28,7 +28,12 @@ function events(): Row[] {
 function auditVerify(): { code: number; output: string } {
   const root = path.resolve(__dirname, "..", "..");
   try {
-    const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts"], { cwd: root, env: { ...process.env, DATABASE_PATH: temp.file }, encoding: "utf8", stdio: "pipe" });
+    const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_PATH: temp.file },
+      encoding: "utf8",
+      stdio: "pipe",
+    });
     return { code: 0, output: out };
   } catch (error) {
     const e = error as { status: number; stderr: string; stdout: string };
@@ -47,7 +52,14 @@ describe("the audit hash chain", () => {
   it("verifies a chain written by appendAuditEvent", () => {
     writeTransaction((tx) => {
       for (let i = 1; i <= 6; i++) {
-        appendAuditEvent(tx, { actor: { id: 1, label: "editor@vetted.test" }, action: "revision.edit", targetType: "revision", targetId: i, articleId: 1, summary: { n: i } });
+        appendAuditEvent(tx, {
+          actor: { id: 1, label: "editor@vetted.test" },
+          action: "revision.edit",
+          targetType: "revision",
+          targetId: i,
+          articleId: 1,
+          summary: { n: i },
+        });
       }
     });
     expect(verifyAuditChain(events())).toEqual({ ok: true, count: 6 });

@@ -15,7 +15,12 @@ afterAll(() => {
 
 describe("the audit filter in the URL", () => {
   it("keeps valid filters and drops bad ones one by one", () => {
-    expect(parseAuditFilter({ actor: "3", action: "user.deactivate", from: "2026-01-31", to: "2026-13-45", page: "2" })).toEqual({ actor: 3, action: "user.deactivate", from: "2026-01-31", page: 2 });
+    expect(parseAuditFilter({ actor: "3", action: "user.deactivate", from: "2026-01-31", to: "2026-13-45", page: "2" })).toEqual({
+      actor: 3,
+      action: "user.deactivate",
+      from: "2026-01-31",
+      page: 2,
+    });
     expect(parseAuditFilter({ actor: "x", article: "", action: "DROP TABLE", page: "-1" })).toEqual({ page: 1 });
     expect(auditFilterQuery({ actor: 3, action: "auth.sign_in", page: 1 }, 2)).toBe("?actor=3&action=auth.sign_in&page=2");
     expect(auditFilterQuery({ page: 1 })).toBe("");
@@ -25,7 +30,13 @@ describe("the audit filter in the URL", () => {
 describe("the audit log queries", () => {
   it("filters, pages newest first, and verifies the chain until an event is forged", () => {
     writeTransaction((tx) => {
-      for (let i = 0; i < 60; i++) appendAuditEvent(tx, { actor: { id: i % 2 ? 1 : 2, label: i % 2 ? "one@t.test" : "two@t.test" }, action: i % 3 ? "auth.sign_in" : "user.create", targetType: "user", targetId: i });
+      for (let i = 0; i < 60; i++)
+        appendAuditEvent(tx, {
+          actor: { id: i % 2 ? 1 : 2, label: i % 2 ? "one@t.test" : "two@t.test" },
+          action: i % 3 ? "auth.sign_in" : "user.create",
+          targetType: "user",
+          targetId: i,
+        });
     });
     const all = log.listAuditEvents({ page: 1 });
     expect(all.total).toBe(60);
@@ -48,7 +59,12 @@ describe("the audit log queries", () => {
     expect(log.verifyStoredAuditChain()).toEqual({ ok: true, count: 61, full: false });
     expect(log.verifyStoredAuditChain({ full: true })).toEqual({ ok: true, count: 61, full: true });
     // A row slipped in without the chain's hash (the triggers only stop UPDATE and DELETE).
-    writeTransaction((tx) => tx.insert(auditEvents).values({ at: new Date().toISOString(), action: "forged", targetType: "x", prevHash: "0".repeat(64), hash: "f".repeat(64) }).run());
+    writeTransaction((tx) =>
+      tx
+        .insert(auditEvents)
+        .values({ at: new Date().toISOString(), action: "forged", targetType: "x", prevHash: "0".repeat(64), hash: "f".repeat(64) })
+        .run(),
+    );
     const verdict = log.verifyStoredAuditChain();
     expect(verdict.ok).toBe(false);
     if (!verdict.ok) expect(verdict.brokenAtId).toBe(62);

@@ -34,25 +34,47 @@ describe("bench statistics", () => {
     expect(audienceCookieName(headers, "patient")).toBe("vetted_audience");
     expect(audienceCookieName(headers, "clinician")).toBeNull();
   });
-
 });
 
 describe("BENCHMARKS.md writer", () => {
   it("replaces only the generated part and keeps the hand-written notes", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vetted-bench-"));
     const file = path.join(dir, "BENCHMARKS.md");
-    fs.writeFileSync(file, "# Benchmarks\n\nHand-written intro.\n\n<!-- GENERATED:START (npm run bench / npm run lighthouse rewrite this part) -->\nold\n<!-- GENERATED:END -->\n\n## Notes\nkept\n");
+    fs.writeFileSync(
+      file,
+      "# Benchmarks\n\nHand-written intro.\n\n<!-- GENERATED:START (npm run bench / npm run lighthouse rewrite this part) -->\nold\n<!-- GENERATED:END -->\n\n## Notes\nkept\n",
+    );
     const result = {
       generatedAt: "2026-12-01T00:00:00.000Z",
       seconds: 3,
-      machine: { cpuModel: "Test CPU", cpus: 2, threadsPerCore: "1", memoryGiB: 4, os: "Linux", node: "v20", loadAverageAtStart: [0.1, 0.2, 0.3], note: "shared" },
+      machine: {
+        cpuModel: "Test CPU",
+        cpus: 2,
+        threadsPerCore: "1",
+        memoryGiB: 4,
+        os: "Linux",
+        node: "v20",
+        loadAverageAtStart: [0.1, 0.2, 0.3],
+        note: "shared",
+      },
       settings: { durationS: 1, warmupS: 0, connections: 2, loadGenerator: "autocannon" },
       database: { label: "demo", source: "demo", articles: 8 },
       cases: [
-        { name: "article, cookie clinician", group: "article", path: "/a", bytes: 100, result: { rps: 900, p50: 2, p99: 9, non2xx: 0, errors: 0 } },
+        {
+          name: "article, cookie clinician",
+          group: "article",
+          path: "/a",
+          bytes: 100,
+          result: { rps: 900, p50: 2, p99: 9, non2xx: 0, errors: 0 },
+        },
         { name: "baseline A", group: "baselineA", path: "/b", bytes: 100, result: { rps: 1000, p50: 2, p99: 8, non2xx: 0, errors: 0 } },
       ],
-      ratios: { basis: "article, cookie clinician", articleOverA: 0.9, articleOverB: null, perCase: { "article, cookie clinician": { overA: 0.9, overB: null } } },
+      ratios: {
+        basis: "article, cookie clinician",
+        articleOverA: 0.9,
+        articleOverB: null,
+        perCase: { "article, cookie clinician": { overA: 0.9, overB: null } },
+      },
       approval: { available: false, reason: "no approve action" },
       autosave: { available: true, editors: 10, saves: 50, failed: 0, sqliteBusy: 0, p50: 10, p95: 20, p99: 30, max: 31 },
       serverMemoryMiB: { idle: 100, afterLoad: 150, peakDuringCases: 160 },

@@ -14,7 +14,9 @@ describe("authors typed one per line", () => {
   });
 
   test("braces keep an organisation whose name would read as a person", () => {
-    expect(parseAuthorLine("{National Institute for Health and Care Excellence, UK}")).toEqual({ literal: "National Institute for Health and Care Excellence, UK" });
+    expect(parseAuthorLine("{National Institute for Health and Care Excellence, UK}")).toEqual({
+      literal: "National Institute for Health and Care Excellence, UK",
+    });
     expect(parseAuthorLine("Plato,")).toEqual({ family: "Plato" });
   });
 
@@ -25,9 +27,11 @@ describe("authors typed one per line", () => {
       fc.record({ family: word }),
       fc.record({ literal: fc.oneof(word, fc.constantFrom("Smith AB", "NICE, UK", "{odd}")) }),
     );
-    fc.assert(fc.property(fc.array(author, { maxLength: 8 }), (authors) => {
-      expect(parseAuthorLines(formatAuthorLines(authors))).toEqual(authors);
-    }));
+    fc.assert(
+      fc.property(fc.array(author, { maxLength: 8 }), (authors) => {
+        expect(parseAuthorLines(formatAuthorLines(authors))).toEqual(authors);
+      }),
+    );
   });
 
   test("the reference schema accepts the form's text and reports a bad line", () => {
@@ -41,12 +45,16 @@ describe("authors typed one per line", () => {
   });
 
   test("short bylines cut after three names", () => {
-    expect(shortByline([{ family: "Mottola", given: "Michelle F." }, { literal: "WHO" }, { family: "Bø", given: "Kari" }, { family: "X" }])).toBe("Mottola MF, WHO, Bø K, et al");
+    expect(
+      shortByline([{ family: "Mottola", given: "Michelle F." }, { literal: "WHO" }, { family: "Bø", given: "Kari" }, { family: "X" }]),
+    ).toBe("Mottola MF, WHO, Bø K, et al");
   });
 });
 
 describe("the title field", () => {
   test("a title pasted with line breaks is kept on one line", () => {
-    expect(referenceSchema.parse({ type: "research", title: "Specific muscle stabilizing\n  as home exercises", source: "S" }).title).toBe("Specific muscle stabilizing as home exercises");
+    expect(referenceSchema.parse({ type: "research", title: "Specific muscle stabilizing\n  as home exercises", source: "S" }).title).toBe(
+      "Specific muscle stabilizing as home exercises",
+    );
   });
 });

@@ -46,7 +46,11 @@ describe("generateCitekey", () => {
 
   test("an allocator never hands out the same key twice", () => {
     const allocate = createCitekeyAllocator(["mottola2018"]);
-    expect([allocate(mottola), allocate(mottola), allocate({ ...mottola, year: 2019 })]).toEqual(["mottola2018a", "mottola2018b", "mottola2019"]);
+    expect([allocate(mottola), allocate(mottola), allocate({ ...mottola, year: 2019 })]).toEqual([
+      "mottola2018a",
+      "mottola2018b",
+      "mottola2019",
+    ]);
   });
 
   test("every generated key is a valid citekey that a marker can cite (property)", () => {
@@ -55,12 +59,17 @@ describe("generateCitekey", () => {
       fc.record({ literal: fc.string({ unit: "grapheme", maxLength: 40 }) }),
     );
     fc.assert(
-      fc.property(fc.array(author, { maxLength: 3 }), fc.option(fc.integer({ min: 1800, max: 2100 })), fc.string({ maxLength: 40 }), (authors, year, title) => {
-        const key = generateCitekey({ authors, year, title }, []);
-        expect(key).toMatch(CITEKEY_PATTERN);
-        expect(key).toMatch(/^[a-z0-9]+$/);
-        expect(parseCitationMarkers(`See [@${key}].`)[0]?.keys).toEqual([key]);
-      }),
+      fc.property(
+        fc.array(author, { maxLength: 3 }),
+        fc.option(fc.integer({ min: 1800, max: 2100 })),
+        fc.string({ maxLength: 40 }),
+        (authors, year, title) => {
+          const key = generateCitekey({ authors, year, title }, []);
+          expect(key).toMatch(CITEKEY_PATTERN);
+          expect(key).toMatch(/^[a-z0-9]+$/);
+          expect(parseCitationMarkers(`See [@${key}].`)[0]?.keys).toEqual([key]);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -55,7 +55,13 @@ describe("exported text", () => {
   test("CSL-JSON is an array of items keyed by citekey", () => {
     const items = JSON.parse(exportReferences([mottola], "csl-json"));
     expect(items).toEqual([
-      expect.objectContaining({ id: "mottola2018", "citation-key": "mottola2018", type: "article-journal", PMID: "30337460", genre: "Guideline" }),
+      expect.objectContaining({
+        id: "mottola2018",
+        "citation-key": "mottola2018",
+        type: "article-journal",
+        PMID: "30337460",
+        genre: "Guideline",
+      }),
     ]);
   });
 

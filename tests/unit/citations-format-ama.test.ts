@@ -129,9 +129,7 @@ describe("formatAma", () => {
 
   test("a book: italic title, publisher; year", () => {
     const entry = formatAma(williams);
-    expect(entry.text).toBe(
-      "Cunningham FG, Leveno KJ, Dashe JS, Hoffman BL, Spong CY, Casey BM. Williams Obstetrics. McGraw Hill; 2022.",
-    );
+    expect(entry.text).toBe("Cunningham FG, Leveno KJ, Dashe JS, Hoffman BL, Spong CY, Casey BM. Williams Obstetrics. McGraw Hill; 2022.");
     expect(entry.html).toBe(
       "Cunningham FG, Leveno KJ, Dashe JS, Hoffman BL, Spong CY, Casey BM. <i>Williams Obstetrics</i>. McGraw Hill; 2022.",
     );
@@ -170,7 +168,14 @@ describe("formatAma", () => {
 
 describe("initials stored the PubMed way", () => {
   test("given names written as bare initials keep every initial", () => {
-    const entry = formatAma({ ...mottola, authors: [{ family: "Mottola", given: "MF" }, { family: "Davenport", given: "MH" }, { family: "Bø", given: "K" }] });
+    const entry = formatAma({
+      ...mottola,
+      authors: [
+        { family: "Mottola", given: "MF" },
+        { family: "Davenport", given: "MH" },
+        { family: "Bø", given: "K" },
+      ],
+    });
     expect(entry.text).toMatch(/^Mottola MF, Davenport MH, Bø K\. 2019 Canadian guideline/);
   });
 });

@@ -16,12 +16,18 @@ describe("DOI", () => {
     expect(isValidDoi(normalizeDoi(input))).toBe(true);
   });
 
-  test.each(["10.1/too-short", "11.1136/bjsports", "10.1136", "10.1136/", "10.1136/has space", "bjsports-2018-100056", "", "https://doi.org/"])(
-    "rejects %j",
-    (input) => {
-      expect(parseDoi(input)).toBeNull();
-    },
-  );
+  test.each([
+    "10.1/too-short",
+    "11.1136/bjsports",
+    "10.1136",
+    "10.1136/",
+    "10.1136/has space",
+    "bjsports-2018-100056",
+    "",
+    "https://doi.org/",
+  ])("rejects %j", (input) => {
+    expect(parseDoi(input)).toBeNull();
+  });
 
   test("keeps a malformed percent sign as typed rather than throwing", () => {
     expect(normalizeDoi("10.1136/50%off")).toBe("10.1136/50%off");

@@ -1,13 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import {
-  detectImportFormat,
-  importReferences,
-  MAX_IMPORT_BYTES,
-  type ImportEntry,
-  type ImportResult,
-} from "@/lib/citations/import";
+import { detectImportFormat, importReferences, MAX_IMPORT_BYTES, type ImportEntry, type ImportResult } from "@/lib/citations/import";
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, "../fixtures/citations", name), "utf8");
 
@@ -75,7 +69,12 @@ describe("BibTeX", () => {
   });
 
   test("a book is a textbook whose source is its publisher", () => {
-    expect(parsed(entries)[4].reference).toMatchObject({ type: "textbook", title: "Williams Obstetrics", source: "McGraw Hill", year: 2022 });
+    expect(parsed(entries)[4].reference).toMatchObject({
+      type: "textbook",
+      title: "Williams Obstetrics",
+      source: "McGraw Hill",
+      year: 2022,
+    });
   });
 
   test("broken entries carry a reason and the line they start on", () => {
@@ -95,7 +94,10 @@ describe("RIS", () => {
   test("reads records one by one, repairing a missing end line with a warning", () => {
     expect(entries.map((e) => e.status)).toEqual(["parsed", "parsed", "parsed", "parsed", "invalid", "parsed", "invalid"]);
     const prisma = parsed(entries)[2];
-    expect(prisma.reference).toMatchObject({ title: "The PRISMA 2020 statement: an updated guideline for reporting systematic reviews", pages: "n71" });
+    expect(prisma.reference).toMatchObject({
+      title: "The PRISMA 2020 statement: an updated guideline for reporting systematic reviews",
+      pages: "n71",
+    });
     expect(prisma.warnings).toEqual(["The record had no end line (ER  -); it was read up to the next record"]);
   });
 
@@ -155,7 +157,10 @@ describe("CSL-JSON", () => {
   });
 
   test("invalid JSON is refused with the parser's reason", () => {
-    expect(importReferences('[{"title": "x",}]')).toMatchObject({ ok: false, error: expect.stringMatching(/^The CSL-JSON is not valid JSON/) });
+    expect(importReferences('[{"title": "x",}]')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^The CSL-JSON is not valid JSON/),
+    });
   });
 });
 
@@ -165,7 +170,8 @@ describe("PubMed MEDLINE (.nbib)", () => {
   test("reads records, joining continuation lines and dropping MEDLINE's closing period", () => {
     expect(entries.map((e) => e.status)).toEqual(["parsed", "parsed", "parsed", "parsed", "parsed", "invalid", "invalid"]);
     expect(parsed(entries)[1].reference).toMatchObject({
-      title: "Diastasis recti abdominis during pregnancy and 12 months after childbirth: prevalence, risk factors and report of lumbopelvic pain",
+      title:
+        "Diastasis recti abdominis during pregnancy and 12 months after childbirth: prevalence, risk factors and report of lumbopelvic pain",
       source: "British journal of sports medicine",
       sourceAbbrev: "Br J Sports Med",
       year: 2016,
@@ -224,18 +230,26 @@ describe("limits and refusals", () => {
 
   test("empty input and unrecognisable text are refused with guidance", () => {
     expect(importReferences("  \n ")).toEqual({ ok: false, error: "There is nothing to import." });
-    expect(importReferences("Mottola MF et al. Br J Sports Med 2018")).toMatchObject({ ok: false, error: expect.stringMatching(/^Could not tell the format/) });
+    expect(importReferences("Mottola MF et al. Br J Sports Med 2018")).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Could not tell the format/),
+    });
   });
 
   test("text that looks like a URL is never fetched", () => {
-    expect(importReferences("https://doi.org/10.1136/bmj.n71", { format: "bibtex" })).toMatchObject({ ok: false, error: "No BibTeX entries were found." });
+    expect(importReferences("https://doi.org/10.1136/bmj.n71", { format: "bibtex" })).toMatchObject({
+      ok: false,
+      error: "No BibTeX entries were found.",
+    });
   });
 });
 
 describe("duplicates and citekeys", () => {
   test("a DOI or PMID already in the library, or repeated in the file, is refused", () => {
     const bib = fixture("postpartum.bib");
-    const entries = entriesOf(importReferences(`${bib}\n${bib}`, { existing: { dois: ["10.1136/bjsports-2018-100056"], pmids: ["30839304"] } }));
+    const entries = entriesOf(
+      importReferences(`${bib}\n${bib}`, { existing: { dois: ["10.1136/bjsports-2018-100056"], pmids: ["30839304"] } }),
+    );
     const reasons = invalid(entries).map((e) => e.reason);
     expect(reasons).toContain("Already in the library (DOI 10.1136/bjsports-2018-100056)");
     expect(reasons).toContain("Already in the library (PMID 30839304)");

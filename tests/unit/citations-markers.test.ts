@@ -18,17 +18,7 @@ describe("parseCitationMarkers", () => {
   });
 
   test("ignores markers in code spans, fenced code and indented code", () => {
-    const md = [
-      "Use `[@inline]` literally.",
-      "",
-      "```",
-      "[@fenced]",
-      "```",
-      "",
-      "    [@indented]",
-      "",
-      "Real [@real].",
-    ].join("\n");
+    const md = ["Use `[@inline]` literally.", "", "```", "[@fenced]", "```", "", "    [@indented]", "", "Real [@real]."].join("\n");
     expect(citedKeys(md)).toEqual(["real"]);
   });
 

@@ -76,7 +76,10 @@ describe("formatCitationNumbers", () => {
 describe("numbering properties", () => {
   const key = fc.constantFrom("mottola2018", "thabet2019", "bo2015", "sperstad2016", "who2020", "page2021", "bull2020", "acog2020");
   const wording = fc.array(
-    fc.record({ keys: fc.array(key, { minLength: 1, maxLength: 4 }), prose: fc.constantFrom("Walk daily.", "Core work helps", "- bullet", "Rest.\n\n") }),
+    fc.record({
+      keys: fc.array(key, { minLength: 1, maxLength: 4 }),
+      prose: fc.constantFrom("Walk daily.", "Core work helps", "- bullet", "Rest.\n\n"),
+    }),
     { maxLength: 25 },
   );
   const toMarkdown = (parts: Array<{ keys: string[]; prose: string }>) =>

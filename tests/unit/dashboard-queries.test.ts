@@ -5,7 +5,8 @@ import { useTempDatabase } from "../helpers/temp-db";
 // the paged "Assigned to you" list); these check they still return exactly the rows the dashboard promises.
 const temp = useTempDatabase("dashboard");
 const { getDb } = await import("@/db");
-const { myAssignments, overdueForReReview, overdueForReReviewCount, reReviewQueue, stateCounts, articlesInState } = await import("@/lib/dal/dashboard");
+const { myAssignments, overdueForReReview, overdueForReReviewCount, reReviewQueue, stateCounts, articlesInState } =
+  await import("@/lib/dal/dashboard");
 
 const ids: Record<string, number> = {};
 const NOW = "2026-06-01T00:00:00.000Z";
@@ -15,7 +16,11 @@ const reviewer = (id: number) => ({ id }) as never;
 beforeAll(() => {
   const c = getDb().$client;
   const user = (email: string, role: string) =>
-    (c.prepare("INSERT INTO users (email, name, role, password_hash) VALUES (?,?,?,'x') RETURNING id").get(email, email, role) as { id: number }).id;
+    (
+      c.prepare("INSERT INTO users (email, name, role, password_hash) VALUES (?,?,?,'x') RETURNING id").get(email, email, role) as {
+        id: number;
+      }
+    ).id;
   ids.editor = user("e@x.test", "editor");
   ids.rev = user("r@x.test", "reviewer");
   ids.other = user("o@x.test", "reviewer");
@@ -25,12 +30,18 @@ beforeAll(() => {
     let last = 0;
     let live: number | null = null;
     states.forEach((state, i) => {
-      last = (c.prepare("INSERT INTO revisions (article_id, number, question, state, content_hash, author_id, updated_at) VALUES (?,?,?,?,?,?,?) RETURNING id")
-        .get(a, i + 1, name, state, `h-${name}-${i}`, ids.editor, `2026-0${i + 1}-0${(n % 9) + 1}T00:00:00.000Z`) as { id: number }).id;
+      last = (
+        c
+          .prepare(
+            "INSERT INTO revisions (article_id, number, question, state, content_hash, author_id, updated_at) VALUES (?,?,?,?,?,?,?) RETURNING id",
+          )
+          .get(a, i + 1, name, state, `h-${name}-${i}`, ids.editor, `2026-0${i + 1}-0${(n % 9) + 1}T00:00:00.000Z`) as { id: number }
+      ).id;
       if (state === "approved") live = last;
     });
-    c.prepare("UPDATE articles SET working_revision_id = ?, live_revision_id = ?, review_due_at = ?, re_review_flagged_at = ? WHERE id = ?")
-      .run(last, extra.live === false ? null : live, extra.due ?? null, extra.flagged ?? null, a);
+    c.prepare(
+      "UPDATE articles SET working_revision_id = ?, live_revision_id = ?, review_due_at = ?, re_review_flagged_at = ? WHERE id = ?",
+    ).run(last, extra.live === false ? null : live, extra.due ?? null, extra.flagged ?? null, a);
     ids[name] = last;
     return a;
   };
@@ -42,13 +53,17 @@ beforeAll(() => {
   article("overdue", ["approved"], { due: "2026-01-01T00:00:00.000Z" });
   article("flagged", ["approved"], { due: "2027-01-01T00:00:00.000Z", flagged: "2026-05-01T00:00:00.000Z" });
   const assign = (rev: number, reviewer: number, removed: string | null = null) =>
-    c.prepare("INSERT INTO review_assignments (revision_id, reviewer_id, removed_at, due_at) VALUES (?,?,?,?)").run(rev, reviewer, removed, "2026-07-01T00:00:00.000Z");
+    c
+      .prepare("INSERT INTO review_assignments (revision_id, reviewer_id, removed_at, due_at) VALUES (?,?,?,?)")
+      .run(rev, reviewer, removed, "2026-07-01T00:00:00.000Z");
   assign(ids.inReview, ids.rev);
   assign(ids.submitted, ids.rev);
   assign(ids.approvedThenReview, ids.rev, "2026-05-01T00:00:00.000Z"); // removed: not listed
   assign(ids.approvedClosed, ids.rev); // approved: no longer open
   assign(ids.inReview, ids.other);
-  c.prepare("INSERT INTO sign_offs (revision_id, reviewer_id, decision, meaning, signer_name, content_hash) VALUES (?,?, 'approve', 'm', 'R', ?)").run(ids.inReview, ids.rev, "h-inReview-0");
+  c.prepare(
+    "INSERT INTO sign_offs (revision_id, reviewer_id, decision, meaning, signer_name, content_hash) VALUES (?,?, 'approve', 'm', 'R', ?)",
+  ).run(ids.inReview, ids.rev, "h-inReview-0");
 });
 
 afterAll(() => {
@@ -79,7 +94,11 @@ describe("dashboard queries", () => {
 
   it("counts articles by the state of their working revision", () => {
     expect(stateCounts()).toEqual({ draft: 1, submitted: 1, under_review: 2, changes_requested: 0, approved: 3 });
-    expect(articlesInState("under_review").map((r) => r.question).sort()).toEqual(["approvedThenReview", "inReview"]);
+    expect(
+      articlesInState("under_review")
+        .map((r) => r.question)
+        .sort(),
+    ).toEqual(["approvedThenReview", "inReview"]);
   });
 
   it("reuses the counts until something is written, then counts again", () => {
@@ -97,11 +116,23 @@ describe("a busy reviewer's assignments, a page at a time", () => {
   type Fixture = { assignmentId: number; revisionId: number; due: string | null; open: boolean };
   const fixtures: Fixture[] = [];
   // Due dates repeat so the assignment id has to break ties; some have none.
-  const DUES = ["2026-06-20T00:00:00.000Z", null, "2026-05-10T00:00:00.000Z", "2026-06-20T00:00:00.000Z", "2026-07-01T00:00:00.000Z", null, "2026-05-10T00:00:00.000Z"];
+  const DUES = [
+    "2026-06-20T00:00:00.000Z",
+    null,
+    "2026-05-10T00:00:00.000Z",
+    "2026-06-20T00:00:00.000Z",
+    "2026-07-01T00:00:00.000Z",
+    null,
+    "2026-05-10T00:00:00.000Z",
+  ];
 
   beforeAll(() => {
     const c = getDb().$client;
-    ids.busy = (c.prepare("INSERT INTO users (email, name, role, password_hash) VALUES ('busy@x.test', 'Busy', 'reviewer', 'x') RETURNING id").get() as { id: number }).id;
+    ids.busy = (
+      c
+        .prepare("INSERT INTO users (email, name, role, password_hash) VALUES ('busy@x.test', 'Busy', 'reviewer', 'x') RETURNING id")
+        .get() as { id: number }
+    ).id;
     const assign = c.prepare("INSERT INTO review_assignments (revision_id, reviewer_id, removed_at, due_at) VALUES (?,?,?,?) RETURNING id");
     for (let i = 0; i < 80; i++) {
       // Every fifth is approved (no longer open) and every seventh removed: neither is listed.
@@ -117,7 +148,10 @@ describe("a busy reviewer's assignments, a page at a time", () => {
   const expected = () =>
     fixtures
       .filter((f) => f.open)
-      .sort((a, b) => Number(a.due === null) - Number(b.due === null) || (a.due ?? "").localeCompare(b.due ?? "") || a.assignmentId - b.assignmentId)
+      .sort(
+        (a, b) =>
+          Number(a.due === null) - Number(b.due === null) || (a.due ?? "").localeCompare(b.due ?? "") || a.assignmentId - b.assignmentId,
+      )
       .map((f) => f.assignmentId);
 
   it("pages through every open assignment once, soonest due first, undated last, ties by assignment id", () => {
@@ -151,7 +185,8 @@ describe("a busy reviewer's assignments, a page at a time", () => {
     const clamped = myAssignments(reviewer(ids.busy), { page: 999 }, NOW);
     expect(clamped.page).toBe(last);
     expect(clamped.rows.map((r) => r.assignmentId)).toEqual(want.slice((last - 1) * 25));
-    for (const page of [0, -3, 1.5]) expect(myAssignments(reviewer(ids.busy), { page }, NOW).rows.map((r) => r.assignmentId)).toEqual(want.slice(0, 25));
+    for (const page of [0, -3, 1.5])
+      expect(myAssignments(reviewer(ids.busy), { page }, NOW).rows.map((r) => r.assignmentId)).toEqual(want.slice(0, 25));
   });
 
   it("pages by the size asked for", () => {
@@ -164,12 +199,18 @@ describe("a busy reviewer's assignments, a page at a time", () => {
   it("marks overdue assignments and ones approved on an earlier text", () => {
     const c = getDb().$client;
     const target = fixtures.find((f) => f.open && f.due === "2026-05-10T00:00:00.000Z")!;
-    c.prepare("INSERT INTO sign_offs (revision_id, reviewer_id, decision, meaning, signer_name, content_hash) VALUES (?,?, 'approve', 'm', 'B', 'an-older-hash')").run(target.revisionId, ids.busy);
-    const row = myAssignments(reviewer(ids.busy), { page: 1, pageSize: 500 }, NOW).rows.find((r) => r.assignmentId === target.assignmentId)!;
+    c.prepare(
+      "INSERT INTO sign_offs (revision_id, reviewer_id, decision, meaning, signer_name, content_hash) VALUES (?,?, 'approve', 'm', 'B', 'an-older-hash')",
+    ).run(target.revisionId, ids.busy);
+    const row = myAssignments(reviewer(ids.busy), { page: 1, pageSize: 500 }, NOW).rows.find(
+      (r) => r.assignmentId === target.assignmentId,
+    )!;
     expect(row.overdue).toBe(true);
     expect(row.signedCurrentVersion).toBe(false);
     expect(row.needsSignAgain).toBe(row.state === "under_review");
-    const later = myAssignments(reviewer(ids.busy), { page: 1, pageSize: 500 }, NOW).rows.find((r) => r.dueAt === "2026-07-01T00:00:00.000Z")!;
+    const later = myAssignments(reviewer(ids.busy), { page: 1, pageSize: 500 }, NOW).rows.find(
+      (r) => r.dueAt === "2026-07-01T00:00:00.000Z",
+    )!;
     expect(later.overdue).toBe(false);
   });
 });
@@ -185,8 +226,12 @@ describe("re-review count", () => {
     expect(overdueForReReview(NOW)).toHaveLength(25);
     expect(reReviewQueue(NOW)).toEqual({ rows: overdueForReReview(NOW), total: 32 });
     // The list's own rule, applied to every article without a limit.
-    const rule = getDb().$client.prepare(`SELECT count(*) AS n FROM articles
-      WHERE live_revision_id IS NOT NULL AND (review_due_at < ? OR re_review_flagged_at IS NOT NULL)`).get(NOW) as { n: number };
+    const rule = getDb()
+      .$client.prepare(
+        `SELECT count(*) AS n FROM articles
+      WHERE live_revision_id IS NOT NULL AND (review_due_at < ? OR re_review_flagged_at IS NOT NULL)`,
+      )
+      .get(NOW) as { n: number };
     expect(rule.n).toBe(32);
     // A moment later the not-yet-due one is due too.
     expect(overdueForReReviewCount("2026-06-03T00:00:00.000Z")).toBe(33);

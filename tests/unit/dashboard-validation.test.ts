@@ -8,7 +8,8 @@ describe("dashboard query string", () => {
   });
 
   it("shows page 1 when there is no page or it is not a whole number of at least 1", () => {
-    for (const page of [undefined, "", "abc", "0", "-2", "2.5", "NaN", "Infinity"]) expect(parseDashboardQuery({ page })).toEqual({ page: 1 });
+    for (const page of [undefined, "", "abc", "0", "-2", "2.5", "NaN", "Infinity"])
+      expect(parseDashboardQuery({ page })).toEqual({ page: 1 });
   });
 
   it("takes the first of repeated page parameters", () => {

@@ -32,19 +32,39 @@ describe("the database connection", () => {
   });
 
   it("has applied every migration, including the full-text index", () => {
-    const tables = getDb().all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table'`).map((t) => t.name);
-    for (const t of ["users", "articles", "revisions", "library_references", "sign_offs", "audit_events", "article_search", "site_settings"]) expect(tables).toContain(t);
+    const tables = getDb()
+      .all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table'`)
+      .map((t) => t.name);
+    for (const t of [
+      "users",
+      "articles",
+      "revisions",
+      "library_references",
+      "sign_offs",
+      "audit_events",
+      "article_search",
+      "site_settings",
+    ])
+      expect(tables).toContain(t);
   });
 
   it("refuses a row that points at a missing parent", () => {
-    expect(sqliteError(() => writeTransaction((tx) => tx.insert(revisions).values({ articleId: 9999, number: 1, contentHash: "x", authorId: 9999 }).run()))).toMatch(/FOREIGN KEY/);
+    expect(
+      sqliteError(() =>
+        writeTransaction((tx) => tx.insert(revisions).values({ articleId: 9999, number: 1, contentHash: "x", authorId: 9999 }).run()),
+      ),
+    ).toMatch(/FOREIGN KEY/);
   });
 
   it("keeps sign-offs and audit events immutable", () => {
     const ids = writeTransaction((tx) => {
       const user = tx.insert(users).values({ email: "r@example.test", name: "R", role: "reviewer", passwordHash: "x" }).returning().get();
       const article = tx.insert(articles).values({ slug: "immutability" }).returning().get();
-      const revision = tx.insert(revisions).values({ articleId: article.id, number: 1, contentHash: "h", authorId: user.id }).returning().get();
+      const revision = tx
+        .insert(revisions)
+        .values({ articleId: article.id, number: 1, contentHash: "h", authorId: user.id })
+        .returning()
+        .get();
       const signOff = tx
         .insert(signOffs)
         .values({ revisionId: revision.id, reviewerId: user.id, decision: "approve", meaning: "m", signerName: "R", contentHash: "h" })
@@ -53,7 +73,9 @@ describe("the database connection", () => {
       tx.insert(auditEvents).values({ at: "2026-01-01T00:00:00.000Z", action: "a", targetType: "t", prevHash: "0", hash: "1" }).run();
       return { signOff: signOff.id };
     });
-    expect(sqliteError(() => writeTransaction((tx) => tx.run(sql`UPDATE sign_offs SET content_hash = 'forged' WHERE id = ${ids.signOff}`)))).toMatch(/immutable/);
+    expect(
+      sqliteError(() => writeTransaction((tx) => tx.run(sql`UPDATE sign_offs SET content_hash = 'forged' WHERE id = ${ids.signOff}`))),
+    ).toMatch(/immutable/);
     expect(sqliteError(() => writeTransaction((tx) => tx.run(sql`DELETE FROM sign_offs`)))).toMatch(/immutable/);
     expect(sqliteError(() => writeTransaction((tx) => tx.run(sql`UPDATE audit_events SET action = 'x'`)))).toMatch(/append-only/);
     expect(sqliteError(() => writeTransaction((tx) => tx.run(sql`DELETE FROM audit_events`)))).toMatch(/append-only/);

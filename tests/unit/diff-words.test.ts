@@ -35,8 +35,18 @@ describe("diffWords", () => {
     const before = "Begin with walking [@mottola2018], aiming for 3000 steps.";
     const after = "Begin with brisk walking [@mottola2018; @who2020], aiming for 5000 steps daily.";
     const segments = diffWords(before, after);
-    expect(segments.filter((s) => s.type !== "insert").map((s) => s.text).join("")).toBe(before);
-    expect(segments.filter((s) => s.type !== "delete").map((s) => s.text).join("")).toBe(after);
+    expect(
+      segments
+        .filter((s) => s.type !== "insert")
+        .map((s) => s.text)
+        .join(""),
+    ).toBe(before);
+    expect(
+      segments
+        .filter((s) => s.type !== "delete")
+        .map((s) => s.text)
+        .join(""),
+    ).toBe(after);
   });
 
   test("identical and empty texts", () => {

@@ -29,7 +29,12 @@ describe("autosave state machine", () => {
   });
 
   it("saves again when the text changed while a save was in flight", () => {
-    const state = run({ type: "edit" }, { type: "save_started" }, { type: "edit" }, { type: "save_succeeded", at: "2026-12-01T14:02:00.000Z" });
+    const state = run(
+      { type: "edit" },
+      { type: "save_started" },
+      { type: "edit" },
+      { type: "save_succeeded", at: "2026-12-01T14:02:00.000Z" },
+    );
     expect(state.status).toBe("dirty");
     expect(state.savedAt).toBe("2026-12-01T14:02:00.000Z");
     expect(nextSaveDelay(state)).toBe(AUTOSAVE_DELAY_MS);
@@ -41,12 +46,18 @@ describe("autosave state machine", () => {
     expect(autosaveLabel(once, time)).toBe("Not saved — retrying");
     expect(hasUnsavedChanges(once)).toBe(true);
     const delays = [once];
-    for (let i = 0; i < 6; i++) delays.push(autosaveReducer(autosaveReducer(delays[delays.length - 1], { type: "save_started" }), { type: "save_failed", message: "offline" }));
+    for (let i = 0; i < 6; i++)
+      delays.push(
+        autosaveReducer(autosaveReducer(delays[delays.length - 1], { type: "save_started" }), { type: "save_failed", message: "offline" }),
+      );
     const waits = delays.map(nextSaveDelay) as number[];
     expect(waits[0]).toBe(AUTOSAVE_DELAY_MS);
     for (let i = 1; i < waits.length; i++) expect(waits[i]).toBeGreaterThanOrEqual(waits[i - 1]);
     expect(waits[waits.length - 1]).toBe(MAX_RETRY_DELAY_MS);
-    const recovered = autosaveReducer(autosaveReducer(delays[6], { type: "save_started" }), { type: "save_succeeded", at: "2026-12-01T15:00:00.000Z" });
+    const recovered = autosaveReducer(autosaveReducer(delays[6], { type: "save_started" }), {
+      type: "save_succeeded",
+      at: "2026-12-01T15:00:00.000Z",
+    });
     expect(recovered.status).toBe("saved");
     expect(recovered.failures).toBe(0);
   });

@@ -15,7 +15,14 @@ function memoryStorage(): DraftStorage & { map: Map<string, string> } {
   };
 }
 
-const fields = (patientBody: string): DraftFields => ({ question: "Q?", slug: "q", topic: "T", clinicianBody: "C", patientBody, disclosure: "" });
+const fields = (patientBody: string): DraftFields => ({
+  question: "Q?",
+  slug: "q",
+  topic: "T",
+  clinicianBody: "C",
+  patientBody,
+  disclosure: "",
+});
 
 describe("local draft", () => {
   it("round-trips through storage and is cleared on request", () => {
@@ -52,7 +59,15 @@ describe("local draft", () => {
   });
 
   it("reports a browser that refuses to store", () => {
-    const full: DraftStorage = { getItem: () => null, removeItem: () => undefined, key: () => null, length: 0, setItem: () => { throw new Error("QuotaExceededError"); } };
+    const full: DraftStorage = {
+      getItem: () => null,
+      removeItem: () => undefined,
+      key: () => null,
+      length: 0,
+      setItem: () => {
+        throw new Error("QuotaExceededError");
+      },
+    };
     expect(writeDraft(full, 1, "t", { base: { revisionId: 1, version: 1 }, fields: fields("x"), updatedAt: "" })).toBe(false);
   });
 
@@ -66,7 +81,12 @@ describe("local draft", () => {
     const server = { base: { revisionId: 4, version: 8 }, fields: fields("their change") };
     expect(recoverDraft({ base: { revisionId: 4, version: 7 }, fields: fields("my change"), updatedAt: "" }, server).kind).toBe("conflict");
     // A new revision started from the approved one is a newer version too.
-    expect(recoverDraft({ base: { revisionId: 3, version: 7 }, fields: fields("my change"), updatedAt: "" }, { ...server, base: { revisionId: 5, version: 1 } }).kind).toBe("conflict");
+    expect(
+      recoverDraft(
+        { base: { revisionId: 3, version: 7 }, fields: fields("my change"), updatedAt: "" },
+        { ...server, base: { revisionId: 5, version: 1 } },
+      ).kind,
+    ).toBe("conflict");
   });
 
   it("has nothing to recover when the server already holds the same text", () => {

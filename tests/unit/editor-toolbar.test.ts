@@ -66,7 +66,14 @@ describe("insertCitation", () => {
 });
 
 describe("shortcuts", () => {
-  const key = (k: string, extra: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({ key: k, ctrlKey: true, metaKey: false, shiftKey: false, altKey: false, ...extra });
+  const key = (k: string, extra: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
+    key: k,
+    ctrlKey: true,
+    metaKey: false,
+    shiftKey: false,
+    altKey: false,
+    ...extra,
+  });
   it("maps Ctrl/⌘ + B, I, K and the shifted list keys", () => {
     expect(shortcutCommand(key("b"))).toBe("bold");
     expect(shortcutCommand(key("I", { ctrlKey: false, metaKey: true }))).toBe("italic");

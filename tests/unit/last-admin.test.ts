@@ -31,9 +31,22 @@ afterAll(() => {
 let n = 0;
 function addUser(role: "admin" | "editor" | "reviewer", active = true) {
   n++;
-  return writeTransaction((tx) => tx.insert(schema.users).values({ email: `${role}${n}@t.test`, name: `${role} ${n}`, role, active, passwordHash: "x" }).returning().get());
+  return writeTransaction((tx) =>
+    tx
+      .insert(schema.users)
+      .values({ email: `${role}${n}@t.test`, name: `${role} ${n}`, role, active, passwordHash: "x" })
+      .returning()
+      .get(),
+  );
 }
-const actorOf = (u: { id: number; email: string; name: string }) => ({ id: u.id, email: u.email, name: u.name, role: "admin" as const, active: true, mustChangePassword: false });
+const actorOf = (u: { id: number; email: string; name: string }) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: "admin" as const,
+  active: true,
+  mustChangePassword: false,
+});
 const row = (id: number) => getDb().select().from(schema.users).where(eq(schema.users.id, id)).get()!;
 
 describe("user administration in the database", () => {
@@ -65,9 +78,21 @@ describe("user administration in the database", () => {
     const editor = addUser("editor");
     const reviewer = addUser("reviewer");
     const { assignment } = writeTransaction((tx) => {
-      const article = tx.insert(schema.articles).values({ slug: `a-${n}` }).returning().get();
-      const revision = tx.insert(schema.revisions).values({ articleId: article.id, number: 1, question: "Is it safe?", contentHash: "h", authorId: editor.id, state: "under_review" }).returning().get();
-      const assignment = tx.insert(schema.reviewAssignments).values({ revisionId: revision.id, reviewerId: reviewer.id, assignedById: editor.id }).returning().get();
+      const article = tx
+        .insert(schema.articles)
+        .values({ slug: `a-${n}` })
+        .returning()
+        .get();
+      const revision = tx
+        .insert(schema.revisions)
+        .values({ articleId: article.id, number: 1, question: "Is it safe?", contentHash: "h", authorId: editor.id, state: "under_review" })
+        .returning()
+        .get();
+      const assignment = tx
+        .insert(schema.reviewAssignments)
+        .values({ revisionId: revision.id, reviewerId: reviewer.id, assignedById: editor.id })
+        .returning()
+        .get();
       return { assignment };
     });
     const version = row(reviewer.id).sessionVersion;
@@ -87,6 +112,8 @@ describe("user administration in the database", () => {
     const boss = addUser("admin");
     const id = admin.createUser(actorOf(boss), { name: "New Reviewer", email: `new${n}@t.test`, role: "reviewer" }, "hash");
     expect(row(id)).toMatchObject({ mustChangePassword: true, role: "reviewer", active: true });
-    expect(() => admin.createUser(actorOf(boss), { name: "Again", email: `new${n}@t.test`, role: "editor" }, "hash")).toThrow(/already exists/);
+    expect(() => admin.createUser(actorOf(boss), { name: "Again", email: `new${n}@t.test`, role: "editor" }, "hash")).toThrow(
+      /already exists/,
+    );
   });
 });

@@ -23,7 +23,9 @@ describe("citations", () => {
   });
 
   test("three or more consecutive numbers show as a range whose hidden numbers keep their anchors", () => {
-    const { html } = render("[@mottola2018] [@thabet2019] [@bo2015] [@sperstad2016] [@who2020]\n\nAll [@who2020; @bo2015; @thabet2019; @mottola2018].");
+    const { html } = render(
+      "[@mottola2018] [@thabet2019] [@bo2015] [@sperstad2016] [@who2020]\n\nAll [@who2020; @bo2015; @thabet2019; @mottola2018].",
+    );
     // Numbers 1, 2, 3 and 5: "1-3,5", with 2 present as an anchor for its back-link.
     expect(html).toContain(
       '<sup class="citation"><a href="#ref-1" id="cite-1-2">1</a><span id="cite-2-2"></span>-<a href="#ref-3" id="cite-3-2">3</a>,<a href="#ref-5" id="cite-5-2">5</a></sup>',
@@ -135,7 +137,9 @@ describe("Markdown", () => {
 
   test("images and footnotes, which the reader page does not support, remain as readable text", () => {
     expect(render("![Pelvic tilt](tilt.png)").html).toBe("<p>Pelvic tilt</p>");
-    expect(render("[![Pelvic tilt](tilt.png)](https://nhs.uk)").html).toBe('<p><a href="https://nhs.uk" rel="noopener noreferrer nofollow">Pelvic tilt</a></p>');
+    expect(render("[![Pelvic tilt](tilt.png)](https://nhs.uk)").html).toBe(
+      '<p><a href="https://nhs.uk" rel="noopener noreferrer nofollow">Pelvic tilt</a></p>',
+    );
     expect(render("Rest[^1].\n\n[^1]: Or sleep.").html).toBe("<p>Rest[^1].</p>\n<p>[^1]: Or sleep.</p>");
   });
 
@@ -146,7 +150,11 @@ describe("Markdown", () => {
 
 describe("pathological nesting", () => {
   test.each([500, 1500, 3000, 10_000])("%i nested lists or quotes never throw", (depth) => {
-    for (const md of [`${"- ".repeat(depth)}deep [@bo2015]`, `${">".repeat(depth)} deep [@bo2015]`, `${"* ".repeat(depth)}deep <script>x</script>`]) {
+    for (const md of [
+      `${"- ".repeat(depth)}deep [@bo2015]`,
+      `${">".repeat(depth)} deep [@bo2015]`,
+      `${"* ".repeat(depth)}deep <script>x</script>`,
+    ]) {
       const { html } = render(md);
       expect(html).not.toMatch(/<script/);
       expect(markdownToPlainText(md)).toContain("deep");
@@ -156,7 +164,8 @@ describe("pathological nesting", () => {
 
 describe("markdownToPlainText", () => {
   test("drops syntax and citation markers, tidying the space they leave", () => {
-    const md = "## Aerobic exercise\n\nWalk **3000 steps** daily [@mottola2018]. See [the guideline](https://who.int) [@who2020; @bo2015], then rest.\n\n- Start slowly [@bo2015]\n- Add `core` work";
+    const md =
+      "## Aerobic exercise\n\nWalk **3000 steps** daily [@mottola2018]. See [the guideline](https://who.int) [@who2020; @bo2015], then rest.\n\n- Start slowly [@bo2015]\n- Add `core` work";
     expect(markdownToPlainText(md)).toBe(
       "Aerobic exercise\n\nWalk 3000 steps daily. See the guideline, then rest.\n\nStart slowly\n\nAdd core work",
     );

@@ -20,7 +20,8 @@ describe("the password policy", () => {
   });
 
   it("refuses common passwords of allowed length, in any letter case", () => {
-    for (const p of ["qwerty123456", "1qaz2wsx3edc", "LeaveMeAlone", "123qweasdzxc", "SonyEricsson"]) expect(passwordProblem(p), p).toMatch(/most common passwords/);
+    for (const p of ["qwerty123456", "1qaz2wsx3edc", "LeaveMeAlone", "123qweasdzxc", "SonyEricsson"])
+      expect(passwordProblem(p), p).toMatch(/most common passwords/);
     expect(passwordProblem("Qwerty123456")).toMatch(/most common passwords/);
   });
 
@@ -47,7 +48,11 @@ describe("the password policy", () => {
 });
 
 describe("the password change form schema", () => {
-  const valid = { currentPassword: "old-password-value", newPassword: "lumbar-pelvic-girdle-2026", confirmPassword: "lumbar-pelvic-girdle-2026" };
+  const valid = {
+    currentPassword: "old-password-value",
+    newPassword: "lumbar-pelvic-girdle-2026",
+    confirmPassword: "lumbar-pelvic-girdle-2026",
+  };
 
   it("accepts a matching new password", () => {
     expect(changePasswordSchema.safeParse(valid).success).toBe(true);

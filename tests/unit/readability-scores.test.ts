@@ -55,7 +55,15 @@ describe("counting", () => {
 
   test("words keep hyphens, apostrophes and decimals together; numerals count one syllable", () => {
     expect(wordsOf("Moderate-intensity walking isn't 1.95 cm or 3,000 steps.")).toEqual([
-      "Moderate-intensity", "walking", "isn't", "1.95", "cm", "or", "3", "000", "steps",
+      "Moderate-intensity",
+      "walking",
+      "isn't",
+      "1.95",
+      "cm",
+      "or",
+      "3",
+      "000",
+      "steps",
     ]);
     expect(syllablesOf("3000")).toBe(1);
     expect(syllablesOf("abdominal")).toBe(4);
@@ -72,8 +80,14 @@ describe("counting", () => {
 
   test("an empty text has counts of zero and no scores", () => {
     expect(analyzePlainText("   ")).toEqual({
-      words: 0, sentences: 0, syllables: 0, polysyllables: 0,
-      fleschKincaidGrade: null, fleschReadingEase: null, smogGrade: null, longestSentences: [],
+      words: 0,
+      sentences: 0,
+      syllables: 0,
+      polysyllables: 0,
+      fleschKincaidGrade: null,
+      fleschReadingEase: null,
+      smogGrade: null,
+      longestSentences: [],
     });
   });
 });

@@ -13,7 +13,7 @@ const article: ReaderArticle = {
   audience: "clinician",
   status: "approved",
   stepper: stepperStage("approved"),
-  html: "<p>Walk <sup class=\"citation\"><a href=\"#ref-1\" id=\"cite-1-1\">1</a></sup></p>",
+  html: '<p>Walk <sup class="citation"><a href="#ref-1" id="cite-1-1">1</a></sup></p>',
   summary: "Walk.",
   references: [
     {
@@ -37,12 +37,20 @@ const article: ReaderArticle = {
   datePublished: "2026-01-01T00:00:00.000Z",
   lastUpdated: "2026-02-01T00:00:00.000Z",
   lastReviewed: "2026-02-02T00:00:00.000Z",
-  reviewedBy: [{ name: "Dr. Maria Lindqvist", credentials: "MD, FACOG" }, { name: "Dr. Priya Raman", credentials: "" }],
+  reviewedBy: [
+    { name: "Dr. Maria Lindqvist", credentials: "MD, FACOG" },
+    { name: "Dr. Priya Raman", credentials: "" },
+  ],
   disclaimer: "For professionals.",
   hasOtherWording: true,
 };
 
-const urls = { page: "https://example.test/articles/back-pain?audience=clinician", policy: "https://example.test/policy", site: "https://example.test/", siteName: "Vetted" };
+const urls = {
+  page: "https://example.test/articles/back-pain?audience=clinician",
+  policy: "https://example.test/policy",
+  site: "https://example.test/",
+  siteName: "Vetted",
+};
 
 describe("articleJsonLd", () => {
   const ld = articleJsonLd(article, urls) as unknown as Record<string, unknown>;
@@ -57,7 +65,9 @@ describe("articleJsonLd", () => {
       { "@type": "Person", name: "Dr. Maria Lindqvist", honorificSuffix: "MD, FACOG" },
       { "@type": "Person", name: "Dr. Priya Raman" },
     ]);
-    expect(ld.citation).toEqual([{ "@type": "CreativeWork", name: "WHO 2020 guidelines", url: "https://doi.org/10.1136/bjsports-2020-102955" }]);
+    expect(ld.citation).toEqual([
+      { "@type": "CreativeWork", name: "WHO 2020 guidelines", url: "https://doi.org/10.1136/bjsports-2020-102955" },
+    ]);
   });
   it("follows the wording shown for the audience", () => {
     expect(ld.audience).toEqual({ "@type": "MedicalAudience", audienceType: "Clinician" });
@@ -65,7 +75,10 @@ describe("articleJsonLd", () => {
     expect(patient.audience).toEqual({ "@type": "MedicalAudience", audienceType: "Patient" });
   });
   it("omits review facts before approval", () => {
-    const pending = articleJsonLd({ ...article, status: "submitted", lastReviewed: null, reviewedBy: [] }, urls) as unknown as Record<string, unknown>;
+    const pending = articleJsonLd({ ...article, status: "submitted", lastReviewed: null, reviewedBy: [] }, urls) as unknown as Record<
+      string,
+      unknown
+    >;
     expect(pending).not.toHaveProperty("lastReviewed");
     expect(pending).not.toHaveProperty("reviewedBy");
   });
@@ -77,8 +90,22 @@ describe("articleJsonLd", () => {
 });
 
 const summaries: ReaderArticleSummary[] = [
-  { slug: "a&b", topic: "Obstetrics", question: "Is <this> safe?", status: "submitted", lastUpdated: "2026-03-01T10:00:00.000Z", lastReviewed: null },
-  { slug: "back-pain", topic: "Musculoskeletal", question: "Back pain?", status: "approved", lastUpdated: "2026-02-01T10:00:00.000Z", lastReviewed: "2026-02-01T10:00:00.000Z" },
+  {
+    slug: "a&b",
+    topic: "Obstetrics",
+    question: "Is <this> safe?",
+    status: "submitted",
+    lastUpdated: "2026-03-01T10:00:00.000Z",
+    lastReviewed: null,
+  },
+  {
+    slug: "back-pain",
+    topic: "Musculoskeletal",
+    question: "Back pain?",
+    status: "approved",
+    lastUpdated: "2026-02-01T10:00:00.000Z",
+    lastReviewed: "2026-02-01T10:00:00.000Z",
+  },
 ];
 
 describe("buildRssFeed", () => {
@@ -125,7 +152,12 @@ describe("public API shapes", () => {
     expect(Object.keys(body).sort()).toEqual(
       ["audience", "disclaimer", "html", "lastReviewed", "lastUpdated", "question", "references", "reviewedBy", "slug", "status"].sort(),
     );
-    expect(Object.keys(body.references[0]).sort()).toEqual(["authors", "citekey", "doi", "formatted", "number", "pmid", "source", "title", "type", "year"].sort());
-    expect(body.reviewedBy).toEqual([{ name: "Dr. Maria Lindqvist", credentials: "MD, FACOG" }, { name: "Dr. Priya Raman", credentials: "" }]);
+    expect(Object.keys(body.references[0]).sort()).toEqual(
+      ["authors", "citekey", "doi", "formatted", "number", "pmid", "source", "title", "type", "year"].sort(),
+    );
+    expect(body.reviewedBy).toEqual([
+      { name: "Dr. Maria Lindqvist", credentials: "MD, FACOG" },
+      { name: "Dr. Priya Raman", credentials: "" },
+    ]);
   });
 });

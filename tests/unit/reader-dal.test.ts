@@ -22,7 +22,11 @@ afterAll(() => {
 
 const setPolicy = (policy: "on-submit" | "approved-only") =>
   writeTransaction((tx) =>
-    tx.insert(siteSettings).values({ key: "publishPolicy", value: JSON.stringify(policy) }).onConflictDoUpdate({ target: siteSettings.key, set: { value: JSON.stringify(policy) } }).run(),
+    tx
+      .insert(siteSettings)
+      .values({ key: "publishPolicy", value: JSON.stringify(policy) })
+      .onConflictDoUpdate({ target: siteSettings.key, set: { value: JSON.stringify(policy) } })
+      .run(),
   );
 
 describe("reader visibility", () => {
@@ -51,7 +55,9 @@ describe("reader visibility", () => {
       expect(slugs).not.toContain("how-much-physical-activity-do-adults-need");
       expect(slugs).toContain("postpartum-back-pain-exercise-3-months");
       expect(reader.getReaderArticle("when-to-screen-adults-for-type-2-diabetes", "patient")).toBeNull();
-      expect(reader.searchArticles(toSearchQuery("diabetes")!, 1, 10).hits.map((h) => h.slug)).not.toContain("when-to-screen-adults-for-type-2-diabetes");
+      expect(reader.searchArticles(toSearchQuery("diabetes")!, 1, 10).hits.map((h) => h.slug)).not.toContain(
+        "when-to-screen-adults-for-type-2-diabetes",
+      );
     } finally {
       setPolicy("on-submit");
     }
@@ -70,7 +76,9 @@ describe("reader visibility", () => {
 
 describe("reader search", () => {
   it("finds a word only the patient wording uses, and says so", () => {
-    const hit = reader.searchArticles(toSearchQuery("stroller")!, 1, 10).hits.find((h) => h.slug === "postpartum-back-pain-exercise-3-months");
+    const hit = reader
+      .searchArticles(toSearchQuery("stroller")!, 1, 10)
+      .hits.find((h) => h.slug === "postpartum-back-pain-exercise-3-months");
     expect(hit?.matchedPatientOnly).toBe(true);
   });
   it("matches whole words first and a half-typed last word as a prefix when that finds too little", () => {
@@ -81,14 +89,30 @@ describe("reader search", () => {
     expect(slugs("strollerx")).toEqual([]);
   });
   it("never returns drafts", () => {
-    expect(reader.searchArticles(toSearchQuery("ibuprofen")!, 1, 10).hits.map((h) => h.slug)).not.toContain("ibuprofen-while-breastfeeding");
+    expect(reader.searchArticles(toSearchQuery("ibuprofen")!, 1, 10).hits.map((h) => h.slug)).not.toContain(
+      "ibuprofen-while-breastfeeding",
+    );
   });
 });
 
 describe("follow-up questions", () => {
-  const editor = { id: 2, role: "editor" as const, active: true, email: "editor@vetted.test", name: "Sam Whitaker", mustChangePassword: false };
+  const editor = {
+    id: 2,
+    role: "editor" as const,
+    active: true,
+    email: "editor@vetted.test",
+    name: "Sam Whitaker",
+    mustChangePassword: false,
+  };
   const ask = (ip: string, limit = 2) =>
-    questions.askFollowUpQuestion({ slug: "postpartum-back-pain-exercise-3-months", question: "Is swimming fine at 3 months?", email: null, audience: "patient", ip, limit });
+    questions.askFollowUpQuestion({
+      slug: "postpartum-back-pain-exercise-3-months",
+      question: "Is swimming fine at 3 months?",
+      email: null,
+      audience: "patient",
+      ip,
+      limit,
+    });
 
   it("stores questions per IP up to the limit", () => {
     expect(ask("10.0.0.1")).toBe("stored");
@@ -98,7 +122,16 @@ describe("follow-up questions", () => {
   });
 
   it("refuses questions about invisible articles", () => {
-    expect(questions.askFollowUpQuestion({ slug: "ibuprofen-while-breastfeeding", question: "Is it safe to take?", email: null, audience: null, ip: "10.0.0.3", limit: 5 })).toBe("not_found");
+    expect(
+      questions.askFollowUpQuestion({
+        slug: "ibuprofen-while-breastfeeding",
+        question: "Is it safe to take?",
+        email: null,
+        audience: null,
+        ip: "10.0.0.3",
+        limit: 5,
+      }),
+    ).toBe("not_found");
   });
 
   it("turns a question into a draft article titled with the question", () => {

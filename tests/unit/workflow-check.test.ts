@@ -119,9 +119,7 @@ describe("reviewer assignment requests", () => {
   });
 
   it("adds only someone not yet assigned and removes only someone assigned", () => {
-    expect(refusal({ ...submitted, action: "add_reviewer", reviewerId: 4 }).reason).toBe(
-      "That reviewer is already assigned",
-    );
+    expect(refusal({ ...submitted, action: "add_reviewer", reviewerId: 4 }).reason).toBe("That reviewer is already assigned");
     expect(refusal({ ...submitted, action: "remove_reviewer", reviewerId: 5 }).reason).toBe(
       "That reviewer isn't assigned to this revision",
     );

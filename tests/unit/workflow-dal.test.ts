@@ -15,10 +15,20 @@ const { addReviewComment } = await import("@/lib/dal/review");
 const { WorkflowError } = await import("@/lib/dal/workflow-context");
 const { verifyAuditChain } = await import("@/lib/audit");
 
-type User = { id: number; email: string; name: string; role: "admin" | "editor" | "reviewer"; active: boolean; mustChangePassword: boolean };
+type User = {
+  id: number;
+  email: string;
+  name: string;
+  role: "admin" | "editor" | "reviewer";
+  active: boolean;
+  mustChangePassword: boolean;
+};
 const people: Record<string, User> = {};
 const sql = () => getDb().$client;
-const one = <T>(query: string, ...params: unknown[]) => sql().prepare(query).get(...params) as T;
+const one = <T>(query: string, ...params: unknown[]) =>
+  sql()
+    .prepare(query)
+    .get(...params) as T;
 const count = (table: string) => one<{ n: number }>(`SELECT count(*) AS n FROM ${table}`).n;
 const revisionOf = (slug: string) =>
   one<{ id: number; state: string; content_hash: string; article_id: number }>(
@@ -53,7 +63,9 @@ describe("the review cycle", () => {
 
   it("refuses a reviewer assigning themselves, and an assignment that includes the author", () => {
     const rev = revisionOf(slug);
-    expect(refusal(() => assignReviewers(people.reviewer1, { revisionId: rev.id, reviewerIds: [people.reviewer1.id], dueDate }))).toBe("forbidden");
+    expect(refusal(() => assignReviewers(people.reviewer1, { revisionId: rev.id, reviewerIds: [people.reviewer1.id], dueDate }))).toBe(
+      "forbidden",
+    );
     expect(refusal(() => assignReviewers(people.admin, { revisionId: rev.id, reviewerIds: [people.editor.id], dueDate }))).toBe("invalid");
     expect(revisionOf(slug).state).toBe("submitted");
   });
@@ -63,10 +75,14 @@ describe("the review cycle", () => {
     assignReviewers(people.editor, { revisionId: rev.id, reviewerIds: [people.reviewer1.id, people.reviewer2.id], dueDate });
     expect(revisionOf(slug).state).toBe("under_review");
     expect(one<{ n: number }>("SELECT count(*) AS n FROM notifications WHERE kind = 'assigned' AND revision_id = ?", rev.id).n).toBe(2);
-    expect(refusal(() => requestChanges(people.reviewer3, { revisionId: rev.id, contentHash: rev.content_hash, comment: "No." }))).toBe("forbidden");
+    expect(refusal(() => requestChanges(people.reviewer3, { revisionId: rev.id, contentHash: rev.content_hash, comment: "No." }))).toBe(
+      "forbidden",
+    );
     requestChanges(people.reviewer1, { revisionId: rev.id, contentHash: rev.content_hash, comment: "Cite the 2021 USPSTF statement." });
     expect(revisionOf(slug).state).toBe("changes_requested");
-    expect(one<{ n: number }>("SELECT count(*) AS n FROM notifications WHERE kind = 'changes_requested' AND user_id = ?", people.editor.id).n).toBe(1);
+    expect(
+      one<{ n: number }>("SELECT count(*) AS n FROM notifications WHERE kind = 'changes_requested' AND user_id = ?", people.editor.id).n,
+    ).toBe(1);
   });
 
   it("resubmits after an edit and restarts the review with the same panel", () => {
@@ -81,7 +97,11 @@ describe("the review cycle", () => {
   it("records nothing but an audit event and a lockout count for a wrong signing password", async () => {
     const rev = revisionOf(slug);
     const signOffsBefore = count("sign_offs");
-    const result = await approveRevision(people.reviewer1, { revisionId: rev.id, contentHash: rev.content_hash, password: "not-my-password" });
+    const result = await approveRevision(people.reviewer1, {
+      revisionId: rev.id,
+      contentHash: rev.content_hash,
+      password: "not-my-password",
+    });
     expect(result).toMatchObject({ ok: false, reason: "wrong_password" });
     expect(count("sign_offs")).toBe(signOffsBefore);
     expect(revisionOf(slug).state).toBe("under_review");
@@ -93,32 +113,53 @@ describe("the review cycle", () => {
     const rev = revisionOf(slug);
     const first = await approveRevision(people.reviewer1, { revisionId: rev.id, contentHash: rev.content_hash, password: DEMO_PASSWORD });
     expect(first).toMatchObject({ ok: true, published: false, approvalsCounted: 1 });
-    saveWorkingRevisionContent(people.editor, rev.article_id, { patientBody: "Ask your doctor about a blood sugar test if you are 35 to 70 and carry extra weight." });
-    expect(one<{ n: number }>("SELECT count(*) AS n FROM notifications WHERE kind = 'sign_off_again' AND user_id = ?", people.reviewer1.id).n).toBe(1);
+    saveWorkingRevisionContent(people.editor, rev.article_id, {
+      patientBody: "Ask your doctor about a blood sugar test if you are 35 to 70 and carry extra weight.",
+    });
+    expect(
+      one<{ n: number }>("SELECT count(*) AS n FROM notifications WHERE kind = 'sign_off_again' AND user_id = ?", people.reviewer1.id).n,
+    ).toBe(1);
     // Signing the text they saw before the edit is refused: it is no longer what is under review.
-    await expect(approveRevision(people.reviewer2, { revisionId: rev.id, contentHash: rev.content_hash, password: DEMO_PASSWORD })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      approveRevision(people.reviewer2, { revisionId: rev.id, contentHash: rev.content_hash, password: DEMO_PASSWORD }),
+    ).rejects.toMatchObject({ code: "conflict" });
     const current = revisionOf(slug);
-    const second = await approveRevision(people.reviewer2, { revisionId: rev.id, contentHash: current.content_hash, password: DEMO_PASSWORD });
+    const second = await approveRevision(people.reviewer2, {
+      revisionId: rev.id,
+      contentHash: current.content_hash,
+      password: DEMO_PASSWORD,
+    });
     expect(second).toMatchObject({ ok: true, published: false, approvalsCounted: 1 });
   });
 
   it("refuses approval by an unassigned reviewer and by the editor", async () => {
     const rev = revisionOf(slug);
-    await expect(approveRevision(people.reviewer3, { revisionId: rev.id, contentHash: rev.content_hash, password: DEMO_PASSWORD })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(approveRevision(people.editor, { revisionId: rev.id, contentHash: rev.content_hash, password: DEMO_PASSWORD })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      approveRevision(people.reviewer3, { revisionId: rev.id, contentHash: rev.content_hash, password: DEMO_PASSWORD }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      approveRevision(people.editor, { revisionId: rev.id, contentHash: rev.content_hash, password: DEMO_PASSWORD }),
+    ).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("approves on quorum: the signed revision goes live with last-reviewed and due dates set", async () => {
     const rev = revisionOf(slug);
     const result = await approveRevision(people.reviewer1, { revisionId: rev.id, contentHash: rev.content_hash, password: DEMO_PASSWORD });
     expect(result).toMatchObject({ ok: true, published: true, approvalsCounted: 2 });
-    const article = one<{ live_revision_id: number; last_reviewed_at: string; review_due_at: string }>("SELECT * FROM articles WHERE id = ?", rev.article_id);
+    const article = one<{ live_revision_id: number; last_reviewed_at: string; review_due_at: string }>(
+      "SELECT * FROM articles WHERE id = ?",
+      rev.article_id,
+    );
     expect(article.live_revision_id).toBe(rev.id);
     const reviewed = new Date(article.last_reviewed_at);
     const due = new Date(article.review_due_at);
     expect(due.getUTCFullYear() - reviewed.getUTCFullYear()).toBe(1);
     expect(due.getUTCMonth()).toBe(reviewed.getUTCMonth());
-    const signed = sql().prepare("SELECT DISTINCT content_hash FROM sign_offs WHERE revision_id = ? AND decision = 'approve' AND reviewer_id IN (?, ?) ORDER BY id DESC").all(rev.id, people.reviewer1.id, people.reviewer2.id) as { content_hash: string }[];
+    const signed = sql()
+      .prepare(
+        "SELECT DISTINCT content_hash FROM sign_offs WHERE revision_id = ? AND decision = 'approve' AND reviewer_id IN (?, ?) ORDER BY id DESC",
+      )
+      .all(rev.id, people.reviewer1.id, people.reviewer2.id) as { content_hash: string }[];
     expect(signed[0].content_hash).toBe(revisionOf(slug).content_hash);
     expect(revisionOf(slug).state).toBe("approved");
   });
@@ -130,7 +171,9 @@ describe("the review cycle", () => {
     expect(next.id).not.toBe(before.id);
     expect(next.state).toBe("submitted");
     expect(next.content_hash).toBe(before.content_hash);
-    expect(one<{ live_revision_id: number }>("SELECT live_revision_id FROM articles WHERE id = ?", before.article_id).live_revision_id).toBe(before.id);
+    expect(
+      one<{ live_revision_id: number }>("SELECT live_revision_id FROM articles WHERE id = ?", before.article_id).live_revision_id,
+    ).toBe(before.id);
     expect(refusal(() => startReReview(people.editor, before.article_id))).toBe("conflict");
     withdrawRevision(people.editor, next.id);
     expect(revisionOf(slug).state).toBe("draft");
@@ -140,7 +183,11 @@ describe("the review cycle", () => {
     const rev = revisionOf("how-much-physical-activity-do-adults-need");
     expect(refusal(() => addReviewComment(people.reviewer3, { revisionId: rev.id, body: "Drive-by." }))).toBe("forbidden");
     addReviewComment(people.reviewer1, { revisionId: rev.id, body: "Check the figure.", quote: "150 minutes", quoteAudience: "patient" });
-    const rows = sql().prepare("SELECT id, at, actor_id AS actorId, actor_label AS actorLabel, action, target_type AS targetType, target_id AS targetId, article_id AS articleId, summary, prev_hash AS prevHash, hash FROM audit_events ORDER BY id").all();
+    const rows = sql()
+      .prepare(
+        "SELECT id, at, actor_id AS actorId, actor_label AS actorLabel, action, target_type AS targetType, target_id AS targetId, article_id AS articleId, summary, prev_hash AS prevHash, hash FROM audit_events ORDER BY id",
+      )
+      .all();
     expect(verifyAuditChain(rows as never)).toMatchObject({ ok: true });
   });
 
@@ -148,7 +195,8 @@ describe("the review cycle", () => {
     const rev = revisionOf("how-much-physical-activity-do-adults-need");
     addReviewer(people.admin, { revisionId: rev.id, reviewerId: people.reviewer3.id, dueDate: "2030-01-01" });
     const before = count("sign_offs");
-    const attempt = (password: string) => approveRevision(people.reviewer3, { revisionId: rev.id, contentHash: rev.content_hash, password });
+    const attempt = (password: string) =>
+      approveRevision(people.reviewer3, { revisionId: rev.id, contentHash: rev.content_hash, password });
     for (let i = 0; i < 4; i++) expect(await attempt(`wrong-${i}`)).toMatchObject({ ok: false, reason: "wrong_password" });
     expect(await attempt("wrong-4")).toMatchObject({ ok: false, reason: "locked" });
     expect(await attempt(DEMO_PASSWORD)).toMatchObject({ ok: false, reason: "locked" });

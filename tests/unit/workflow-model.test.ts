@@ -75,8 +75,8 @@ const command: fc.Arbitrary<Command> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant("act" as const),
       action: fc.constantFrom<WorkflowAction>(
-        ...["submit", "submit", "assign_reviewers", "assign_reviewers"] as const,
-        ...["add_reviewer", "add_reviewer", "add_reviewer", "remove_reviewer", "edit", "withdraw"] as const,
+        ...(["submit", "submit", "assign_reviewers", "assign_reviewers"] as const),
+        ...(["add_reviewer", "add_reviewer", "add_reviewer", "remove_reviewer", "edit", "withdraw"] as const),
       ),
       actor: fc.constantFrom(1, 2, 3).map((id) => ({ userId: id })),
       targetIds: fc.uniqueArray(fc.constantFrom(...REVIEWER_IDS), { minLength: 3, maxLength: 7 }),

@@ -1,14 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/permissions";
-import {
-  approvalsNeeded,
-  checkTransition,
-  countingApprovals,
-  quorumReached,
-  type SignOffRef,
-  type TransitionInput,
-} from "@/lib/workflow";
+import { approvalsNeeded, checkTransition, countingApprovals, quorumReached, type SignOffRef, type TransitionInput } from "@/lib/workflow";
 
 const AUTHOR = 2;
 const CURRENT = "hash-now";
@@ -16,12 +9,14 @@ const context = { currentHash: CURRENT, authorId: AUTHOR, activeReviewerIds: [4,
 
 /** Sign-offs get growing ids, as rows do, so later calls are later sign-offs. */
 let nextId = 1;
-const signOff = (decision: SignOffRef["decision"]) => (reviewerId: number, contentHash = CURRENT): SignOffRef => ({
-  id: nextId++,
-  reviewerId,
-  decision,
-  contentHash,
-});
+const signOff =
+  (decision: SignOffRef["decision"]) =>
+  (reviewerId: number, contentHash = CURRENT): SignOffRef => ({
+    id: nextId++,
+    reviewerId,
+    decision,
+    contentHash,
+  });
 const approve = signOff("approve");
 const requestChanges = signOff("request_changes");
 

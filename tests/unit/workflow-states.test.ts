@@ -3,13 +3,7 @@ import { editAfterSubmissionEffect, isWorkflowState, STATE_LABELS, stepperStage,
 
 describe("state labels", () => {
   it("labels each state for editors", () => {
-    expect(WORKFLOW_STATES.map((s) => STATE_LABELS[s])).toEqual([
-      "Draft",
-      "Submitted",
-      "Under review",
-      "Changes requested",
-      "Approved",
-    ]);
+    expect(WORKFLOW_STATES.map((s) => STATE_LABELS[s])).toEqual(["Draft", "Submitted", "Under review", "Changes requested", "Approved"]);
   });
 
   it("recognises only the five states", () => {
@@ -19,8 +13,7 @@ describe("state labels", () => {
 });
 
 describe("stepperStage", () => {
-  const statuses = (state: (typeof WORKFLOW_STATES)[number]) =>
-    stepperStage(state).steps.map((s) => `${s.label}: ${s.status}`);
+  const statuses = (state: (typeof WORKFLOW_STATES)[number]) => stepperStage(state).steps.map((s) => `${s.label}: ${s.status}`);
 
   it("shows nothing reached before submission", () => {
     expect(stepperStage("draft").reached).toBeNull();

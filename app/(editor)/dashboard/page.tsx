@@ -18,7 +18,9 @@ export const metadata: Metadata = { title: "Dashboard" };
 function Section({ title, children, id }: { title: string; children: React.ReactNode; id: string }) {
   return (
     <section aria-labelledby={id} className="space-y-3">
-      <h2 id={id} className="text-lg font-semibold">{title}</h2>
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
       {children}
     </section>
   );
@@ -40,7 +42,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {assigned.total > 0 && <p className="text-sm text-muted">{plural(assigned.total, "open review", "open reviews")}</p>}
           <AssignmentList rows={assigned.rows} />
           {assigned.pageCount > 1 && (
-            <Pager page={assigned.page} pageCount={assigned.pageCount} label="Assigned reviews pages" href={(n) => (n > 1 ? `/dashboard?page=${n}` : "/dashboard")} />
+            <Pager
+              page={assigned.page}
+              pageCount={assigned.pageCount}
+              label="Assigned reviews pages"
+              href={(n) => (n > 1 ? `/dashboard?page=${n}` : "/dashboard")}
+            />
           )}
         </Section>
         {inbox}
@@ -77,17 +84,33 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       {admin && (
         <dl aria-label="Site" className="flex flex-wrap gap-6 text-sm text-muted">
-          <div><dt className="inline">Active admins: </dt><dd className="inline font-semibold text-ink">{admin.activeUsers.admin ?? 0}</dd></div>
-          <div><dt className="inline">Editors: </dt><dd className="inline font-semibold text-ink">{admin.activeUsers.editor ?? 0}</dd></div>
-          <div><dt className="inline">Board reviewers: </dt><dd className="inline font-semibold text-ink">{admin.activeUsers.reviewer ?? 0}</dd></div>
-          <div><dt className="inline">Open reader questions: </dt><dd className="inline font-semibold text-ink">{admin.openQuestions}</dd></div>
+          <div>
+            <dt className="inline">Active admins: </dt>
+            <dd className="inline font-semibold text-ink">{admin.activeUsers.admin ?? 0}</dd>
+          </div>
+          <div>
+            <dt className="inline">Editors: </dt>
+            <dd className="inline font-semibold text-ink">{admin.activeUsers.editor ?? 0}</dd>
+          </div>
+          <div>
+            <dt className="inline">Board reviewers: </dt>
+            <dd className="inline font-semibold text-ink">{admin.activeUsers.reviewer ?? 0}</dd>
+          </div>
+          <div>
+            <dt className="inline">Open reader questions: </dt>
+            <dd className="inline font-semibold text-ink">{admin.openQuestions}</dd>
+          </div>
         </dl>
       )}
 
       {inbox}
 
       <Section title="Your drafts" id="drafts">
-        <ArticleTable rows={myDrafts(user)} caption="Your drafts" empty="You have no drafts or revisions returned with changes. Start one with “New article”." />
+        <ArticleTable
+          rows={myDrafts(user)}
+          caption="Your drafts"
+          empty="You have no drafts or revisions returned with changes. Start one with “New article”."
+        />
       </Section>
       <Section title="Due for re-review" id="overdue">
         {overdueCount > overdue.length && (
@@ -95,11 +118,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             Showing the {overdue.length} most recently updated of {overdueCount.toLocaleString("en-GB")}.
           </p>
         )}
-        <ArticleTable rows={overdue} caption="Approved articles due for re-review" empty="Every approved article is within its review interval." />
+        <ArticleTable
+          rows={overdue}
+          caption="Approved articles due for re-review"
+          empty="Every approved article is within its review interval."
+        />
       </Section>
       {(["submitted", "under_review", "changes_requested", "approved", "draft"] as const).map((state) => (
         <Section key={state} title={STATE_LABEL[state]} id={`state-${state}`}>
-          <ArticleTable rows={articlesInState(state)} caption={`Articles: ${STATE_LABEL[state]}`} empty={`No articles are ${STATE_LABEL[state].toLowerCase()}.`} />
+          <ArticleTable
+            rows={articlesInState(state)}
+            caption={`Articles: ${STATE_LABEL[state]}`}
+            empty={`No articles are ${STATE_LABEL[state].toLowerCase()}.`}
+          />
         </Section>
       ))}
     </div>

@@ -19,7 +19,7 @@ function pageHref(q: string, page: number) {
 
 export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const q = (Array.isArray(params.q) ? params.q[0] : params.q ?? "").slice(0, 200).trim();
+  const q = (Array.isArray(params.q) ? params.q[0] : (params.q ?? "")).slice(0, 200).trim();
   const page = parsePage(params.page);
   const fts = toSearchQuery(q);
   const results = fts ? searchArticles(fts, page, SEARCH_PAGE_SIZE) : null;
@@ -44,7 +44,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
                   <a href={articlePath(hit.slug, hit.matchedPatientOnly ? "patient" : undefined)}>{hit.question}</a>
                 </h3>
                 <p className="mt-1 text-sm">
-                  {snippetParts(hit.snippet).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+                  {snippetParts(hit.snippet).map((part, i) =>
+                    part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+                  )}
                 </p>
                 <p className="mt-1 text-xs text-muted">{READER_STATUS_TEXT[hit.status]}</p>
               </li>
@@ -52,9 +54,19 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           </ol>
           {pages > 1 && (
             <nav aria-label="Search result pages" className="flex items-center gap-4 text-sm">
-              {page > 1 && <a href={pageHref(q, page - 1)} rel="prev">Previous page</a>}
-              <span>Page {page} of {pages}</span>
-              {page < pages && <a href={pageHref(q, page + 1)} rel="next">Next page</a>}
+              {page > 1 && (
+                <a href={pageHref(q, page - 1)} rel="prev">
+                  Previous page
+                </a>
+              )}
+              <span>
+                Page {page} of {pages}
+              </span>
+              {page < pages && (
+                <a href={pageHref(q, page + 1)} rel="next">
+                  Next page
+                </a>
+              )}
             </nav>
           )}
         </section>

@@ -13,7 +13,8 @@ export default async function ChangePasswordPage() {
       <h1 className="text-2xl font-semibold">{user.mustChangePassword ? "Choose your password" : "Change your password"}</h1>
       {user.mustChangePassword && (
         <Alert tone="warning">
-          You signed in with a temporary password. Choose your own password to continue; until then nothing else in Vetted is available to you.
+          You signed in with a temporary password. Choose your own password to continue; until then nothing else in Vetted is available to
+          you.
         </Alert>
       )}
       <ChangePasswordForm required={user.mustChangePassword} />

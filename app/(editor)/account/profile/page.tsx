@@ -18,7 +18,17 @@ export default async function OwnProfilePage() {
         <h1 className="text-2xl font-semibold">Your board profile</h1>
         <p className="text-sm text-muted">Readers see this on the Medical Advisory Board page and next to the articles you reviewed.</p>
       </div>
-      <BoardProfileForm own profile={{ userId: profile.userId, name: profile.name, credentials: profile.credentials, specialty: profile.specialty, bio: profile.bio, isPublic: profile.isPublic }} />
+      <BoardProfileForm
+        own
+        profile={{
+          userId: profile.userId,
+          name: profile.name,
+          credentials: profile.credentials,
+          specialty: profile.specialty,
+          bio: profile.bio,
+          isPublic: profile.isPublic,
+        }}
+      />
     </div>
   );
 }

@@ -29,18 +29,26 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         {chain.ok ? (
           <Alert tone="success">
             <strong>Chain verifies.</strong> All {chain.count.toLocaleString("en-GB")} events are intact and in order (
-            {chain.full ? "every hash recomputed" : "events since the last full check recomputed"}, {formatDateTime(new Date().toISOString())}).{" "}
-            {!chain.full && <Link href={`/admin/audit${auditFilterQuery(filter)}${auditFilterQuery(filter) ? "&" : "?"}verify=full`}>Recompute every hash</Link>}
+            {chain.full ? "every hash recomputed" : "events since the last full check recomputed"},{" "}
+            {formatDateTime(new Date().toISOString())}).{" "}
+            {!chain.full && (
+              <Link href={`/admin/audit${auditFilterQuery(filter)}${auditFilterQuery(filter) ? "&" : "?"}verify=full`}>
+                Recompute every hash
+              </Link>
+            )}
           </Alert>
         ) : (
           <Alert tone="error">
-            <strong>Chain broken at event #{chain.brokenAtId}:</strong> {chain.reason}. Events from there on can't be trusted; restore from a backup and investigate.
+            <strong>Chain broken at event #{chain.brokenAtId}:</strong> {chain.reason}. Events from there on can't be trusted; restore from
+            a backup and investigate.
           </Alert>
         )}
       </div>
       <AuditFilters filter={filter} options={auditFilterOptions()} />
       <p className="text-sm text-muted" aria-live="polite">
-        {total === 0 ? "No events match these filters." : `${total.toLocaleString("en-GB")} event${total === 1 ? "" : "s"} · page ${page} of ${pageCount}`}
+        {total === 0
+          ? "No events match these filters."
+          : `${total.toLocaleString("en-GB")} event${total === 1 ? "" : "s"} · page ${page} of ${pageCount}`}
       </p>
       {rows.length > 0 && <AuditTable rows={rows} />}
       {pageCount > 1 && <Pager page={page} pageCount={pageCount} label="Audit log pages" href={pageLink} labels={["← Newer", "Older →"]} />}

@@ -28,12 +28,24 @@ export default async function UsersPage() {
           <caption className="sr-only-text">Staff accounts</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-muted">
             <tr>
-              <th scope="col" className="px-4 py-2">Name</th>
-              <th scope="col" className="px-4 py-2">Email</th>
-              <th scope="col" className="px-4 py-2">Role</th>
-              <th scope="col" className="px-4 py-2">Status</th>
-              <th scope="col" className="px-4 py-2">Last sign-in</th>
-              <th scope="col" className="px-4 py-2"><span className="sr-only-text">Actions</span></th>
+              <th scope="col" className="px-4 py-2">
+                Name
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Email
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Role
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Status
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Last sign-in
+              </th>
+              <th scope="col" className="px-4 py-2">
+                <span className="sr-only-text">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -50,7 +62,9 @@ export default async function UsersPage() {
                   {u.active && u.mustChangePassword && <span className="block text-xs text-muted">Temporary password</span>}
                 </td>
                 <td className="px-4 py-2 whitespace-nowrap text-muted">{formatDateTime(u.lastSignInAt)}</td>
-                <td className="px-4 py-2 text-right">{u.id !== user.id && <UserActiveToggle userId={u.id} name={u.name} active={u.active} />}</td>
+                <td className="px-4 py-2 text-right">
+                  {u.id !== user.id && <UserActiveToggle userId={u.id} name={u.name} active={u.active} />}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -39,7 +39,14 @@ export default async function ReferencesPage({ searchParams }: { searchParams: P
   const user = await requireUser();
   if (!canManageReferences(user)) notFound();
   const params = await searchParams;
-  const values: FilterValues = { q: one(params.q), type: one(params.type), year: one(params.year), doi: one(params.doi), pmid: one(params.pmid), status: one(params.status) };
+  const values: FilterValues = {
+    q: one(params.q),
+    type: one(params.type),
+    year: one(params.year),
+    doi: one(params.doi),
+    pmid: one(params.pmid),
+    status: one(params.status),
+  };
   const requestedPage = parsePageParam(params.page);
   const { rows, total, page, pageCount } = listReferences(filtersFrom(values, requestedPage));
   const filtered = Object.values(values).some(Boolean);
@@ -54,13 +61,23 @@ export default async function ReferencesPage({ searchParams }: { searchParams: P
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">Reference library</h1>
         <div className="flex flex-wrap gap-2">
-          <Link href="/editor/references/retracted" className={buttonClass("ghost", "no-underline")}>Retracted references</Link>
-          <Link href="/editor/references/import" className={buttonClass("secondary", "no-underline")}>Import</Link>
-          <Link href="/editor/references/new" className={buttonClass("primary", "no-underline")}>Add reference</Link>
+          <Link href="/editor/references/retracted" className={buttonClass("ghost", "no-underline")}>
+            Retracted references
+          </Link>
+          <Link href="/editor/references/import" className={buttonClass("secondary", "no-underline")}>
+            Import
+          </Link>
+          <Link href="/editor/references/new" className={buttonClass("primary", "no-underline")}>
+            Add reference
+          </Link>
         </div>
       </div>
 
-      {one(params.deleted) && <Alert tone="success" live>Deleted {one(params.deleted)} from the library.</Alert>}
+      {one(params.deleted) && (
+        <Alert tone="success" live>
+          Deleted {one(params.deleted)} from the library.
+        </Alert>
+      )}
 
       <ReferenceFilters values={values} />
 
@@ -77,20 +94,33 @@ export default async function ReferencesPage({ searchParams }: { searchParams: P
                 <SelectAllReferences form="export-form" />
                 <span>All on this page</span>
               </label>
-              <label htmlFor="export-format" className="sr-only-text">Export format</label>
-              <select id="export-format" name="format" defaultValue="bibtex" className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm text-ink">
+              <label htmlFor="export-format" className="sr-only-text">
+                Export format
+              </label>
+              <select
+                id="export-format"
+                name="format"
+                defaultValue="bibtex"
+                className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm text-ink"
+              >
                 {EXPORT_FORMATS.map((f) => (
-                  <option key={f} value={f}>{EXPORT_LABELS[f]}</option>
+                  <option key={f} value={f}>
+                    {EXPORT_LABELS[f]}
+                  </option>
                 ))}
               </select>
-              <button type="submit" className={buttonClass("secondary")}>Export selected</button>
+              <button type="submit" className={buttonClass("secondary")}>
+                Export selected
+              </button>
             </form>
           )}
         </div>
 
         {rows.length === 0 ? (
           <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-6 text-sm text-muted">
-            {filtered ? "Nothing matches these filters. Try fewer words or clear the filters." : "The library is empty. Add a reference or import a file from your reference manager."}
+            {filtered
+              ? "Nothing matches these filters. Try fewer words or clear the filters."
+              : "The library is empty. Add a reference or import a file from your reference manager."}
           </p>
         ) : (
           <ReferenceList rows={rows} exportForm="export-form" />

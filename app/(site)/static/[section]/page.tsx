@@ -18,9 +18,24 @@ export function generateStaticParams(): { section: string }[] {
 }
 
 const SECTIONS = {
-  home: { view: HomeView, path: "/", title: undefined, description: "Medical answers written from cited sources and reviewed by our Medical Advisory Board." },
-  board: { view: BoardView, path: "/board", title: "Medical Advisory Board", description: "The clinicians who review our answers for medical accuracy." },
-  policy: { view: PolicyView, path: "/policy", title: "Editorial policy", description: "How we write, cite and review our medical answers." },
+  home: {
+    view: HomeView,
+    path: "/",
+    title: undefined,
+    description: "Medical answers written from cited sources and reviewed by our Medical Advisory Board.",
+  },
+  board: {
+    view: BoardView,
+    path: "/board",
+    title: "Medical Advisory Board",
+    description: "The clinicians who review our answers for medical accuracy.",
+  },
+  policy: {
+    view: PolicyView,
+    path: "/policy",
+    title: "Editorial policy",
+    description: "How we write, cite and review our medical answers.",
+  },
 } as const;
 
 type Params = Promise<{ section: string }>;

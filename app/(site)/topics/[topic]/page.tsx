@@ -17,7 +17,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { topic } = await params;
   const found = articlesInTopic(topic);
   if (!found) return { title: "Page not found" };
-  return { title: found.topic, description: `Reviewed answers about ${found.topic.toLowerCase()}.`, alternates: { canonical: `/topics/${topic}` } };
+  return {
+    title: found.topic,
+    description: `Reviewed answers about ${found.topic.toLowerCase()}.`,
+    alternates: { canonical: `/topics/${topic}` },
+  };
 }
 
 export default async function TopicPage({ params }: { params: Params }) {

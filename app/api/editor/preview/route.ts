@@ -18,7 +18,8 @@ export async function POST(request: Request) {
     return NextResponse.json({ message: "The request body must be JSON." }, { status: 400 });
   }
   const parsed = previewSchema.safeParse(body);
-  if (!parsed.success) return NextResponse.json({ message: "Invalid preview request.", fieldErrors: parsed.error.flatten().fieldErrors }, { status: 400 });
+  if (!parsed.success)
+    return NextResponse.json({ message: "Invalid preview request.", fieldErrors: parsed.error.flatten().fieldErrors }, { status: 400 });
   return NextResponse.json(
     { clinician: previewWording(parsed.data.clinicianBody), patient: previewWording(parsed.data.patientBody) },
     { headers: { "Cache-Control": "no-store" } },

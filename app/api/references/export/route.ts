@@ -20,13 +20,19 @@ const exportQuery = z
     articleId: z.coerce.number().int().positive().optional(),
   })
   .strict()
-  .refine((q) => (q.ids?.length ? 1 : 0) + (q.articleId ? 1 : 0) === 1, "Choose at least one reference to export (or one article, not both)");
+  .refine(
+    (q) => (q.ids?.length ? 1 : 0) + (q.articleId ? 1 : 0) === 1,
+    "Choose at least one reference to export (or one article, not both)",
+  );
 
 /** JSON for scripts; a sentence for a person who pressed "Export selected" in the browser. */
 function problem(request: NextRequest, status: number, message: string) {
   const headers = { "Cache-Control": "no-store" };
   if (request.headers.get("accept")?.includes("text/html")) {
-    return new NextResponse(`${message}\n\nGo back to the reference library and try again.\n`, { status, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+    return new NextResponse(`${message}\n\nGo back to the reference library and try again.\n`, {
+      status,
+      headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   return NextResponse.json({ error: message }, { status, headers });
 }

@@ -7,7 +7,11 @@ import { canManageReferences } from "@/lib/permissions";
 export const dynamic = "force-dynamic";
 
 const json = (status: number, body: unknown) => NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
-const tooBig = () => json(413, { ok: false, error: `The import is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; imports are limited to 5 MB. Split it into smaller files.` });
+const tooBig = () =>
+  json(413, {
+    ok: false,
+    error: `The import is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; imports are limited to 5 MB. Split it into smaller files.`,
+  });
 
 /** Reads the body, giving up as soon as it passes the limit, so a huge upload costs no memory. */
 async function readCapped(request: NextRequest): Promise<Uint8Array | null> {

@@ -19,13 +19,21 @@ export const metadata: Metadata = { title: "User" };
 function Panel({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
   return (
     <section aria-labelledby={id} className="space-y-4 rounded-md border border-slate-200 bg-white p-5">
-      <h2 id={id} className="text-lg font-semibold">{title}</h2>
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
       {children}
     </section>
   );
 }
 
-export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UserPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   if (!canManageUsers(user)) notFound();
   const id = userIdSchema.safeParse((await params).id);
@@ -36,8 +44,14 @@ export default async function UserPage({ params, searchParams }: { params: Promi
 
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href="/admin/users">← Users</Link></p>
-      {created && <Alert tone="success" live>User created. Give {target.name} the temporary password privately; they must choose their own at first sign-in.</Alert>}
+      <p className="text-sm">
+        <Link href="/admin/users">← Users</Link>
+      </p>
+      {created && (
+        <Alert tone="success" live>
+          User created. Give {target.name} the temporary password privately; they must choose their own at first sign-in.
+        </Alert>
+      )}
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold">
           {target.name}
@@ -46,13 +60,24 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         <p className="break-all text-muted">{target.email}</p>
       </div>
       <dl className="grid gap-3 text-sm sm:grid-cols-4" aria-label="Account">
-        <div><dt className="text-xs uppercase tracking-wide text-muted">Role</dt><dd className="font-medium">{ROLE_LABEL[target.role]}</dd></div>
+        <div>
+          <dt className="text-xs uppercase tracking-wide text-muted">Role</dt>
+          <dd className="font-medium">{ROLE_LABEL[target.role]}</dd>
+        </div>
         <div>
           <dt className="text-xs uppercase tracking-wide text-muted">Status</dt>
-          <dd className="font-medium">{target.active ? (target.mustChangePassword ? "Active · temporary password" : "Active") : "Deactivated"}</dd>
+          <dd className="font-medium">
+            {target.active ? (target.mustChangePassword ? "Active · temporary password" : "Active") : "Deactivated"}
+          </dd>
         </div>
-        <div><dt className="text-xs uppercase tracking-wide text-muted">Last sign-in</dt><dd>{formatDateTime(target.lastSignInAt)}</dd></div>
-        <div><dt className="text-xs uppercase tracking-wide text-muted">Open reviews</dt><dd>{target.openAssignments}</dd></div>
+        <div>
+          <dt className="text-xs uppercase tracking-wide text-muted">Last sign-in</dt>
+          <dd>{formatDateTime(target.lastSignInAt)}</dd>
+        </div>
+        <div>
+          <dt className="text-xs uppercase tracking-wide text-muted">Open reviews</dt>
+          <dd>{target.openAssignments}</dd>
+        </div>
       </dl>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -81,7 +106,14 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         <Panel title="Board profile" id="profile-heading">
           <BoardProfileForm
             own={self}
-            profile={{ userId: target.id, name: target.name, credentials: target.profile?.credentials ?? "", specialty: target.profile?.specialty ?? "", bio: target.profile?.bio ?? "", isPublic: target.profile?.isPublic ?? false }}
+            profile={{
+              userId: target.id,
+              name: target.name,
+              credentials: target.profile?.credentials ?? "",
+              specialty: target.profile?.specialty ?? "",
+              bio: target.profile?.bio ?? "",
+              isPublic: target.profile?.isPublic ?? false,
+            }}
           />
         </Panel>
       )}

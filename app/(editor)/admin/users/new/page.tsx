@@ -12,10 +12,14 @@ export default async function NewUserPage() {
   if (!canManageUsers(user)) notFound();
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href="/admin/users">← Users</Link></p>
+      <p className="text-sm">
+        <Link href="/admin/users">← Users</Link>
+      </p>
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold">New user</h1>
-        <p className="text-sm text-muted">The new user signs in with the temporary password you set here and must choose their own before doing anything else.</p>
+        <p className="text-sm text-muted">
+          The new user signs in with the temporary password you set here and must choose their own before doing anything else.
+        </p>
       </div>
       <CreateUserForm />
     </div>

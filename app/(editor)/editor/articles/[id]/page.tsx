@@ -38,12 +38,15 @@ export default async function ArticleOverviewPage({ params }: Props) {
       </nav>
 
       <header className="space-y-3">
-        <p className="text-sm text-muted">{article.topic || "No topic"} · /articles/{article.slug}</p>
+        <p className="text-sm text-muted">
+          {article.topic || "No topic"} · /articles/{article.slug}
+        </p>
         <h1 className="text-2xl font-semibold">{revision.question || "Untitled article"}</h1>
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <StateBadge state={revision.state} />
           <span className="text-muted">
-            Revision {revision.number} by {revision.authorName} · updated {formatDate(revision.updatedAt)} · content hash <code>{shortHash(revision.contentHash)}</code>
+            Revision {revision.number} by {revision.authorName} · updated {formatDate(revision.updatedAt)} · content hash{" "}
+            <code>{shortHash(revision.contentHash)}</code>
           </span>
         </div>
         <ReviewStepper state={revision.state} />
@@ -69,7 +72,8 @@ export default async function ArticleOverviewPage({ params }: Props) {
 
       {live && !revision.isLive && (
         <Alert tone="info">
-          Readers see revision {live.number}, approved {formatDate(live.approvedAt)}. Revision {revision.number} replaces it once the board approves it.
+          Readers see revision {live.number}, approved {formatDate(live.approvedAt)}. Revision {revision.number} replaces it once the board
+          approves it.
         </Alert>
       )}
       {article.overdue && (
@@ -81,12 +85,28 @@ export default async function ArticleOverviewPage({ params }: Props) {
       <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-8">
           <section aria-labelledby="status-heading" className="space-y-3">
-            <h2 id="status-heading" className="text-lg font-semibold">Status</h2>
+            <h2 id="status-heading" className="text-lg font-semibold">
+              Status
+            </h2>
             <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
-              <div><dt className="text-muted">Approvals on the current text</dt><dd className="font-semibold">{quorum.counted} of {quorum.required} needed</dd></div>
-              <div><dt className="text-muted">Last reviewed</dt><dd className="font-semibold">{formatDate(article.lastReviewedAt)}</dd></div>
-              <div><dt className="text-muted">Review due</dt><dd className="font-semibold">{formatDate(article.reviewDueAt)}</dd></div>
-              <div><dt className="text-muted">Live revision</dt><dd className="font-semibold">{live ? `Revision ${live.number}` : "Not published yet"}</dd></div>
+              <div>
+                <dt className="text-muted">Approvals on the current text</dt>
+                <dd className="font-semibold">
+                  {quorum.counted} of {quorum.required} needed
+                </dd>
+              </div>
+              <div>
+                <dt className="text-muted">Last reviewed</dt>
+                <dd className="font-semibold">{formatDate(article.lastReviewedAt)}</dd>
+              </div>
+              <div>
+                <dt className="text-muted">Review due</dt>
+                <dd className="font-semibold">{formatDate(article.reviewDueAt)}</dd>
+              </div>
+              <div>
+                <dt className="text-muted">Live revision</dt>
+                <dd className="font-semibold">{live ? `Revision ${live.number}` : "Not published yet"}</dd>
+              </div>
             </dl>
             <TransitionButtons
               revisionId={revision.id}
@@ -98,11 +118,18 @@ export default async function ArticleOverviewPage({ params }: Props) {
             />
           </section>
 
-          {can.assign && <AssignReviewersForm revisionId={revision.id} candidates={overview.candidates} hasPanel={overview.panel.length > 0} />}
+          {can.assign && (
+            <AssignReviewersForm revisionId={revision.id} candidates={overview.candidates} hasPanel={overview.panel.length > 0} />
+          )}
 
           {(revision.state === "under_review" || overview.panel.length > 0) && (
             // While the assign form is shown it is where reviewers are added, so the panel offers removal only.
-            <ReviewerPanel revisionId={revision.id} members={overview.panel} candidates={can.assign ? [] : overview.candidates} canChange={can.changePanel} />
+            <ReviewerPanel
+              revisionId={revision.id}
+              members={overview.panel}
+              candidates={can.assign ? [] : overview.candidates}
+              canChange={can.changePanel}
+            />
           )}
 
           <SubmissionChecklist checklist={checklist} />

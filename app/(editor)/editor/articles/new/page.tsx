@@ -14,7 +14,9 @@ export default async function NewArticlePage() {
     <div className="mx-auto max-w-2xl space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">New article</h1>
-        <p className="mt-1 text-sm text-muted">Start with the question. You write both wordings, cite sources and add your disclosure in the editor next.</p>
+        <p className="mt-1 text-sm text-muted">
+          Start with the question. You write both wordings, cite sources and add your disclosure in the editor next.
+        </p>
       </div>
       <NewArticleForm topics={knownTopics()} />
     </div>

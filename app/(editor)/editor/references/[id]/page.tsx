@@ -16,7 +16,13 @@ import { ReferenceTypeBadge, RetractedBadge } from "@/components/references/refe
 export const metadata: Metadata = { title: "Reference" };
 export const dynamic = "force-dynamic";
 
-export default async function ReferencePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReferencePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   if (!canManageReferences(user)) notFound();
   const { id } = await params;
@@ -45,10 +51,16 @@ export default async function ReferencePage({ params, searchParams }: { params: 
 
   return (
     <div className="max-w-3xl space-y-8">
-      <p className="text-sm"><Link href="/editor/references">← Reference library</Link></p>
+      <p className="text-sm">
+        <Link href="/editor/references">← Reference library</Link>
+      </p>
       <div className="space-y-3">
         <h1 className="text-2xl font-semibold">Reference {ref.citekey}</h1>
-        {created && <Alert tone="success" live>Added {ref.citekey} to the library. Cite it in an article as [@{ref.citekey}].</Alert>}
+        {created && (
+          <Alert tone="success" live>
+            Added {ref.citekey} to the library. Cite it in an article as [@{ref.citekey}].
+          </Alert>
+        )}
         <div className="flex flex-wrap items-center gap-2">
           <ReferenceTypeBadge type={ref.type} />
           {ref.retracted && <RetractedBadge />}
@@ -61,27 +73,37 @@ export default async function ReferencePage({ params, searchParams }: { params: 
       </div>
 
       <section aria-labelledby="citing-heading" className="space-y-3">
-        <h2 id="citing-heading" className="text-lg font-semibold">Cited by</h2>
+        <h2 id="citing-heading" className="text-lg font-semibold">
+          Cited by
+        </h2>
         <CitingArticles articles={articles} />
         {articles.length > 0 && (
-          <p className="text-sm text-muted">Changes here update the reference list of every article above; revisions in review need their approvals again.</p>
+          <p className="text-sm text-muted">
+            Changes here update the reference list of every article above; revisions in review need their approvals again.
+          </p>
         )}
       </section>
 
       <section aria-labelledby="edit-heading" className="space-y-3">
-        <h2 id="edit-heading" className="text-lg font-semibold">Details</h2>
+        <h2 id="edit-heading" className="text-lg font-semibold">
+          Details
+        </h2>
         <div className="rounded-md border border-slate-200 bg-white p-4 sm:p-6">
           <ReferenceForm mode="edit" referenceId={ref.id} defaults={defaults} />
         </div>
       </section>
 
       <section aria-labelledby="retraction-heading" className="space-y-3">
-        <h2 id="retraction-heading" className="text-lg font-semibold">Retraction</h2>
+        <h2 id="retraction-heading" className="text-lg font-semibold">
+          Retraction
+        </h2>
         <ReferenceRetraction referenceId={ref.id} retracted={ref.retracted} note={ref.retractionNote} retractedAt={ref.retractedAt} />
       </section>
 
       <section aria-labelledby="delete-heading" className="space-y-3">
-        <h2 id="delete-heading" className="text-lg font-semibold">Delete</h2>
+        <h2 id="delete-heading" className="text-lg font-semibold">
+          Delete
+        </h2>
         <ReferenceDelete referenceId={ref.id} citekey={ref.citekey} />
       </section>
     </div>

@@ -12,7 +12,9 @@ export default async function NewReferencePage() {
   if (!canManageReferences(user)) notFound();
   return (
     <div className="max-w-3xl space-y-6">
-      <p className="text-sm"><Link href="/editor/references">← Reference library</Link></p>
+      <p className="text-sm">
+        <Link href="/editor/references">← Reference library</Link>
+      </p>
       <h1 className="text-2xl font-semibold">Add a reference</h1>
       <p className="text-sm text-muted">
         Have a file from Zotero, EndNote or PubMed? <Link href="/editor/references/import">Import it instead</Link>.

@@ -16,13 +16,18 @@ export default async function RetractedReferencesPage() {
   const refs = retractedReferences();
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href="/editor/references">← Reference library</Link></p>
+      <p className="text-sm">
+        <Link href="/editor/references">← Reference library</Link>
+      </p>
       <h1 className="text-2xl font-semibold">Retracted references</h1>
       <p className="max-w-3xl text-sm text-muted">
-        Articles citing a retracted reference can't be submitted until the citation is replaced, and approved ones are flagged for re-review.
+        Articles citing a retracted reference can't be submitted until the citation is replaced, and approved ones are flagged for
+        re-review.
       </p>
       {refs.length === 0 ? (
-        <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-6 text-sm text-muted">No reference in the library is marked retracted.</p>
+        <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-6 text-sm text-muted">
+          No reference in the library is marked retracted.
+        </p>
       ) : (
         <ul className="space-y-6" aria-label="Retracted references">
           {refs.map((ref) => (

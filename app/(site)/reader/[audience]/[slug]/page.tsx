@@ -84,7 +84,9 @@ export default async function ReaderArticlePage({ params }: { params: Params }) 
         {article.topic && <p className="text-xs uppercase tracking-wide text-muted">{article.topic}</p>}
         <h1 className="font-serif text-3xl font-semibold leading-tight tracking-tight sm:text-4xl">{article.question}</h1>
         <p className="text-sm">
-          <Link href="/board" prefetch={false}>{approved ? "Reviewed by our Medical Advisory Board" : "All articles are reviewed by our Medical Advisory Board"}</Link>
+          <Link href="/board" prefetch={false}>
+            {approved ? "Reviewed by our Medical Advisory Board" : "All articles are reviewed by our Medical Advisory Board"}
+          </Link>
         </p>
       </header>
 
@@ -99,7 +101,9 @@ export default async function ReaderArticlePage({ params }: { params: Params }) 
       <div className="space-y-1 text-sm text-muted">
         <p>
           Last updated <time dateTime={article.lastUpdated}>{formatDate(article.lastUpdated)}</time> ·{" "}
-          <Link href="/policy" prefetch={false} className="underline">View editorial policy</Link>
+          <Link href="/policy" prefetch={false} className="underline">
+            View editorial policy
+          </Link>
         </p>
         {approved && article.lastReviewed && (
           <p data-testid="last-reviewed">
@@ -121,7 +125,9 @@ export default async function ReaderArticlePage({ params }: { params: Params }) 
         <h2 id="disclaimer-heading" className="font-semibold">
           {article.audience === "clinician" ? "Professional medical disclaimer" : "Medical disclaimer"}
         </h2>
-        <p className="mt-1 text-sm" data-testid="disclaimer">{article.disclaimer}</p>
+        <p className="mt-1 text-sm" data-testid="disclaimer">
+          {article.disclaimer}
+        </p>
       </section>
 
       <FollowUpForm slug={article.slug} audience={article.audience} />

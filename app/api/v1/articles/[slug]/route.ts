@@ -13,7 +13,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { slug } = await params;
   const requested = request.nextUrl.searchParams.get("audience");
   if (requested !== null && !isReaderAudience(requested)) {
-    return Response.json({ error: "audience must be \"clinician\" or \"patient\"" }, { status: 400, headers: HEADERS });
+    return Response.json({ error: 'audience must be "clinician" or "patient"' }, { status: 400, headers: HEADERS });
   }
   const audience = requested ?? getSiteSettings().defaultAudience;
   const article = await cachedReaderArticle(slug, audience);

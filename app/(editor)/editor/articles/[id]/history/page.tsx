@@ -27,7 +27,13 @@ const idParam = (value: string | string[] | undefined) => {
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 };
 
-export default async function HistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function HistoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   if (!canEditRevision(user)) notFound();
   const articleId = idParam((await params).id);
@@ -56,17 +62,29 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
       </div>
 
       <section aria-labelledby="revisions-heading" className="space-y-3">
-        <h2 id="revisions-heading" className="text-lg font-semibold">Revisions</h2>
+        <h2 id="revisions-heading" className="text-lg font-semibold">
+          Revisions
+        </h2>
         <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only-text">Revisions, newest first</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-muted">
               <tr>
-                <th scope="col" className="px-4 py-2">Revision</th>
-                <th scope="col" className="px-4 py-2">State</th>
-                <th scope="col" className="hidden px-4 py-2 sm:table-cell">Author</th>
-                <th scope="col" className="hidden px-4 py-2 md:table-cell">Last saved</th>
-                <th scope="col" className="px-4 py-2">Hash</th>
+                <th scope="col" className="px-4 py-2">
+                  Revision
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  State
+                </th>
+                <th scope="col" className="hidden px-4 py-2 sm:table-cell">
+                  Author
+                </th>
+                <th scope="col" className="hidden px-4 py-2 md:table-cell">
+                  Last saved
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Hash
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -76,12 +94,18 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
                     {e.number}
                     {e.isLive && <span className="ml-2 text-xs font-normal text-emerald-800">(live)</span>}
                     {e.isWorking && !e.isLive && <span className="ml-2 text-xs font-normal text-muted">(being edited)</span>}
-                    <span className="block text-xs font-normal text-muted sm:hidden">{e.authorName} · {formatDateTime(e.updatedAt)}</span>
+                    <span className="block text-xs font-normal text-muted sm:hidden">
+                      {e.authorName} · {formatDateTime(e.updatedAt)}
+                    </span>
                   </td>
-                  <td className="px-4 py-2"><StateBadge state={e.state} /></td>
+                  <td className="px-4 py-2">
+                    <StateBadge state={e.state} />
+                  </td>
                   <td className="hidden px-4 py-2 sm:table-cell">{e.authorName}</td>
                   <td className="hidden whitespace-nowrap px-4 py-2 text-muted md:table-cell">{formatDateTime(e.updatedAt)}</td>
-                  <td className="px-4 py-2"><code title={e.contentHash}>{shortHash(e.contentHash)}</code></td>
+                  <td className="px-4 py-2">
+                    <code title={e.contentHash}>{shortHash(e.contentHash)}</code>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -90,7 +114,9 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
       </section>
 
       <section aria-labelledby="compare-heading" className="space-y-4">
-        <h2 id="compare-heading" className="text-lg font-semibold">Compare revisions</h2>
+        <h2 id="compare-heading" className="text-lg font-semibold">
+          Compare revisions
+        </h2>
         {entries.length < 2 ? (
           <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-6 text-sm text-muted">
             There is only one revision so far. Editing an approved article starts the next one; you can then compare them here.
@@ -99,18 +125,32 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
           <>
             <form method="get" className="flex flex-wrap items-end gap-3">
               <div>
-                <label htmlFor="from" className="block text-sm font-medium">From</label>
+                <label htmlFor="from" className="block text-sm font-medium">
+                  From
+                </label>
                 <select id="from" name="from" defaultValue={from?.id} className={inputClass()}>
-                  {entries.map((e) => <option key={e.id} value={e.id}>Revision {e.number}</option>)}
+                  {entries.map((e) => (
+                    <option key={e.id} value={e.id}>
+                      Revision {e.number}
+                    </option>
+                  ))}
                 </select>
               </div>
               <div>
-                <label htmlFor="to" className="block text-sm font-medium">To</label>
+                <label htmlFor="to" className="block text-sm font-medium">
+                  To
+                </label>
                 <select id="to" name="to" defaultValue={to?.id} className={inputClass()}>
-                  {entries.map((e) => <option key={e.id} value={e.id}>Revision {e.number}</option>)}
+                  {entries.map((e) => (
+                    <option key={e.id} value={e.id}>
+                      Revision {e.number}
+                    </option>
+                  ))}
                 </select>
               </div>
-              <button type="submit" className={buttonClass("secondary")}>Compare</button>
+              <button type="submit" className={buttonClass("secondary")}>
+                Compare
+              </button>
             </form>
             {from && to ? (
               <div className="space-y-5">

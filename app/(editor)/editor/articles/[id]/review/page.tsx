@@ -35,11 +35,15 @@ export default async function ReviewPage({ params }: Props) {
     <div className="space-y-8">
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/dashboard">Dashboard</Link> <span aria-hidden="true">/</span>{" "}
-        <Link href={`/editor/articles/${data.article.id}`}>Article</Link> <span aria-hidden="true">/</span> <span className="text-muted">Review</span>
+        <Link href={`/editor/articles/${data.article.id}`}>Article</Link> <span aria-hidden="true">/</span>{" "}
+        <span className="text-muted">Review</span>
       </nav>
 
       <header className="space-y-3">
-        <p className="text-sm text-muted">{data.article.topic || "No topic"} · Revision {revision.number} by {revision.authorName} · updated {formatDate(revision.updatedAt)}</p>
+        <p className="text-sm text-muted">
+          {data.article.topic || "No topic"} · Revision {revision.number} by {revision.authorName} · updated{" "}
+          {formatDate(revision.updatedAt)}
+        </p>
         <h1 className="text-2xl font-semibold">{revision.question || "Untitled article"}</h1>
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <StateBadge state={revision.state} />
@@ -54,14 +58,18 @@ export default async function ReviewPage({ params }: Props) {
       </header>
 
       {viewer.mustSignAgain && (
-        <Alert tone="warning">The text changed after you approved it. Your earlier approval no longer counts: review the changes and sign again.</Alert>
+        <Alert tone="warning">
+          The text changed after you approved it. Your earlier approval no longer counts: review the changes and sign again.
+        </Alert>
       )}
       {viewer.approvedCurrentText && <Alert tone="success">You have approved this exact text.</Alert>}
       {viewer.isAuthor && user.role === "reviewer" && <Alert tone="info">You wrote this revision, so you can't review it.</Alert>}
 
       {viewer.canSign && (
         <section aria-labelledby="decision-heading" className="space-y-4 rounded-md border border-brand-100 bg-brand-50/50 p-4">
-          <h2 id="decision-heading" className="text-lg font-semibold">Your decision</h2>
+          <h2 id="decision-heading" className="text-lg font-semibold">
+            Your decision
+          </h2>
           <ApproveDialog
             revisionId={revision.id}
             contentHash={revision.contentHash}
@@ -86,7 +94,9 @@ export default async function ReviewPage({ params }: Props) {
       </div>
 
       <section aria-labelledby="disclosure-heading" className="space-y-1">
-        <h2 id="disclosure-heading" className="text-lg font-semibold">Author&apos;s disclosure</h2>
+        <h2 id="disclosure-heading" className="text-lg font-semibold">
+          Author&apos;s disclosure
+        </h2>
         <p className="text-sm">{revision.disclosure || <span className="text-red-800">No disclosure.</span>}</p>
       </section>
 
@@ -98,7 +108,9 @@ export default async function ReviewPage({ params }: Props) {
       <SignOffList items={data.signOffs} />
 
       <section aria-labelledby="comments-heading" className="space-y-3">
-        <h2 id="comments-heading" className="text-lg font-semibold">Comments</h2>
+        <h2 id="comments-heading" className="text-lg font-semibold">
+          Comments
+        </h2>
         <CommentThread comments={data.comments} />
         {viewer.canComment && <CommentForm revisionId={revision.id} />}
       </section>
