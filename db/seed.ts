@@ -18,6 +18,7 @@ import { syncArticleSearch } from "../lib/dal/search-index";
 export const DEMO_PASSWORD = "vetted-demo-pass";
 
 type SeedUser = { email: string; name: string; role: Role; profile?: { credentials: string; specialty: string; bio: string } };
+type SeedPerson = { id: number; email: string; name: string; credentials: string };
 
 const SEED_USERS: SeedUser[] = [
   { email: "admin@vetted.test", name: "Dr. Helen Okafor", role: "admin" },
@@ -97,7 +98,7 @@ function insertRevision(
 function signOff(
   tx: Tx,
   revisionId: number,
-  reviewer: { id: number; name: string; credentials: string },
+  reviewer: SeedPerson,
   decision: "approve" | "request_changes",
   hash: string,
   at: string,
@@ -118,7 +119,7 @@ function signOff(
     })
     .run();
   appendAuditEvent(tx, {
-    actor: { id: reviewer.id, label: reviewer.name },
+    actor: reviewer,
     action: decision === "approve" ? "review.approve" : "review.request_changes",
     targetType: "revision",
     targetId: revisionId,
@@ -134,7 +135,7 @@ function assign(tx: Tx, revisionId: number, reviewerIds: number[], assignedById:
       .run();
   }
   appendAuditEvent(tx, {
-    actor: { id: assignedById, label: "editor@vetted.test" },
+    actor: { id: assignedById, email: "editor@vetted.test" },
     action: "review.assign",
     targetType: "revision",
     targetId: revisionId,
@@ -143,17 +144,17 @@ function assign(tx: Tx, revisionId: number, reviewerIds: number[], assignedById:
   });
 }
 
-async function seedUsers(): Promise<Map<string, { id: number; name: string; credentials: string }>> {
+async function seedUsers(): Promise<Map<string, SeedPerson>> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return writeTransaction((tx) => {
-    const map = new Map<string, { id: number; name: string; credentials: string }>();
+    const map = new Map<string, SeedPerson>();
     for (const u of SEED_USERS) {
       const row = tx.insert(users).values({ email: u.email, name: u.name, role: u.role, passwordHash }).returning({ id: users.id }).get();
       if (u.profile)
         tx.insert(boardProfiles)
           .values({ userId: row.id, ...u.profile, isPublic: true })
           .run();
-      map.set(u.email, { id: row.id, name: u.name, credentials: u.profile?.credentials ?? "" });
+      map.set(u.email, { id: row.id, email: u.email, name: u.name, credentials: u.profile?.credentials ?? "" });
       appendAuditEvent(tx, {
         actor: null,
         action: "user.create",
@@ -166,7 +167,7 @@ async function seedUsers(): Promise<Map<string, { id: number; name: string; cred
   });
 }
 
-function seedArticle(tx: Tx, seed: SeedArticle, people: Map<string, { id: number; name: string; credentials: string }>, index: number) {
+function seedArticle(tx: Tx, seed: SeedArticle, people: Map<string, SeedPerson>, index: number) {
   const editor = people.get("editor@vetted.test")!;
   const [r1, r2, r3] = ["reviewer1@vetted.test", "reviewer2@vetted.test", "reviewer3@vetted.test"].map((e) => people.get(e)!);
   const createdAt = isoDaysAgo(60 + index * 7);
@@ -177,7 +178,7 @@ function seedArticle(tx: Tx, seed: SeedArticle, people: Map<string, { id: number
     .get();
   const articleId = article.id;
   appendAuditEvent(tx, {
-    actor: { id: editor.id, label: editor.name },
+    actor: editor,
     action: "article.create",
     targetType: "article",
     targetId: articleId,
@@ -190,7 +191,7 @@ function seedArticle(tx: Tx, seed: SeedArticle, people: Map<string, { id: number
   if (seed.state === "draft") return;
 
   appendAuditEvent(tx, {
-    actor: { id: editor.id, label: editor.name },
+    actor: editor,
     action: "revision.submit",
     targetType: "revision",
     targetId: first.id,
@@ -221,7 +222,7 @@ function seedArticle(tx: Tx, seed: SeedArticle, people: Map<string, { id: number
       .values({ revisionId: first.id, authorId: panel[0].id, body: comment, contentHash: first.hash, createdAt: isoDaysAgo(2) })
       .run();
     appendAuditEvent(tx, {
-      actor: { id: panel[0].id, label: panel[0].name },
+      actor: panel[0],
       action: "revision.request_changes",
       targetType: "revision",
       targetId: first.id,
@@ -259,7 +260,7 @@ function seedArticle(tx: Tx, seed: SeedArticle, people: Map<string, { id: number
     tx.update(revisions).set({ basedOnRevisionId: first.id }).where(eq(revisions.id, next.id)).run();
     tx.update(articles).set({ workingRevisionId: next.id }).where(eq(articles.id, articleId)).run();
     appendAuditEvent(tx, {
-      actor: { id: editor.id, label: editor.name },
+      actor: editor,
       action: "revision.submit",
       targetType: "revision",
       targetId: next.id,
@@ -282,7 +283,7 @@ export async function seedDemo(): Promise<{ users: number; references: number; a
         .returning({ id: references.id })
         .get();
       appendAuditEvent(tx, {
-        actor: { id: admin.id, label: admin.name },
+        actor: admin,
         action: "reference.create",
         targetType: "reference",
         targetId: row.id,

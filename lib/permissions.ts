@@ -2,6 +2,8 @@
  * Who may do what. One named function per permission, pure, so every server action,
  * route handler and page asks the same question the same way (and the unit tests pin it).
  */
+import { TRANSITIONS, type WorkflowAction } from "@/lib/workflow/transitions";
+
 export type Role = "admin" | "editor" | "reviewer";
 
 export type Actor = { id: number; role: Role; active: boolean };
@@ -90,4 +92,13 @@ export function canViewAuditLog(actor: Actor | null): boolean {
 
 export function canChangeOwnPassword(actor: Actor | null): boolean {
   return isStaff(actor);
+}
+
+/**
+ * Whether the actor's role may take this revision action at all, before the revision is loaded
+ * (an action's cheap first gate). The full check, with authorship, assignment and state, is
+ * checkTransition's inside the write transaction.
+ */
+export function canAttemptRevisionAction(actor: Actor | null, action: WorkflowAction): boolean {
+  return isStaff(actor) && Object.hasOwn(TRANSITIONS[action].allowed, actor.role);
 }

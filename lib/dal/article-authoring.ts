@@ -108,7 +108,7 @@ export function createArticle(actor: CurrentUser, input: NewArticleInput): numbe
     const articleId = insertArticle(tx, actor, input);
     const slug = tx.select({ slug: articles.slug }).from(articles).where(eq(articles.id, articleId)).get()?.slug;
     appendAuditEvent(tx, {
-      actor: { id: actor.id, label: actor.name },
+      actor,
       action: "article.create",
       targetType: "article",
       targetId: articleId,
@@ -139,7 +139,7 @@ export function duplicateArticle(actor: CurrentUser, sourceArticleId: number): n
       disclosure: source.revision.disclosure,
     });
     appendAuditEvent(tx, {
-      actor: { id: actor.id, label: actor.name },
+      actor,
       action: "article.duplicate",
       targetType: "article",
       targetId: articleId,

@@ -4,8 +4,14 @@ import { auditEvents } from "@/db/schema";
 import type { Tx } from "@/db";
 import { auditEventHash, GENESIS_HASH, type AuditFields } from "@/lib/audit";
 
+/**
+ * Who acted: a staff account, recorded by id and email (unique and stable; names change and can
+ * repeat). Pages that show events join the current name by id. null for anonymous or system.
+ */
+export type AuditActor = { id: number; email: string };
+
 export type AuditInput = {
-  actor: { id: number; label: string } | null;
+  actor: AuditActor | null;
   action: string;
   targetType: string;
   targetId?: string | number | null;
@@ -20,7 +26,7 @@ export function appendAuditEvent(tx: Tx, input: AuditInput): void {
   const fields: AuditFields = {
     at: new Date().toISOString(),
     actorId: input.actor?.id ?? null,
-    actorLabel: input.actor?.label ?? "",
+    actorLabel: input.actor?.email ?? "",
     action: input.action,
     targetType: input.targetType,
     targetId: input.targetId == null ? null : String(input.targetId),

@@ -56,7 +56,7 @@ export function saveBoardProfile(actor: CurrentUser, input: BoardProfileInput): 
       .onConflictDoUpdate({ target: boardProfiles.userId, set: values })
       .run();
     appendAuditEvent(tx, {
-      actor: { id: actor.id, label: actor.email },
+      actor,
       action: "board_profile.update",
       targetType: "user",
       targetId: input.userId,

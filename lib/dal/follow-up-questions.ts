@@ -129,7 +129,7 @@ export function dismissQuestion(actor: CurrentUser, id: number): TriageOutcome {
       .where(and(eq(followUpQuestions.id, id), eq(followUpQuestions.status, "new")))
       .run();
     appendAuditEvent(tx, {
-      actor: { id: actor.id, label: actor.name },
+      actor,
       action: "question.dismissed",
       targetType: "follow_up_question",
       targetId: id,
@@ -185,7 +185,7 @@ export function convertQuestionToDraft(actor: CurrentUser, id: number): TriageOu
       .where(and(eq(followUpQuestions.id, id), eq(followUpQuestions.status, "new")))
       .run();
     appendAuditEvent(tx, {
-      actor: { id: actor.id, label: actor.name },
+      actor,
       action: "question.converted",
       targetType: "follow_up_question",
       targetId: id,
@@ -193,7 +193,7 @@ export function convertQuestionToDraft(actor: CurrentUser, id: number): TriageOu
       summary: { before: { status: "new" }, after: { status: "converted", articleId: article.id, slug: article.slug } },
     });
     appendAuditEvent(tx, {
-      actor: { id: actor.id, label: actor.name },
+      actor,
       action: "article.created",
       targetType: "article",
       targetId: article.id,

@@ -245,8 +245,6 @@ export function allocateCitekey(tx: Tx, fields: ReferenceFields): string {
   return createCitekeyAllocator(taken)(fields);
 }
 
-const actorOf = (user: CurrentUser) => ({ id: user.id, label: user.email });
-
 /** The stored columns of validated form or import values. */
 function columnsOf(values: ReferenceFields) {
   return {
@@ -287,7 +285,7 @@ export function createReference(user: CurrentUser, values: ReferenceValues): Ref
       .returning({ id: references.id })
       .get();
     appendAuditEvent(tx, {
-      actor: actorOf(user),
+      actor: user,
       action: "reference.create",
       targetType: "reference",
       targetId: row.id,
@@ -373,7 +371,7 @@ export function updateReference(user: CurrentUser, id: number, values: Reference
       .run();
     const rehashed = rehashCitingRevisions(tx, id);
     appendAuditEvent(tx, {
-      actor: actorOf(user),
+      actor: user,
       action: "reference.update",
       targetType: "reference",
       targetId: id,
@@ -394,7 +392,7 @@ export function deleteReference(user: CurrentUser, id: number): DeleteOutcome {
     if (isCited(tx, id)) return { ok: false, reason: "cited", articles: citingArticles(id, tx) };
     tx.delete(references).where(eq(references.id, id)).run();
     appendAuditEvent(tx, {
-      actor: actorOf(user),
+      actor: user,
       action: "reference.delete",
       targetType: "reference",
       targetId: id,
@@ -438,7 +436,7 @@ export function setReferenceRetracted(user: CurrentUser, id: number, retracted: 
       for (const article of live.filter((a) => !a.flaggedAt)) {
         tx.update(articles).set({ reReviewFlaggedAt: now, reReviewReason: reason }).where(eq(articles.id, article.id)).run();
         appendAuditEvent(tx, {
-          actor: actorOf(user),
+          actor: user,
           action: "article.flag_re_review",
           targetType: "article",
           targetId: article.id,
@@ -449,7 +447,7 @@ export function setReferenceRetracted(user: CurrentUser, id: number, retracted: 
       }
     }
     appendAuditEvent(tx, {
-      actor: actorOf(user),
+      actor: user,
       action: retracted ? "reference.retract" : "reference.unretract",
       targetType: "reference",
       targetId: id,
@@ -499,7 +497,7 @@ export function importReferenceBatch(user: CurrentUser, batch: ReadonlyArray<Ref
     }
     if (outcome.created.length > 0) {
       appendAuditEvent(tx, {
-        actor: actorOf(user),
+        actor: user,
         action: "reference.import",
         targetType: "reference",
         targetId: null,

@@ -8,7 +8,6 @@ import { getSiteSettings } from "@/lib/dal/settings";
 import {
   activePanel,
   asActor,
-  auditActor,
   checklistFor,
   loadRevision,
   requireTransition,
@@ -264,7 +263,7 @@ export function addReviewComment(user: CurrentUser, input: CommentInput): { arti
       .returning({ id: reviewComments.id })
       .get();
     appendAuditEvent(tx, {
-      actor: auditActor(user),
+      actor: user,
       action: "review.comment",
       targetType: "revision",
       targetId: revision.id,

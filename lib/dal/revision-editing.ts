@@ -85,7 +85,6 @@ export function saveRevision(actor: CurrentUser, input: SaveRevisionInput): Save
       content.disclosure !== working.disclosure;
 
     const now = new Date().toISOString();
-    const actorRef = { id: actor.id, label: actor.name };
 
     if (!contentChanged && !slugChanged && !topicChanged) {
       // Nothing to write (e.g. typed and undone): confirm without touching the version or the audit log.
@@ -133,7 +132,7 @@ export function saveRevision(actor: CurrentUser, input: SaveRevisionInput): Save
       const mustSignAgain = effect.reviewersMustSignAgain && hash !== working.contentHash;
       const reviewersToSignAgain = mustSignAgain ? notifyReviewersToSignAgain(tx, working.id, working.contentHash) : 0;
       appendAuditEvent(tx, {
-        actor: actorRef,
+        actor,
         action: "revision.edit",
         targetType: "revision",
         targetId: working.id,
@@ -179,7 +178,7 @@ export function saveRevision(actor: CurrentUser, input: SaveRevisionInput): Save
       tx.update(revisions).set({ contentHash: hash }).where(eq(revisions.id, created.id)).run();
       tx.update(articles).set({ workingRevisionId: created.id }).where(eq(articles.id, article.id)).run();
       appendAuditEvent(tx, {
-        actor: actorRef,
+        actor,
         action: "revision.create",
         targetType: "revision",
         targetId: created.id,
@@ -205,7 +204,7 @@ export function saveRevision(actor: CurrentUser, input: SaveRevisionInput): Save
     tx.update(articles).set({ slug: input.slug, topic: input.topic, updatedAt: now }).where(eq(articles.id, article.id)).run();
     if (slugChanged || topicChanged) {
       appendAuditEvent(tx, {
-        actor: actorRef,
+        actor,
         action: "article.update",
         targetType: "article",
         targetId: article.id,

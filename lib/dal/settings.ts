@@ -62,7 +62,7 @@ export function saveSiteSettings(actor: { id: number; email: string }, next: Sit
         .run();
     }
     appendAuditEvent(tx, {
-      actor: { id: actor.id, label: actor.email },
+      actor,
       action: "settings.update",
       targetType: "site_settings",
       targetId: changed.join(","),

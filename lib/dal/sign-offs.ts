@@ -9,7 +9,6 @@ import { syncArticleSearch } from "@/lib/dal/search-index";
 import type { CurrentUser } from "@/lib/dal/session";
 import { getSiteSettings } from "@/lib/dal/settings";
 import {
-  auditActor,
   loadRevision,
   nowIso,
   requireTransition,
@@ -89,7 +88,7 @@ function publish(tx: Tx, user: CurrentUser, article: ArticleRow, revision: Revis
     revisionId: revision.id,
   });
   appendAuditEvent(tx, {
-    actor: auditActor(user),
+    actor: user,
     action: "revision.approve",
     targetType: "revision",
     targetId: revision.id,
@@ -124,7 +123,7 @@ export async function approveRevision(user: CurrentUser, input: ApproveInput): P
     const until = lockOf(tx, signingKey(user.id), now);
     if (until) {
       appendAuditEvent(tx, {
-        actor: auditActor(user),
+        actor: user,
         action: "review.sign_throttled",
         targetType: "revision",
         targetId: input.revisionId,
@@ -143,7 +142,7 @@ export async function approveRevision(user: CurrentUser, input: ApproveInput): P
         tx.select({ articleId: revisions.articleId }).from(revisions).where(eq(revisions.id, input.revisionId)).get()?.articleId ?? null;
       const newLock = recordFailure(tx, signingKey(user.id), now, ACCOUNT_POLICY);
       appendAuditEvent(tx, {
-        actor: auditActor(user),
+        actor: user,
         action: "review.sign_refused",
         targetType: "revision",
         targetId: input.revisionId,
@@ -171,7 +170,7 @@ export async function approveRevision(user: CurrentUser, input: ApproveInput): P
     });
     const created = insertSignOff(tx, user, revision, "approve", input.comment ?? "");
     appendAuditEvent(tx, {
-      actor: auditActor(user),
+      actor: user,
       action: "review.approve",
       targetType: "revision",
       targetId: revision.id,
@@ -211,7 +210,7 @@ export function requestChanges(user: CurrentUser, input: RequestChangesInput): T
       revisionId: revision.id,
     });
     appendAuditEvent(tx, {
-      actor: auditActor(user),
+      actor: user,
       action: "revision.request_changes",
       targetType: "revision",
       targetId: revision.id,

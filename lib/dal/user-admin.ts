@@ -94,8 +94,6 @@ export class UserAdminError extends Error {
   }
 }
 
-const auditActor = (actor: CurrentUser) => ({ id: actor.id, label: actor.email });
-
 function findUser(tx: Tx, userId: number) {
   const target = tx.select().from(users).where(eq(users.id, userId)).get();
   if (!target) throw new UserAdminError("That user no longer exists.");
@@ -172,7 +170,7 @@ export function setUserActive(actor: CurrentUser, userId: number, active: boolea
       .run();
     const removed = active ? 0 : removeFromOpenAssignments(tx, target, "was deactivated");
     appendAuditEvent(tx, {
-      actor: auditActor(actor),
+      actor,
       action: active ? "user.reactivate" : "user.deactivate",
       targetType: "user",
       targetId: userId,
@@ -194,7 +192,7 @@ export function createUser(actor: CurrentUser, input: { name: string; email: str
     // Reviewers appear on the board page once they have a listed profile; start one, unlisted.
     if (input.role === "reviewer") tx.insert(boardProfiles).values({ userId: row.id }).run();
     appendAuditEvent(tx, {
-      actor: auditActor(actor),
+      actor,
       action: "user.create",
       targetType: "user",
       targetId: row.id,
@@ -216,7 +214,7 @@ export function changeUserRole(actor: CurrentUser, userId: number, role: Role): 
     tx.update(users).set({ role, updatedAt: new Date().toISOString() }).where(eq(users.id, userId)).run();
     const removed = target.role === "reviewer" ? removeFromOpenAssignments(tx, target, "is no longer a board reviewer") : 0;
     appendAuditEvent(tx, {
-      actor: auditActor(actor),
+      actor,
       action: "user.role_change",
       targetType: "user",
       targetId: userId,
@@ -240,7 +238,7 @@ export function resetUserPassword(actor: CurrentUser, userId: number, passwordHa
       .where(eq(users.id, userId))
       .run();
     appendAuditEvent(tx, {
-      actor: auditActor(actor),
+      actor,
       action: "user.password_reset",
       targetType: "user",
       targetId: userId,
@@ -257,6 +255,6 @@ export function signOutEverywhere(actor: CurrentUser, userId: number): void {
       .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId))
       .run();
-    appendAuditEvent(tx, { actor: auditActor(actor), action: "user.sign_out_everywhere", targetType: "user", targetId: userId });
+    appendAuditEvent(tx, { actor, action: "user.sign_out_everywhere", targetType: "user", targetId: userId });
   });
 }

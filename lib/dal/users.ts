@@ -26,7 +26,7 @@ export async function verifyCredentials(emailInput: string, password: string, ip
   const email = normaliseEmail(emailInput);
   const now = new Date();
   const user = getDb().select().from(users).where(eq(users.email, email)).get();
-  const actor = user ? { id: user.id, label: user.email } : null;
+  const actor = user ?? null;
 
   const lock = writeTransaction((tx) => {
     const until = [lockOf(tx, accountKey(email), now), lockOf(tx, ipKey(ip), now)]
@@ -95,7 +95,7 @@ export async function changeOwnPassword(
   const user = getDb().select().from(users).where(eq(users.id, userId)).get();
   if (!user || !user.active) return { ok: false, message: "Your account is no longer active." };
   const now = new Date();
-  const actor = { id: user.id, label: user.email };
+  const actor = user;
   const locked = writeTransaction((tx) => lockOf(tx, accountKey(user.email), now));
   if (locked) return { ok: false, field: "currentPassword", message: throttleMessage(locked) };
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {

@@ -27,7 +27,6 @@ export class WorkflowError extends Error {
 export type RevisionRow = typeof revisions.$inferSelect;
 export type ArticleRow = typeof articles.$inferSelect;
 
-export const auditActor = (user: CurrentUser) => ({ id: user.id, label: user.email });
 export const asActor = (user: CurrentUser): Actor => ({ id: user.id, role: user.role, active: user.active });
 
 export function loadRevision(tx: Tx, revisionId: number): { revision: RevisionRow; article: ArticleRow } {

@@ -9,7 +9,6 @@ import { syncArticleSearch } from "@/lib/dal/search-index";
 import type { CurrentUser } from "@/lib/dal/session";
 import {
   activePanel,
-  auditActor,
   checklistFor,
   loadRevision,
   nowIso,
@@ -52,7 +51,7 @@ export function submitRevision(user: CurrentUser, revisionId: number): Transitio
     }
     setState(tx, revision, to, { submittedAt: nowIso() });
     appendAuditEvent(tx, {
-      actor: auditActor(user),
+      actor: user,
       action: "revision.submit",
       targetType: "revision",
       targetId: revision.id,
@@ -70,7 +69,7 @@ export function withdrawRevision(user: CurrentUser, revisionId: number): Transit
     const to = requireTransition(tx, user, loaded, { action: "withdraw" });
     setState(tx, revision, to);
     appendAuditEvent(tx, {
-      actor: auditActor(user),
+      actor: user,
       action: "revision.withdraw",
       targetType: "revision",
       targetId: revision.id,
@@ -122,7 +121,7 @@ export function assignReviewers(
       notify(tx, member.reviewerId, "assigned", message, { articleId: article.id, revisionId: revision.id });
     }
     appendAuditEvent(tx, {
-      actor: auditActor(user),
+      actor: user,
       action: "review.assign",
       targetType: "revision",
       targetId: revision.id,
@@ -152,7 +151,7 @@ export function addReviewer(user: CurrentUser, input: { revisionId: number; revi
       revisionId: revision.id,
     });
     appendAuditEvent(tx, {
-      actor: auditActor(user),
+      actor: user,
       action: "review.add_reviewer",
       targetType: "revision",
       targetId: revision.id,
@@ -177,7 +176,7 @@ export function removeReviewer(user: CurrentUser, input: { revisionId: number; r
       revisionId: revision.id,
     });
     appendAuditEvent(tx, {
-      actor: auditActor(user),
+      actor: user,
       action: "review.remove_reviewer",
       targetType: "revision",
       targetId: revision.id,
@@ -237,7 +236,7 @@ export function startReReview(user: CurrentUser, articleId: number): TransitionO
     tx.update(articles).set({ workingRevisionId: created.id, updatedAt: now }).where(eq(articles.id, article.id)).run();
     syncArticleSearch(tx, article.id);
     appendAuditEvent(tx, {
-      actor: auditActor(user),
+      actor: user,
       action: "revision.start_re_review",
       targetType: "revision",
       targetId: created.id,

@@ -49,7 +49,7 @@ async function save(revisionId: number, rounds: number, startAt: number) {
           .where(eq(revisions.id, revisionId))
           .run();
         appendAuditEvent(tx, {
-          actor: { id: process.pid, label: "writer" },
+          actor: { id: process.pid, email: "writer@vetted.test" },
           action: "revision.save",
           targetType: "revision",
           targetId: revisionId,
@@ -88,7 +88,7 @@ function approve(revisionId: number, reviewerId: number) {
         })
         .run();
       appendAuditEvent(tx, {
-        actor: { id: reviewerId, label: `reviewer ${reviewerId}` },
+        actor: { id: reviewerId, email: `reviewer${reviewerId}@vetted.test` },
         action: "revision.sign_off",
         targetType: "revision",
         targetId: revisionId,
@@ -102,7 +102,7 @@ function approve(revisionId: number, reviewerId: number) {
       tx.update(revisions).set({ state: "approved", approvedAt: new Date().toISOString() }).where(eq(revisions.id, revisionId)).run();
       tx.update(articles).set({ liveRevisionId: revisionId }).where(eq(articles.id, revision.articleId)).run();
       appendAuditEvent(tx, {
-        actor: { id: reviewerId, label: `reviewer ${reviewerId}` },
+        actor: { id: reviewerId, email: `reviewer${reviewerId}@vetted.test` },
         action: "revision.approve",
         targetType: "revision",
         targetId: revisionId,

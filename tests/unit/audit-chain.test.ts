@@ -53,7 +53,7 @@ describe("the audit hash chain", () => {
     writeTransaction((tx) => {
       for (let i = 1; i <= 6; i++) {
         appendAuditEvent(tx, {
-          actor: { id: 1, label: "editor@vetted.test" },
+          actor: { id: 1, email: "editor@vetted.test" },
           action: "revision.edit",
           targetType: "revision",
           targetId: i,

@@ -32,7 +32,7 @@ describe("the audit log queries", () => {
     writeTransaction((tx) => {
       for (let i = 0; i < 60; i++)
         appendAuditEvent(tx, {
-          actor: { id: i % 2 ? 1 : 2, label: i % 2 ? "one@t.test" : "two@t.test" },
+          actor: { id: i % 2 ? 1 : 2, email: i % 2 ? "one@t.test" : "two@t.test" },
           action: i % 3 ? "auth.sign_in" : "user.create",
           targetType: "user",
           targetId: i,
