@@ -3,4 +3,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { clearStaleRouteCache } = await import("./lib/reader/route-cache");
   clearStaleRouteCache();
+  // The job runner works beside the server unless JOB_RUNNER=off (then `npm run worker` does it).
+  if (process.env.JOB_RUNNER !== "off" && process.env.NEXT_PHASE !== "phase-production-build") {
+    const { startProcessJobRunner } = await import("./lib/jobs/process-runner");
+    startProcessJobRunner();
+  }
 }

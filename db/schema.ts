@@ -330,3 +330,38 @@ export const rateLimits = sqliteTable("rate_limits", {
   strikes: integer("strikes").notNull().default(0),
   lockedUntil: text("locked_until"),
 });
+
+export const JOB_STATUSES = ["queued", "running", "done", "failed", "cancelled"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/**
+ * The durable job queue (lib/jobs): work that happens later or elsewhere. A row is written in the
+ * transaction of the change that causes it, claimed with a lease (lease_until, leased_by) so two
+ * processes never run it at once, retried with backoff, and kept after it ends (done, failed,
+ * cancelled) so admins can see what happened. The idempotency key makes enqueueing the same
+ * event twice a no-op.
+ */
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind").notNull(),
+    payload: text("payload").notNull().default("{}"),
+    idempotencyKey: text("idempotency_key").notNull(),
+    status: text("status", { enum: JOB_STATUSES }).notNull().default("queued"),
+    runAt: text("run_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull().default(8),
+    leaseUntil: text("lease_until"),
+    leasedBy: text("leased_by"),
+    lastError: text("last_error"),
+    doneAt: text("done_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("jobs_idempotency_key_idx").on(t.idempotencyKey),
+    index("jobs_status_run_at_idx").on(t.status, t.runAt),
+    index("jobs_kind_status_idx").on(t.kind, t.status),
+  ],
+);
