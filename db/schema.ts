@@ -365,3 +365,33 @@ export const jobs = sqliteTable(
     index("jobs_kind_status_idx").on(t.kind, t.status),
   ],
 );
+
+export const MAIL_STATUSES = ["pending", "sent", "outbox", "failed"] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/**
+ * Every email Vetted writes, sent or not: the rendered message, kept so admins can read it at
+ * /admin/mail. One row per (event, recipient) by its idempotency key; the Message-ID is derived
+ * from that key, so a retried delivery carries the same Message-ID. "outbox": no SMTP server is
+ * configured, the message is kept here instead.
+ */
+export const mailMessages = sqliteTable(
+  "mail_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    toUserId: integer("to_user_id").references(() => users.id, { onDelete: "set null" }),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    messageId: text("message_id").notNull(),
+    unsubscribeUrl: text("unsubscribe_url"),
+    status: text("status", { enum: MAIL_STATUSES }).notNull().default("pending"),
+    lastError: text("last_error"),
+    sentAt: text("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("mail_messages_key_idx").on(t.idempotencyKey), uniqueIndex("mail_messages_message_id_idx").on(t.messageId)],
+);
