@@ -16,7 +16,7 @@ import {
   type RevisionRow,
 } from "@/lib/dal/workflow-context";
 import { diffHtml } from "@/lib/diff";
-import { renderFormattedWording } from "@/lib/rendered-wording";
+import { renderFormattedWording, wordingReferences, type WordingReference } from "@/lib/rendered-wording";
 import { canSignOff, canViewRevision } from "@/lib/permissions";
 import { analyzeReadability, type Readability } from "@/lib/readability";
 import type { SubmissionChecklist } from "@/lib/submission-checks";
@@ -52,9 +52,7 @@ export type CommentItem = {
   onCurrentText: boolean;
 };
 
-export type ReferenceItem = { number: number; anchorId: string; citekey: string; typeLabel: string; html: string; retracted: boolean };
-
-export type RenderedAudience = { html: string; references: ReferenceItem[] };
+export type RenderedAudience = { html: string; references: WordingReference[] };
 
 export type QuorumStatus = { required: number; counted: number; needed: number; approvedBy: string[]; approvedByIds: number[] };
 
@@ -109,14 +107,7 @@ function renderAudience(markdown: string, library: (typeof references.$inferSele
   const rendered = renderFormattedWording(markdown, library);
   return {
     html: rendered.html,
-    references: rendered.referenceList.map((e) => ({
-      number: e.number,
-      anchorId: e.anchorId,
-      citekey: e.citekey,
-      typeLabel: e.typeLabel,
-      html: e.ama.html,
-      retracted: e.reference.retracted,
-    })),
+    references: wordingReferences(rendered),
   };
 }
 
