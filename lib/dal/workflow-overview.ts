@@ -4,9 +4,11 @@ import { getDb } from "@/db";
 import { articles, boardProfiles, revisions, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/dal/session";
 import { quorumStatus, signOffItems, type QuorumStatus, type SignOffItem } from "@/lib/dal/review";
+import { getPublishPolicy } from "@/lib/dal/settings";
 import { activePanel, asActor, checklistFor, type PanelMember, type RevisionRow } from "@/lib/dal/workflow-context";
 import { availableRevisionActions, canBeAssignedReviewer, canSignOff, canViewRevision } from "@/lib/permissions";
 import type { SubmissionChecklist } from "@/lib/submission-checks";
+import { readerRevisionId } from "@/lib/visibility";
 import { isReviewOverdue } from "@/lib/workflow";
 
 export type ArticleOverview = {
@@ -18,6 +20,8 @@ export type ArticleOverview = {
     reviewDueAt: string | null;
     reReviewReason: string | null;
     overdue: boolean;
+    /** Readers can open the article's public page now (lib/visibility.ts). */
+    readerVisible: boolean;
   };
   revision: {
     id: number;
@@ -80,6 +84,7 @@ export function getArticleOverview(user: CurrentUser, articleId: number): Articl
         reviewDueAt: article.reviewDueAt,
         reReviewReason: article.reReviewFlaggedAt ? (article.reReviewReason ?? "Flagged for re-review") : null,
         overdue: !!article.liveRevisionId && (isReviewOverdue(article.reviewDueAt, now) || !!article.reReviewFlaggedAt),
+        readerVisible: readerRevisionId(article, state, getPublishPolicy()) !== null,
       },
       revision: {
         id: revision.id,

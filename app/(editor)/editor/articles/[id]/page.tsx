@@ -63,7 +63,7 @@ export default async function ArticleOverviewPage({ params }: Props) {
           <Link href={`/editor/articles/${article.id}/history`} className={buttonClass("secondary", "no-underline")}>
             History
           </Link>
-          {(live || revision.state === "submitted" || revision.state === "under_review") && (
+          {article.readerVisible && (
             <Link href={`/articles/${article.slug}`} className={buttonClass("ghost", "no-underline")}>
               Public page
             </Link>
