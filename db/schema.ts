@@ -1,16 +1,14 @@
 import { sql } from "drizzle-orm";
 import { sqliteTable, integer, text, index, uniqueIndex, primaryKey, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { ROLES, SIGN_OFF_DECISIONS, WORKFLOW_STATES } from "../lib/domain";
+
+/** Roles, states and decisions are declared in lib/domain.ts; these names stay for the code that reads rows. */
+export type { Role, SignOffDecision, WorkflowState as RevisionState } from "../lib/domain";
 
 /** Every timestamp is an ISO-8601 UTC string with milliseconds: sortable, readable, hashable. */
 const nowUtc = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 const createdAt = () => text("created_at").notNull().default(nowUtc);
 const updatedAt = () => text("updated_at").notNull().default(nowUtc);
-
-export const ROLES = ["admin", "editor", "reviewer"] as const;
-export type Role = (typeof ROLES)[number];
-
-export const REVISION_STATES = ["draft", "submitted", "under_review", "changes_requested", "approved"] as const;
-export type RevisionState = (typeof REVISION_STATES)[number];
 
 export const REFERENCE_TYPES = ["guideline", "research", "systematic_review", "review", "textbook", "other"] as const;
 export type ReferenceType = (typeof REFERENCE_TYPES)[number];
@@ -91,7 +89,7 @@ export const revisions = sqliteTable(
     clinicianBody: text("clinician_body").notNull().default(""),
     patientBody: text("patient_body").notNull().default(""),
     disclosure: text("disclosure").notNull().default(""),
-    state: text("state", { enum: REVISION_STATES }).notNull().default("draft"),
+    state: text("state", { enum: WORKFLOW_STATES }).notNull().default("draft"),
     /** SHA-256 over the canonical form of what a reviewer approves (see lib/content-hash.ts). */
     contentHash: text("content_hash").notNull(),
     authorId: integer("author_id")
@@ -194,9 +192,6 @@ export const reviewAssignments = sqliteTable(
     index("review_assignments_reviewer_idx").on(t.reviewerId, t.removedAt),
   ],
 );
-
-export const SIGN_OFF_DECISIONS = ["approve", "request_changes"] as const;
-export type SignOffDecision = (typeof SIGN_OFF_DECISIONS)[number];
 
 /** Immutable (triggers in the migration refuse UPDATE and DELETE). */
 export const signOffs = sqliteTable(

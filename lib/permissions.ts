@@ -1,104 +1,177 @@
 /**
- * Who may do what. One named function per permission, pure, so every server action,
- * route handler and page asks the same question the same way (and the unit tests pin it).
+ * Who may do what. One named function per permission, pure, so every server action, route
+ * handler and page asks the same question the same way (and the unit tests pin it).
+ *
+ * Revision permissions are not written here: they are read from the transitions table
+ * (lib/workflow/transitions.ts) through permissionsFor, whose standard instance is exported
+ * below, and judged by the same actorStanding that checkTransition uses. The rest (users,
+ * settings, references, questions, audit log, board profiles) come from STAFF_PERMISSIONS.
  */
-import { TRANSITIONS, type WorkflowAction } from "@/lib/workflow/transitions";
+import { SIGN_OFF_DECISIONS, type Actor, type AssignmentRef, type RevisionRef, type Role, type WorkflowState } from "@/lib/domain";
+import { actorStanding } from "@/lib/workflow/actors";
+import { TRANSITIONS, type TransitionTable, type WorkflowAction } from "@/lib/workflow/transitions";
 
-export type Role = "admin" | "editor" | "reviewer";
-
-export type Actor = { id: number; role: Role; active: boolean };
-
-export type RevisionRef = { authorId: number };
-
-/** Active reviewer assignments of a revision (removed ones excluded). */
-export type AssignmentRef = { reviewerId: number };
+export type { Actor, AssignmentRef, RevisionRef, Role } from "@/lib/domain";
 
 const isStaff = (actor: Actor | null): actor is Actor => !!actor && actor.active;
-const isEditorial = (actor: Actor | null) => isStaff(actor) && (actor.role === "editor" || actor.role === "admin");
-const isAdmin = (actor: Actor | null) => isStaff(actor) && actor.role === "admin";
-const isAssigned = (actor: Actor, assignments: AssignmentRef[]) => assignments.some((a) => a.reviewerId === actor.id);
+
+// ── revisions: derived from the transitions table ─────────────────────────────────
+
+/**
+ * Whether the actor may take the action on the revision under the table's rule for it; with a
+ * state, also whether the rule allows the action in that state. Without a revision (or without
+ * assignments) a rule that depends on authorship (or on the panel) says no.
+ */
+export function mayTakeRevisionAction(
+  table: TransitionTable,
+  action: WorkflowAction,
+  actor: Actor | null,
+  revision?: RevisionRef,
+  assignments: readonly AssignmentRef[] = [],
+  state?: WorkflowState,
+): boolean {
+  if (!actor || !Object.hasOwn(table, action)) return false;
+  const rule = table[action];
+  if (state !== undefined && !rule.from.includes(state)) return false;
+  return actorStanding(rule, actor, revision, assignments) === "ok";
+}
+
+/** The named revision permissions, read from one table (the standard one below; a test may pass another). */
+export function permissionsFor(table: TransitionTable) {
+  const may = (action: WorkflowAction, actor: Actor | null, revision?: RevisionRef, assignments?: readonly AssignmentRef[]) =>
+    mayTakeRevisionAction(table, action, actor, revision, assignments);
+
+  /** A board sign-off is either decision, and each decision is the workflow action of that name. */
+  const canSignOff = (actor: Actor | null, revision: RevisionRef, assignments: readonly AssignmentRef[]) =>
+    SIGN_OFF_DECISIONS.every((decision) => may(decision, actor, revision, assignments));
+
+  return {
+    canViewRevision: (actor: Actor | null, revision: RevisionRef, assignments: readonly AssignmentRef[]) =>
+      may("view", actor, revision, assignments),
+    canEditRevision: (actor: Actor | null, revision?: RevisionRef) => may("edit", actor, revision),
+    canSubmitRevision: (actor: Actor | null, revision?: RevisionRef) => may("submit", actor, revision),
+    canWithdrawRevision: (actor: Actor | null, revision: RevisionRef) => may("withdraw", actor, revision),
+    canAssignReviewers: (actor: Actor | null, revision?: RevisionRef) => may("assign_reviewers", actor, revision),
+    canStartReReview: (actor: Actor | null, revision?: RevisionRef) => may("start_re_review", actor, revision),
+    canCommentOnReview: (actor: Actor | null, revision: RevisionRef, assignments: readonly AssignmentRef[]) =>
+      may("comment", actor, revision, assignments),
+    canSignOff,
+    /** Who may be put on a revision's panel: whoever could sign off on it once assigned (an active board reviewer who didn't write it). */
+    canBeAssignedReviewer: (candidate: Actor, revision: RevisionRef) => canSignOff(candidate, revision, [{ reviewerId: candidate.id }]),
+    /**
+     * Whether the actor's role may take this revision action at all, before the revision is
+     * loaded (an action's cheap first gate). The full check, with authorship, assignment and
+     * state, is checkTransition's inside the write transaction.
+     */
+    canAttemptRevisionAction: (actor: Actor | null, action: WorkflowAction): boolean => {
+      if (!isStaff(actor) || !Object.hasOwn(table, action)) return false;
+      const standing = actorStanding(table[action], actor);
+      return standing !== "inactive" && standing !== "role";
+    },
+    /** Every action and whether the actor may take it on this revision in this state (for a page's buttons). */
+    availableRevisionActions: (
+      actor: Actor | null,
+      revision: RevisionRef,
+      assignments: readonly AssignmentRef[],
+      state: WorkflowState,
+    ): Record<WorkflowAction, boolean> =>
+      Object.fromEntries(
+        (Object.keys(table) as WorkflowAction[]).map((action) => [
+          action,
+          mayTakeRevisionAction(table, action, actor, revision, assignments, state),
+        ]),
+      ) as Record<WorkflowAction, boolean>,
+  };
+}
+
+export type RevisionPermissions = ReturnType<typeof permissionsFor>;
+
+export const revisionPermissions: RevisionPermissions = permissionsFor(TRANSITIONS);
+
+export const {
+  canViewRevision,
+  canEditRevision,
+  canSubmitRevision,
+  canWithdrawRevision,
+  canAssignReviewers,
+  canStartReReview,
+  canCommentOnReview,
+  canSignOff,
+  canBeAssignedReviewer,
+  canAttemptRevisionAction,
+  availableRevisionActions,
+} = revisionPermissions;
+
+// ── everything else: one row per permission ───────────────────────────────────────
+
+const EDITORIAL: readonly Role[] = ["admin", "editor"];
+const ADMIN: readonly Role[] = ["admin"];
+const STAFF: readonly Role[] = ["admin", "editor", "reviewer"];
+
+type StaffPermission =
+  | "useEditorArea"
+  | "changeOwnPassword"
+  | "createArticle"
+  | "manageReferences"
+  | "triageQuestions"
+  | "manageUsers"
+  | "editSettings"
+  | "viewAuditLog"
+  | "editAnyBoardProfile"
+  | "editOwnBoardProfile";
+
+/** The roles each non-revision permission is for (active accounts only). */
+export const STAFF_PERMISSIONS: Readonly<Record<StaffPermission, readonly Role[]>> = {
+  useEditorArea: STAFF,
+  changeOwnPassword: STAFF,
+  createArticle: EDITORIAL,
+  manageReferences: EDITORIAL,
+  triageQuestions: EDITORIAL,
+  manageUsers: ADMIN,
+  editSettings: ADMIN,
+  viewAuditLog: ADMIN,
+  editAnyBoardProfile: ADMIN,
+  /** Only board reviewers have a public board profile of their own. */
+  editOwnBoardProfile: ["reviewer"],
+};
+
+const hasPermission = (actor: Actor | null, permission: StaffPermission): boolean =>
+  isStaff(actor) && STAFF_PERMISSIONS[permission].includes(actor.role);
 
 export function canUseEditorArea(actor: Actor | null): boolean {
-  return isStaff(actor);
-}
-
-export function canCreateArticle(actor: Actor | null): boolean {
-  return isEditorial(actor);
-}
-
-export function canEditRevision(actor: Actor | null, _revision?: RevisionRef): boolean {
-  return isEditorial(actor);
-}
-
-export function canViewRevision(actor: Actor | null, _revision: RevisionRef, assignments: AssignmentRef[]): boolean {
-  if (isEditorial(actor)) return true;
-  return isStaff(actor) && actor.role === "reviewer" && isAssigned(actor, assignments);
-}
-
-export function canSubmitRevision(actor: Actor | null, _revision?: RevisionRef): boolean {
-  return isEditorial(actor);
-}
-
-export function canWithdrawRevision(actor: Actor | null, revision: RevisionRef): boolean {
-  if (isEditorial(actor)) return true;
-  return isStaff(actor) && actor.id === revision.authorId;
-}
-
-export function canAssignReviewers(actor: Actor | null): boolean {
-  return isEditorial(actor);
-}
-
-/** Board members who may be assigned to a revision: active reviewers who did not write it. */
-export function canBeAssignedReviewer(candidate: Actor, revision: RevisionRef): boolean {
-  return candidate.active && candidate.role === "reviewer" && candidate.id !== revision.authorId;
-}
-
-export function canSignOff(actor: Actor | null, revision: RevisionRef, assignments: AssignmentRef[]): boolean {
-  return isStaff(actor) && actor.role === "reviewer" && actor.id !== revision.authorId && isAssigned(actor, assignments);
-}
-
-export function canCommentOnReview(actor: Actor | null, revision: RevisionRef, assignments: AssignmentRef[]): boolean {
-  return isEditorial(actor) || canSignOff(actor, revision, assignments);
-}
-
-export function canManageReferences(actor: Actor | null): boolean {
-  return isEditorial(actor);
-}
-
-export function canTriageQuestions(actor: Actor | null): boolean {
-  return isEditorial(actor);
-}
-
-export function canStartReReview(actor: Actor | null): boolean {
-  return isEditorial(actor);
-}
-
-export function canManageUsers(actor: Actor | null): boolean {
-  return isAdmin(actor);
-}
-
-export function canEditBoardProfile(actor: Actor | null, profileUserId: number): boolean {
-  if (isAdmin(actor)) return true;
-  return isStaff(actor) && actor.role === "reviewer" && actor.id === profileUserId;
-}
-
-export function canEditSettings(actor: Actor | null): boolean {
-  return isAdmin(actor);
-}
-
-export function canViewAuditLog(actor: Actor | null): boolean {
-  return isAdmin(actor);
+  return hasPermission(actor, "useEditorArea");
 }
 
 export function canChangeOwnPassword(actor: Actor | null): boolean {
-  return isStaff(actor);
+  return hasPermission(actor, "changeOwnPassword");
 }
 
-/**
- * Whether the actor's role may take this revision action at all, before the revision is loaded
- * (an action's cheap first gate). The full check, with authorship, assignment and state, is
- * checkTransition's inside the write transaction.
- */
-export function canAttemptRevisionAction(actor: Actor | null, action: WorkflowAction): boolean {
-  return isStaff(actor) && Object.hasOwn(TRANSITIONS[action].allowed, actor.role);
+export function canCreateArticle(actor: Actor | null): boolean {
+  return hasPermission(actor, "createArticle");
+}
+
+export function canManageReferences(actor: Actor | null): boolean {
+  return hasPermission(actor, "manageReferences");
+}
+
+export function canTriageQuestions(actor: Actor | null): boolean {
+  return hasPermission(actor, "triageQuestions");
+}
+
+export function canManageUsers(actor: Actor | null): boolean {
+  return hasPermission(actor, "manageUsers");
+}
+
+export function canEditSettings(actor: Actor | null): boolean {
+  return hasPermission(actor, "editSettings");
+}
+
+export function canViewAuditLog(actor: Actor | null): boolean {
+  return hasPermission(actor, "viewAuditLog");
+}
+
+/** Admins edit any board profile; a board reviewer edits their own. */
+export function canEditBoardProfile(actor: Actor | null, profileUserId: number): boolean {
+  if (hasPermission(actor, "editAnyBoardProfile")) return true;
+  return hasPermission(actor, "editOwnBoardProfile") && actor?.id === profileUserId;
 }

@@ -25,3 +25,24 @@ export function renderFormattedWording<R extends Citable>(markdown: string, libr
     })),
   };
 }
+
+/** One entry of a wording's reference list as the staff pages show it (WordingReferenceList). */
+export type WordingReference = {
+  number: number;
+  citekey: string;
+  anchorId: string;
+  typeLabel: string;
+  /** AMA entry, safe HTML (see format-ama.ts). */
+  html: string;
+  retracted: boolean;
+};
+
+export const wordingReferences = <R extends Citable>(rendered: FormattedWording<R>): WordingReference[] =>
+  rendered.referenceList.map((entry) => ({
+    number: entry.number,
+    citekey: entry.citekey,
+    anchorId: entry.anchorId,
+    typeLabel: entry.typeLabel,
+    html: entry.ama.html,
+    retracted: entry.reference.retracted,
+  }));

@@ -10,3 +10,4 @@ export * from "./workflow/quorum";
 export * from "./workflow/edit";
 export * from "./workflow/stepper";
 export * from "./workflow/review-due";
+export * from "./workflow/actors";

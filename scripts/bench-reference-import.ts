@@ -19,7 +19,8 @@ async function main() {
   const { users } = await import("../db/schema");
   const { seedDemo } = await import("../db/seed");
   const { eq } = await import("drizzle-orm");
-  const { importReferenceBatch, listReferences } = await import("../lib/dal/references");
+  const { importReferenceBatch } = await import("../lib/dal/references-write");
+  const { listReferences } = await import("../lib/dal/references-read");
   const { previewImport } = await import("../lib/dal/references-import");
   const { importBatchSchema, IMPORT_BATCH_SIZE } = await import("../lib/validations/reference");
 

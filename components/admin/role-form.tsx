@@ -2,11 +2,10 @@
 
 import { useState, useTransition } from "react";
 import { changeUserRoleAction } from "@/lib/actions/users";
-import type { Role } from "@/lib/permissions";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { ROLE_LABEL } from "./role-label";
 
 export function RoleForm({ userId, name, role, openAssignments }: { userId: number; name: string; role: Role; openAssignments: number }) {
   const [next, setNext] = useState<Role>(role);
@@ -27,9 +26,9 @@ export function RoleForm({ userId, name, role, openAssignments }: { userId: numb
       </label>
       <div className="flex flex-wrap gap-2">
         <select id="role" value={next} onChange={(e) => setNext(e.target.value as Role)} className={`${inputClass()} w-auto`}>
-          {(Object.keys(ROLE_LABEL) as Role[]).map((r) => (
+          {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABEL[r]}
+              {ROLE_LABELS[r]}
             </option>
           ))}
         </select>
@@ -39,7 +38,7 @@ export function RoleForm({ userId, name, role, openAssignments }: { userId: numb
               Change role
             </Button>
           }
-          title={`Make ${name} ${ROLE_LABEL[next].toLowerCase()}?`}
+          title={`Make ${name} ${ROLE_LABELS[next].toLowerCase()}?`}
           description={
             leavesReviews
               ? `They will be removed from ${openAssignments} open review${openAssignments === 1 ? "" : "s"} (the assigning editors are told). The change applies on their next request.`

@@ -1,9 +1,8 @@
 import Link from "next/link";
 import type { CurrentUser } from "@/lib/dal/session";
+import { ROLE_LABELS } from "@/lib/domain";
 import { canCreateArticle, canManageReferences, canManageUsers, canTriageQuestions } from "@/lib/permissions";
 import { SignOutButton } from "./sign-out-button";
-
-const ROLE_LABEL = { admin: "Administrator", editor: "Editor", reviewer: "Board reviewer" } as const;
 
 export function EditorNav({ user }: { user: CurrentUser }) {
   const links: { href: string; label: string }[] = [{ href: "/dashboard", label: "Dashboard" }];
@@ -32,7 +31,7 @@ export function EditorNav({ user }: { user: CurrentUser }) {
         </nav>
         <div className="flex items-center gap-2 text-sm">
           <Link href="/account/password" className="text-slate-100 no-underline hover:underline" title="Your account">
-            {user.name} <span className="text-brand-100">· {ROLE_LABEL[user.role]}</span>
+            {user.name} <span className="text-brand-100">· {ROLE_LABELS[user.role]}</span>
           </Link>
           <SignOutButton />
         </div>

@@ -1,4 +1,5 @@
 import type { WordingPreview as Preview } from "@/lib/dal/revision-preview";
+import { WordingReferenceList } from "@/components/references/wording-reference-list";
 
 /**
  * A wording as readers will see it: the reader renderer's sanitised HTML and the numbered,
@@ -27,29 +28,7 @@ export function WordingPreview({ preview, idPrefix, label }: { preview: Preview;
           </ul>
         </div>
       )}
-      {preview.references.length > 0 && (
-        <section aria-label={`${label} references`}>
-          <h3 className="text-base font-semibold">References</h3>
-          <ol className="mt-2 space-y-2 text-sm">
-            {preview.references.map((ref) => (
-              <li key={ref.citekey} id={`${idPrefix}-${ref.anchorId}`} className="flex gap-2">
-                <span className="font-semibold">{ref.number}.</span>
-                <span>
-                  <span className="mr-2 inline-block rounded border border-slate-300 px-1.5 text-xs uppercase tracking-wide text-muted">
-                    {ref.typeLabel}
-                  </span>
-                  {ref.retracted && (
-                    <span className="mr-2 inline-block rounded border border-red-400 bg-red-50 px-1.5 text-xs font-semibold text-red-900">
-                      Retracted
-                    </span>
-                  )}
-                  <span dangerouslySetInnerHTML={{ __html: ref.html }} />
-                </span>
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <WordingReferenceList references={preview.references} label={label} idPrefix={idPrefix} />
     </div>
   );
 }

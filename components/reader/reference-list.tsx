@@ -1,5 +1,6 @@
 import { isWebUrl } from "@/lib/security/web-url";
 import type { ReaderReference } from "@/lib/reader/types";
+import { ReferenceTypeLabel, RetractedLabel } from "@/components/references/reference-labels";
 
 /** The typed reference list in AMA style; each entry links back to where the text cites it. */
 export function ReferenceList({ references }: { references: ReaderReference[] }) {
@@ -15,14 +16,8 @@ export function ReferenceList({ references }: { references: ReaderReference[] })
             <span className="w-6 shrink-0 text-right font-semibold text-muted">{ref.number}.</span>
             <div className="min-w-0 space-y-1 text-sm">
               <p>
-                <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-slate-700">
-                  {ref.typeLabel}
-                </span>
-                {ref.retracted && (
-                  <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-red-800">
-                    Retracted
-                  </span>
-                )}
+                <ReferenceTypeLabel label={ref.typeLabel} />
+                {ref.retracted && <RetractedLabel className="ml-2" />}
               </p>
               {ref.formattedHtml ? (
                 <p className="break-words" dangerouslySetInnerHTML={{ __html: ref.formattedHtml }} />

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CitingArticle } from "@/lib/dal/references";
+import type { CitingArticle } from "@/lib/dal/references-read";
 import { StateBadge } from "@/components/ui/state-badge";
 
 export function CitingArticles({ articles, empty = "No article cites this reference." }: { articles: CitingArticle[]; empty?: string }) {

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { deleteReferenceAction } from "@/lib/actions/references";
-import type { CitingArticle } from "@/lib/dal/references";
+import type { CitingArticle } from "@/lib/dal/references-read";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

@@ -8,7 +8,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { createReferenceAction, updateReferenceAction } from "@/lib/actions/references";
 import { REFERENCE_TYPE_LABELS, REFERENCE_TYPES } from "@/lib/citations/reference";
 import { referenceSchema, type ReferenceInput, type ReferenceValues } from "@/lib/validations/reference";
-import type { ExistingReference } from "@/lib/dal/references";
+import type { ExistingReference } from "@/lib/dal/references-identity";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput, inputClass } from "@/components/ui/field";

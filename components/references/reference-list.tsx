@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ReferenceListItem } from "@/lib/dal/references";
+import type { ReferenceListItem } from "@/lib/dal/references-read";
 import { CopyCitekey } from "./copy-citekey";
 import { ReferenceTypeBadge, RetractedBadge } from "./reference-type-badge";
 

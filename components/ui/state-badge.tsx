@@ -1,15 +1,7 @@
 import { clsx } from "clsx";
-import type { RevisionState } from "@/db/schema";
+import { STATE_LABELS, type WorkflowState } from "@/lib/domain";
 
-export const STATE_LABEL: Record<RevisionState, string> = {
-  draft: "Draft",
-  submitted: "Submitted",
-  under_review: "Under review",
-  changes_requested: "Changes requested",
-  approved: "Approved",
-};
-
-const TONE: Record<RevisionState, string> = {
+const TONE: Record<WorkflowState, string> = {
   draft: "bg-slate-100 text-slate-800 border-slate-300",
   submitted: "bg-sky-50 text-sky-900 border-sky-300",
   under_review: "bg-indigo-50 text-indigo-900 border-indigo-300",
@@ -18,10 +10,10 @@ const TONE: Record<RevisionState, string> = {
 };
 
 /** The state in words (never colour alone). */
-export function StateBadge({ state }: { state: RevisionState }) {
+export function StateBadge({ state }: { state: WorkflowState }) {
   return (
     <span className={clsx("inline-block whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium", TONE[state])}>
-      {STATE_LABEL[state]}
+      {STATE_LABELS[state]}
     </span>
   );
 }

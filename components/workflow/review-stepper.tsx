@@ -1,35 +1,45 @@
 import { clsx } from "clsx";
-import { stepperStage, type WorkflowState } from "@/lib/workflow";
+import type { StepperStage } from "@/lib/workflow/stepper";
 
-const MARK = { complete: "✓", current: "●", upcoming: "○" } as const;
-const WORD = { complete: "done", current: "current step", upcoming: "not yet" } as const;
+const STATUS_TEXT = { complete: "Done", current: "Current stage", upcoming: "Not yet" } as const;
 
-/** The Article Review Status stepper (Submitted → Under Review → Approved), as readers see it. */
-export function ReviewStepper({ state }: { state: WorkflowState }) {
-  const { steps } = stepperStage(state);
+/**
+ * The Article Review Status (Submitted → Under Review → Approved), the same on the reader page
+ * and the staff pages: each step says in words whether it is done, current or to come. The
+ * "Current stage" line is for readers; staff pages leave it out (`summary={false}`) because the
+ * state badge beside the stepper already names the exact state.
+ */
+export function ReviewStepper({ stage, summary = true }: { stage: StepperStage; summary?: boolean }) {
   return (
-    <ol aria-label="Article review status" className="flex flex-wrap items-center gap-2 text-sm">
-      {steps.map((step, i) => (
-        <li key={step.label} className="flex items-center gap-2" aria-current={step.status === "current" ? "step" : undefined}>
-          <span
+    <section aria-labelledby="review-status-heading" className="rounded-md border border-slate-200 bg-white px-4 py-3">
+      <h2 id="review-status-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">
+        Article Review Status
+      </h2>
+      {summary && (
+        <p className="mt-1 text-sm" data-testid="review-stage">
+          Current stage: <strong>{stage.reached ?? "Not submitted"}</strong>
+        </p>
+      )}
+      <ol className="mt-3 grid grid-cols-3 gap-2 text-sm">
+        {stage.steps.map((step, i) => (
+          <li
+            key={step.label}
+            aria-current={step.status === "current" ? "step" : undefined}
             className={clsx(
-              "inline-flex items-center gap-1.5 rounded-full border px-3 py-1",
-              step.status === "complete" && "border-emerald-300 bg-emerald-50 text-emerald-900",
-              step.status === "current" && "border-brand-600 bg-brand-50 font-semibold text-brand-800",
-              step.status === "upcoming" && "border-slate-300 bg-white text-muted",
+              "rounded border-t-4 px-2 pt-2",
+              step.status === "complete" && "border-brand-600",
+              step.status === "current" && "border-amber-500",
+              step.status === "upcoming" && "border-slate-200",
             )}
           >
-            <span aria-hidden="true">{MARK[step.status]}</span>
-            {step.label}
-            <span className="sr-only-text"> ({WORD[step.status]})</span>
-          </span>
-          {i < steps.length - 1 && (
-            <span aria-hidden="true" className="text-slate-400">
-              →
+            <span className="block font-medium">
+              <span aria-hidden="true">{step.status === "complete" ? "✓ " : `${i + 1}. `}</span>
+              {step.label}
             </span>
-          )}
-        </li>
-      ))}
-    </ol>
+            <span className="block text-xs text-muted">{STATUS_TEXT[step.status]}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

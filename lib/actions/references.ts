@@ -2,17 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { forbidden, invalid, unauthenticated, type ActionResult } from "@/lib/action-result";
+import type { ExistingReference } from "@/lib/dal/references-identity";
+import type { CitingArticle } from "@/lib/dal/references-read";
 import {
   createReference,
   deleteReference,
   importReferenceBatch,
   setReferenceRetracted,
   updateReference,
-  type CitingArticle,
-  type ExistingReference,
   type ImportBatchOutcome,
   type ReferenceWriteOutcome,
-} from "@/lib/dal/references";
+} from "@/lib/dal/references-write";
 import { getCurrentUser } from "@/lib/dal/session";
 import { canManageReferences } from "@/lib/permissions";
 import { revalidateAllReaderPages } from "@/lib/reader-cache";

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb, writeTransaction, type Tx } from "@/db";
 import { articles, revisions, type RevisionState } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
@@ -148,17 +148,6 @@ export function duplicateArticle(actor: CurrentUser, sourceArticleId: number): n
     });
     return articleId;
   });
-}
-
-/** The highest revision number of an article, for numbering the next one. */
-export function lastRevisionNumber(tx: Tx, articleId: number): number {
-  return (
-    tx
-      .select({ n: sql<number>`max(${revisions.number})` })
-      .from(revisions)
-      .where(eq(revisions.articleId, articleId))
-      .get()?.n ?? 0
-  );
 }
 
 /** Topics already in use, for the new-article form's suggestions. */

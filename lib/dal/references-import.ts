@@ -7,7 +7,7 @@ import {
   referencesByTitle,
   titleFingerprint,
   type ExistingReference,
-} from "@/lib/dal/references";
+} from "@/lib/dal/references-identity";
 
 /** One row of the import preview, as the import page shows it. Nothing is saved until the editor picks. */
 export type ImportPreviewEntry =

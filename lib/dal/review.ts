@@ -16,12 +16,12 @@ import {
   type RevisionRow,
 } from "@/lib/dal/workflow-context";
 import { diffHtml } from "@/lib/diff";
-import { renderFormattedWording } from "@/lib/rendered-wording";
-import { canSignOff, canViewRevision } from "@/lib/permissions";
+import { renderFormattedWording, wordingReferences, type WordingReference } from "@/lib/rendered-wording";
+import { availableRevisionActions, canAttemptRevisionAction, canViewRevision } from "@/lib/permissions";
 import { analyzeReadability, type Readability } from "@/lib/readability";
 import type { SubmissionChecklist } from "@/lib/submission-checks";
 import { citekeysOf } from "@/lib/submission-checks";
-import { approvalsNeeded, countingApprovals, TRANSITIONS } from "@/lib/workflow";
+import { approvalsNeeded, countingApprovals } from "@/lib/workflow";
 import type { CommentInput } from "@/lib/validations/workflow";
 
 /** Review data for one article's working revision, as small DTOs for the pages. */
@@ -52,9 +52,7 @@ export type CommentItem = {
   onCurrentText: boolean;
 };
 
-export type ReferenceItem = { number: number; anchorId: string; citekey: string; typeLabel: string; html: string; retracted: boolean };
-
-export type RenderedAudience = { html: string; references: ReferenceItem[] };
+export type RenderedAudience = { html: string; references: WordingReference[] };
 
 export type QuorumStatus = { required: number; counted: number; needed: number; approvedBy: string[]; approvedByIds: number[] };
 
@@ -109,14 +107,7 @@ function renderAudience(markdown: string, library: (typeof references.$inferSele
   const rendered = renderFormattedWording(markdown, library);
   return {
     html: rendered.html,
-    references: rendered.referenceList.map((e) => ({
-      number: e.number,
-      anchorId: e.anchorId,
-      citekey: e.citekey,
-      typeLabel: e.typeLabel,
-      html: e.ama.html,
-      retracted: e.reference.retracted,
-    })),
+    references: wordingReferences(rendered),
   };
 }
 
@@ -165,7 +156,8 @@ export type ReviewPageData = {
   viewer: {
     canSign: boolean;
     canComment: boolean;
-    isAuthor: boolean;
+    /** Wrote this revision in a role that signs off (a board reviewer): may read it, never sign it. */
+    barredAsAuthor: boolean;
     approvedCurrentText: boolean;
     /** Approved an earlier text of this revision and not yet the current one. */
     mustSignAgain: boolean;
@@ -185,7 +177,9 @@ export function getReviewPageData(user: CurrentUser, articleId: number): ReviewP
     if (!revision) return null;
     const panel = activePanel(tx, revision.id);
     const actor = asActor(user);
-    if (!canViewRevision(actor, { authorId: revision.authorId }, panel)) return null;
+    const ref = { authorId: revision.authorId };
+    if (!canViewRevision(actor, ref, panel)) return null;
+    const may = availableRevisionActions(actor, ref, panel, revision.state);
 
     const keys = citekeysOf(revision);
     const library = keys.length ? tx.select().from(references).where(inArray(references.citekey, keys)).all() : [];
@@ -198,7 +192,8 @@ export function getReviewPageData(user: CurrentUser, articleId: number): ReviewP
     const approvedCurrentText = mine.some((s) => s.counts);
     const author = tx.select({ name: users.name }).from(users).where(eq(users.id, revision.authorId)).get();
     const signer = panel.find((p) => p.reviewerId === user.id);
-    const inReview = TRANSITIONS.approve.from.includes(revision.state);
+    // Signing means either decision, so both must be open to this viewer now.
+    const signsNow = may.approve && may.request_changes;
     return {
       article: { id: article.id, slug: article.slug, topic: article.topic },
       revision: {
@@ -230,13 +225,11 @@ export function getReviewPageData(user: CurrentUser, articleId: number): ReviewP
       panel,
       quorum: quorumStatus(tx, revision, panel),
       viewer: {
-        canSign: inReview && canSignOff(actor, { authorId: revision.authorId }, panel) && !approvedCurrentText,
-        canComment:
-          TRANSITIONS.comment.from.includes(revision.state) &&
-          (actor.role !== "reviewer" || canSignOff(actor, { authorId: revision.authorId }, panel)),
-        isAuthor: revision.authorId === user.id,
+        canSign: signsNow && !approvedCurrentText,
+        canComment: may.comment,
+        barredAsAuthor: revision.authorId === user.id && canAttemptRevisionAction(actor, "approve"),
         approvedCurrentText,
-        mustSignAgain: !approvedCurrentText && mine.some((s) => s.decision === "approve" && !s.onCurrentText) && inReview,
+        mustSignAgain: !approvedCurrentText && mine.some((s) => s.decision === "approve" && !s.onCurrentText) && signsNow,
         signerName: signer?.name ?? user.name,
         signerCredentials: signer?.credentials ?? "",
       },

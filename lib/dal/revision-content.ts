@@ -97,3 +97,12 @@ export function hashAndSyncCitations(tx: Tx, revisionId: number, content: Revisi
   writeCitations(tx, revisionId, content, cited);
   return hashWith(content, cited);
 }
+
+/**
+ * For a revision not inserted yet: its content hash now (the row needs it) and, from the same
+ * lookup of the cited references, the writer of its citation rows once it has an id.
+ */
+export function prepareCitations(tx: Tx, content: RevisionContent): { contentHash: string; linkTo: (revisionId: number) => void } {
+  const cited = citedReferences(tx, content);
+  return { contentHash: hashWith(content, cited), linkTo: (revisionId) => writeCitations(tx, revisionId, content, cited) };
+}

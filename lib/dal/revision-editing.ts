@@ -1,10 +1,11 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { writeTransaction } from "@/db";
+import { writeTransaction, type Tx } from "@/db";
 import { articles, revisions, type RevisionState } from "@/db/schema";
 import { shortHash } from "@/lib/content-hash";
-import { isSlugLocked, lastRevisionNumber, toEditableRevision, type EditableRevision } from "@/lib/dal/article-authoring";
+import { isSlugLocked, toEditableRevision, type EditableRevision } from "@/lib/dal/article-authoring";
 import { appendAuditEvent } from "@/lib/dal/audit";
+import { insertWorkingRevision } from "@/lib/dal/new-revision";
 import { hashAndSyncCitations, type RevisionContent } from "@/lib/dal/revision-content";
 import { syncArticleSearch } from "@/lib/dal/search-index";
 import { notifyReviewersToSignAgain } from "@/lib/dal/sign-offs";
@@ -37,6 +38,24 @@ export type SaveOutcome =
   | { kind: "invalid"; fieldErrors: Record<string, string[]> };
 
 const READER_VISIBLE_WORKING: RevisionState[] = ["submitted", "under_review"];
+
+type ArticleRow = typeof articles.$inferSelect;
+type RevisionRow = typeof revisions.$inferSelect;
+/** What a save reports about the revision it wrote; the time and the slug are added once by the caller. */
+type SavedContent = Omit<SavedRevision, "savedAt" | "slug">;
+
+const unchanged = (working: RevisionRow): SavedContent => ({
+  revisionId: working.id,
+  revisionNumber: working.number,
+  version: working.version,
+  state: working.state,
+  contentHash: working.contentHash,
+  startedNewRevision: false,
+  reviewersMustSignAgain: false,
+});
+
+const sameContent = (a: RevisionContent, b: RevisionContent) =>
+  a.question === b.question && a.clinicianBody === b.clinicianBody && a.patientBody === b.patientBody && a.disclosure === b.disclosure;
 
 /**
  * Saves the editor's fields onto an article's working revision, in one immediate transaction: the
@@ -78,128 +97,17 @@ export function saveRevision(actor: CurrentUser, input: SaveRevisionInput): Save
       patientBody: input.patientBody,
       disclosure: input.disclosure,
     };
-    const contentChanged =
-      content.question !== working.question ||
-      content.clinicianBody !== working.clinicianBody ||
-      content.patientBody !== working.patientBody ||
-      content.disclosure !== working.disclosure;
+    const contentChanged = !sameContent(content, working);
 
     const now = new Date().toISOString();
 
     if (!contentChanged && !slugChanged && !topicChanged) {
       // Nothing to write (e.g. typed and undone): confirm without touching the version or the audit log.
-      return {
-        kind: "saved",
-        readerVisibleChange: false,
-        saved: {
-          revisionId: working.id,
-          revisionNumber: working.number,
-          version: working.version,
-          state: working.state,
-          contentHash: working.contentHash,
-          savedAt: now,
-          slug: article.slug,
-          startedNewRevision: false,
-          reviewersMustSignAgain: false,
-        },
-      };
+      return { kind: "saved", readerVisibleChange: false, saved: { ...unchanged(working), savedAt: now, slug: article.slug } };
     }
 
-    const effect = editAfterSubmissionEffect(working.state);
-    let saved: SavedRevision;
-    if (!contentChanged) {
-      saved = {
-        revisionId: working.id,
-        revisionNumber: working.number,
-        version: working.version,
-        state: working.state,
-        contentHash: working.contentHash,
-        savedAt: now,
-        slug: input.slug,
-        startedNewRevision: false,
-        reviewersMustSignAgain: false,
-      };
-    } else if (effect.kind === "in_place") {
-      const hash = hashAndSyncCitations(tx, working.id, content);
-      const updated = tx
-        .update(revisions)
-        .set({ ...content, contentHash: hash, version: working.version + 1, updatedAt: now })
-        .where(and(eq(revisions.id, working.id), eq(revisions.version, working.version)))
-        .returning({ version: revisions.version })
-        .get();
-      // Unreachable inside this immediate transaction; kept so a lost race can never overwrite.
-      if (!updated) throw new Error(`revision ${working.id} changed during its own save`);
-      const mustSignAgain = effect.reviewersMustSignAgain && hash !== working.contentHash;
-      const reviewersToSignAgain = mustSignAgain ? notifyReviewersToSignAgain(tx, working.id, working.contentHash) : 0;
-      appendAuditEvent(tx, {
-        actor,
-        action: "revision.edit",
-        targetType: "revision",
-        targetId: working.id,
-        articleId: article.id,
-        summary: {
-          state: working.state,
-          before: { version: working.version, contentHash: shortHash(working.contentHash) },
-          after: { version: updated.version, contentHash: shortHash(hash) },
-          ...(mustSignAgain ? { approvalsNoLongerCount: true, reviewersToSignAgain } : {}),
-        },
-      });
-      saved = {
-        revisionId: working.id,
-        revisionNumber: working.number,
-        version: updated.version,
-        state: working.state,
-        contentHash: hash,
-        savedAt: now,
-        slug: input.slug,
-        startedNewRevision: false,
-        reviewersMustSignAgain: mustSignAgain,
-      };
-    } else {
-      // Approved and live: readers keep seeing it until the new revision is approved in its turn.
-      const number = lastRevisionNumber(tx, article.id) + 1;
-      const created = tx
-        .insert(revisions)
-        .values({
-          articleId: article.id,
-          number,
-          ...content,
-          state: effect.newState,
-          // Replaced below, once the citation rows (which need the new id) are written.
-          contentHash: working.contentHash,
-          authorId: actor.id,
-          basedOnRevisionId: working.id,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: revisions.id, version: revisions.version })
-        .get();
-      const hash = hashAndSyncCitations(tx, created.id, content);
-      tx.update(revisions).set({ contentHash: hash }).where(eq(revisions.id, created.id)).run();
-      tx.update(articles).set({ workingRevisionId: created.id }).where(eq(articles.id, article.id)).run();
-      appendAuditEvent(tx, {
-        actor,
-        action: "revision.create",
-        targetType: "revision",
-        targetId: created.id,
-        articleId: article.id,
-        summary: {
-          basedOn: { revisionId: working.id, number: working.number },
-          after: { number, state: effect.newState, contentHash: shortHash(hash) },
-        },
-      });
-      saved = {
-        revisionId: created.id,
-        revisionNumber: number,
-        version: created.version,
-        state: effect.newState,
-        contentHash: hash,
-        savedAt: now,
-        slug: input.slug,
-        startedNewRevision: true,
-        reviewersMustSignAgain: false,
-      };
-    }
+    const written = contentChanged ? writeContent(tx, actor, article, working, content, now) : unchanged(working);
+    const saved: SavedRevision = { ...written, savedAt: now, slug: input.slug };
 
     tx.update(articles).set({ slug: input.slug, topic: input.topic, updatedAt: now }).where(eq(articles.id, article.id)).run();
     if (slugChanged || topicChanged) {
@@ -219,4 +127,76 @@ export function saveRevision(actor: CurrentUser, input: SaveRevisionInput): Save
     if (readerVisibleChange || topicChanged) syncArticleSearch(tx, article.id);
     return { kind: "saved", saved, readerVisibleChange };
   });
+}
+
+/**
+ * Writes changed text by the editing rule for the revision's state: in place (a new version)
+ * while it is being written or reviewed; into a new draft revision once it is approved, since
+ * readers keep seeing the approved one until the new revision is approved in its turn.
+ */
+function writeContent(
+  tx: Tx,
+  actor: CurrentUser,
+  article: ArticleRow,
+  working: RevisionRow,
+  content: RevisionContent,
+  now: string,
+): SavedContent {
+  const effect = editAfterSubmissionEffect(working.state);
+  if (effect.kind === "in_place") {
+    const hash = hashAndSyncCitations(tx, working.id, content);
+    const updated = tx
+      .update(revisions)
+      .set({ ...content, contentHash: hash, version: working.version + 1, updatedAt: now })
+      .where(and(eq(revisions.id, working.id), eq(revisions.version, working.version)))
+      .returning({ version: revisions.version })
+      .get();
+    // Unreachable inside this immediate transaction; kept so a lost race can never overwrite.
+    if (!updated) throw new Error(`revision ${working.id} changed during its own save`);
+    const mustSignAgain = effect.reviewersMustSignAgain && hash !== working.contentHash;
+    const reviewersToSignAgain = mustSignAgain ? notifyReviewersToSignAgain(tx, working.id, working.contentHash) : 0;
+    appendAuditEvent(tx, {
+      actor,
+      action: "revision.edit",
+      targetType: "revision",
+      targetId: working.id,
+      articleId: article.id,
+      summary: {
+        state: working.state,
+        before: { version: working.version, contentHash: shortHash(working.contentHash) },
+        after: { version: updated.version, contentHash: shortHash(hash) },
+        ...(mustSignAgain ? { approvalsNoLongerCount: true, reviewersToSignAgain } : {}),
+      },
+    });
+    return { ...unchanged(working), version: updated.version, contentHash: hash, reviewersMustSignAgain: mustSignAgain };
+  }
+
+  const created = insertWorkingRevision(tx, {
+    articleId: article.id,
+    basedOnRevisionId: working.id,
+    content,
+    state: effect.newState,
+    authorId: actor.id,
+    now,
+  });
+  appendAuditEvent(tx, {
+    actor,
+    action: "revision.create",
+    targetType: "revision",
+    targetId: created.id,
+    articleId: article.id,
+    summary: {
+      basedOn: { revisionId: working.id, number: working.number },
+      after: { number: created.number, state: effect.newState, contentHash: shortHash(created.contentHash) },
+    },
+  });
+  return {
+    revisionId: created.id,
+    revisionNumber: created.number,
+    version: created.version,
+    state: effect.newState,
+    contentHash: created.contentHash,
+    startedNewRevision: true,
+    reviewersMustSignAgain: false,
+  };
 }

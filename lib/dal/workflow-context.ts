@@ -5,7 +5,7 @@ import { articles, boardProfiles, references, reviewAssignments, revisions, sign
 import type { ActionErrorCode } from "@/lib/action-result";
 import type { CurrentUser } from "@/lib/dal/session";
 import { getSiteSettings } from "@/lib/dal/settings";
-import type { Actor } from "@/lib/permissions";
+import { canBeAssignedReviewer, type Actor } from "@/lib/permissions";
 import { citekeysOf, submissionChecklist, type SubmissionChecklist } from "@/lib/submission-checks";
 import { checkTransition, type SignOffRef, type TransitionRequest, type WorkflowState } from "@/lib/workflow";
 
@@ -107,21 +107,19 @@ export function checklistFor(
   return submissionChecklist(content, { library, readabilityTarget: getSiteSettings().readabilityTarget });
 }
 
-/** A candidate reviewer must be an active board member who did not write the revision. */
+/**
+ * The reviewer a write would put on the panel, if canBeAssignedReviewer lets them sit on it. (The
+ * author is refused earlier, by checkTransition, with its own message.)
+ */
 export function requireEligibleReviewer(tx: Tx, reviewerId: number, revision: RevisionRow): { id: number; name: string } {
   const candidate = tx
     .select({ id: users.id, name: users.name, role: users.role, active: users.active })
     .from(users)
     .where(eq(users.id, reviewerId))
     .get();
-  if (!candidate || candidate.role !== "reviewer" || !candidate.active) {
+  if (!candidate || !canBeAssignedReviewer(candidate, { authorId: revision.authorId })) {
     throw new WorkflowError("invalid", "Choose active board members as reviewers.", {
       reviewerIds: ["Choose active board members as reviewers"],
-    });
-  }
-  if (candidate.id === revision.authorId) {
-    throw new WorkflowError("invalid", "A revision's author can't be one of its reviewers.", {
-      reviewerIds: ["The author can't review their own revision"],
     });
   }
   return { id: candidate.id, name: candidate.name };

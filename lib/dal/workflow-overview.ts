@@ -1,20 +1,15 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articles, boardProfiles, revisions, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/dal/session";
 import { quorumStatus, signOffItems, type QuorumStatus, type SignOffItem } from "@/lib/dal/review";
+import { getPublishPolicy } from "@/lib/dal/settings";
 import { activePanel, asActor, checklistFor, type PanelMember, type RevisionRow } from "@/lib/dal/workflow-context";
-import {
-  canAssignReviewers,
-  canEditRevision,
-  canStartReReview,
-  canSubmitRevision,
-  canViewRevision,
-  canWithdrawRevision,
-} from "@/lib/permissions";
+import { availableRevisionActions, canBeAssignedReviewer, canSignOff, canViewRevision } from "@/lib/permissions";
 import type { SubmissionChecklist } from "@/lib/submission-checks";
-import { isReviewOverdue, TRANSITIONS } from "@/lib/workflow";
+import { readerRevisionId } from "@/lib/visibility";
+import { isReviewOverdue } from "@/lib/workflow";
 
 export type ArticleOverview = {
   article: {
@@ -25,6 +20,8 @@ export type ArticleOverview = {
     reviewDueAt: string | null;
     reReviewReason: string | null;
     overdue: boolean;
+    /** Readers can open the article's public page now (lib/visibility.ts). */
+    readerVisible: boolean;
   };
   revision: {
     id: number;
@@ -42,7 +39,8 @@ export type ArticleOverview = {
   candidates: { id: number; name: string; credentials: string }[];
   quorum: QuorumStatus;
   signOffs: SignOffItem[];
-  can: { submit: boolean; withdraw: boolean; assign: boolean; changePanel: boolean; reReview: boolean; edit: boolean; review: boolean };
+  /** What the viewer may do here now (lib/permissions.ts, from the transitions table); the write checks again. */
+  can: { submit: boolean; withdraw: boolean; assign: boolean; changePanel: boolean; reReview: boolean; edit: boolean; signOff: boolean };
 };
 
 /** The article overview for staff, or null when the viewer may not see it. */
@@ -53,8 +51,9 @@ export function getArticleOverview(user: CurrentUser, articleId: number): Articl
     const revision = tx.select().from(revisions).where(eq(revisions.id, article.workingRevisionId)).get();
     if (!revision) return null;
     const actor = asActor(user);
+    const ref = { authorId: revision.authorId };
     const panel = activePanel(tx, revision.id);
-    if (!canViewRevision(actor, { authorId: revision.authorId }, panel)) return null;
+    if (!canViewRevision(actor, ref, panel)) return null;
     const live = article.liveRevisionId
       ? (tx
           .select({ id: revisions.id, number: revisions.number, approvedAt: revisions.approvedAt })
@@ -65,16 +64,16 @@ export function getArticleOverview(user: CurrentUser, articleId: number): Articl
     const quorum = quorumStatus(tx, revision, panel);
     const onPanel = new Set(panel.map((p) => p.reviewerId));
     const candidates = tx
-      .select({ id: users.id, name: users.name, credentials: boardProfiles.credentials })
+      .select({ id: users.id, name: users.name, role: users.role, active: users.active, credentials: boardProfiles.credentials })
       .from(users)
       .leftJoin(boardProfiles, eq(boardProfiles.userId, users.id))
-      .where(and(eq(users.role, "reviewer"), eq(users.active, true)))
       .orderBy(asc(users.name))
       .all()
-      .filter((c) => c.id !== revision.authorId && !onPanel.has(c.id))
-      .map((c) => ({ ...c, credentials: c.credentials ?? "" }));
+      .filter((c) => !onPanel.has(c.id) && canBeAssignedReviewer(c, ref))
+      .map((c) => ({ id: c.id, name: c.name, credentials: c.credentials ?? "" }));
     const author = tx.select({ name: users.name }).from(users).where(eq(users.id, revision.authorId)).get();
     const state = revision.state;
+    const may = availableRevisionActions(actor, ref, panel, state);
     const now = new Date().toISOString();
     return {
       article: {
@@ -85,6 +84,7 @@ export function getArticleOverview(user: CurrentUser, articleId: number): Articl
         reviewDueAt: article.reviewDueAt,
         reReviewReason: article.reReviewFlaggedAt ? (article.reReviewReason ?? "Flagged for re-review") : null,
         overdue: !!article.liveRevisionId && (isReviewOverdue(article.reviewDueAt, now) || !!article.reReviewFlaggedAt),
+        readerVisible: readerRevisionId(article, state, getPublishPolicy()) !== null,
       },
       revision: {
         id: revision.id,
@@ -103,13 +103,14 @@ export function getArticleOverview(user: CurrentUser, articleId: number): Articl
       quorum,
       signOffs: signOffItems(tx, revision, panel),
       can: {
-        submit: canSubmitRevision(actor) && TRANSITIONS.submit.from.includes(state),
-        withdraw: canWithdrawRevision(actor, { authorId: revision.authorId }) && TRANSITIONS.withdraw.from.includes(state),
-        assign: canAssignReviewers(actor) && TRANSITIONS.assign_reviewers.from.includes(state),
-        changePanel: canAssignReviewers(actor) && TRANSITIONS.add_reviewer.from.includes(state),
-        reReview: canStartReReview(actor) && state === "approved" && article.liveRevisionId === revision.id,
-        edit: canEditRevision(actor),
-        review: true,
+        submit: may.submit,
+        withdraw: may.withdraw,
+        assign: may.assign_reviewers,
+        changePanel: may.add_reviewer && may.remove_reviewer,
+        // Only the live revision is re-reviewed; a newer working revision is already the next review.
+        reReview: may.start_re_review && article.liveRevisionId === revision.id,
+        edit: may.edit,
+        signOff: canSignOff(actor, ref, panel),
       },
     };
   });

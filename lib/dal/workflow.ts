@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, max } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { writeTransaction, type Tx } from "@/db";
 import { articles, reviewAssignments, revisions } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { notify } from "@/lib/dal/notifications";
-import { hashRevisionContent, syncRevisionCitations } from "@/lib/dal/revision-content";
+import { insertWorkingRevision } from "@/lib/dal/new-revision";
 import { syncArticleSearch } from "@/lib/dal/search-index";
 import type { CurrentUser } from "@/lib/dal/session";
 import {
@@ -208,38 +208,23 @@ export function startReReview(user: CurrentUser, articleId: number): TransitionO
       patientBody: live.patientBody,
       disclosure: live.disclosure,
     };
-    const number =
-      (tx
-        .select({ n: max(revisions.number) })
-        .from(revisions)
-        .where(eq(revisions.articleId, article.id))
-        .get()?.n ?? 0) + 1;
     const state = checklistFor(tx, content).canSubmit ? "submitted" : "draft";
     const now = nowIso();
-    const created = tx
-      .insert(revisions)
-      .values({
-        articleId: article.id,
-        number,
-        ...content,
-        state,
-        contentHash: hashRevisionContent(tx, content),
-        authorId: user.id,
-        basedOnRevisionId: live.id,
-        submittedAt: state === "submitted" ? now : null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: revisions.id })
-      .get();
-    syncRevisionCitations(tx, created.id, content);
-    tx.update(articles).set({ workingRevisionId: created.id, updatedAt: now }).where(eq(articles.id, article.id)).run();
+    const { id, number } = insertWorkingRevision(tx, {
+      articleId: article.id,
+      basedOnRevisionId: live.id,
+      content,
+      state,
+      authorId: user.id,
+      now,
+      submittedAt: state === "submitted" ? now : null,
+    });
     syncArticleSearch(tx, article.id);
     appendAuditEvent(tx, {
       actor: user,
       action: "revision.start_re_review",
       targetType: "revision",
-      targetId: created.id,
+      targetId: id,
       articleId: article.id,
       summary: {
         basedOnRevisionId: live.id,

@@ -112,3 +112,35 @@ export function recoverDraft(draft: LocalDraft | null, server: { base: DraftBase
   const sameBase = draft.base.revisionId === server.base.revisionId && draft.base.version === server.base.version;
   return sameBase ? { kind: "restore", fields: draft.fields } : { kind: "conflict", fields: draft.fields };
 }
+
+/** The editor's fields of an article's revision, in the shape the local copy keeps. */
+export const draftFieldsOf = (slug: string, topic: string, revision: Omit<DraftFields, "slug" | "topic">): DraftFields => ({
+  question: revision.question,
+  slug,
+  topic,
+  clinicianBody: revision.clinicianBody,
+  patientBody: revision.patientBody,
+  disclosure: revision.disclosure,
+});
+
+export const TAB_ID_KEY = "vetted:tab-id";
+
+/**
+ * This tab's id, kept in sessionStorage so it survives reloads of the tab but not other tabs.
+ * Storage that refuses (disabled, private mode) gives every tab the same id, "tab".
+ */
+export function currentTabId(
+  storage: Pick<Storage, "getItem" | "setItem">,
+  newId: () => string = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
+): string {
+  try {
+    let id = storage.getItem(TAB_ID_KEY);
+    if (!id) {
+      id = newId();
+      storage.setItem(TAB_ID_KEY, id);
+    }
+    return id;
+  } catch {
+    return "tab";
+  }
+}

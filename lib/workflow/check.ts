@@ -1,4 +1,5 @@
-import type { Actor, AssignmentRef, RevisionRef } from "@/lib/permissions";
+import type { Actor, AssignmentRef, RevisionRef } from "@/lib/domain";
+import { actorStanding } from "./actors";
 import { quorumReached, type SignOffRef } from "./quorum";
 import { isWorkflowState, type WorkflowState } from "./states";
 import { TRANSITIONS, type TransitionRule, type WorkflowAction } from "./transitions";
@@ -66,17 +67,16 @@ export function checkTransition(input: TransitionInput): TransitionCheck {
 }
 
 function actorRefusal(rule: TransitionRule, { actor, revision, assignments }: TransitionInput): Refusal | null {
-  if (!actor.active) return { code: "forbidden", reason: "Your account is deactivated" };
-  const condition = Object.hasOwn(rule.allowed, actor.role) ? rule.allowed[actor.role] : undefined;
-  const isAuthor = actor.id === revision.authorId;
-  if (condition === undefined || (condition === "author" && !isAuthor)) {
-    return { code: "forbidden", reason: rule.onlyWho };
+  switch (actorStanding(rule, actor, revision, assignments)) {
+    case "ok":
+      return null;
+    case "inactive":
+      return { code: "forbidden", reason: "Your account is deactivated" };
+    case "author":
+      return { code: "forbidden", reason: "The author of a revision can't review it" };
+    default:
+      return { code: "forbidden", reason: rule.onlyWho };
   }
-  if (condition === "assigned_non_author") {
-    if (isAuthor) return { code: "forbidden", reason: "The author of a revision can't review it" };
-    if (!isAssigned(assignments, actor.id)) return { code: "forbidden", reason: rule.onlyWho };
-  }
-  return null;
 }
 
 function stateRefusal(rule: TransitionRule, state: WorkflowState): Refusal | null {

@@ -2,7 +2,9 @@
  * The approval quorum. An approval counts only if it was given on the revision's current content
  * hash, by a reviewer who is still assigned and is not the author, and each reviewer counts once.
  */
-export type SignOffDecision = "approve" | "request_changes";
+import type { SignOffDecision } from "@/lib/domain";
+
+export type { SignOffDecision } from "@/lib/domain";
 
 export type SignOffRef = {
   /** The sign-off's row id: ids grow in signing order, which decides a reviewer's latest word. */

@@ -1,5 +1,4 @@
-import type { Role } from "@/lib/permissions";
-import type { WorkflowState } from "./states";
+import type { Role, WorkflowState } from "@/lib/domain";
 
 export const WORKFLOW_ACTIONS = [
   "submit",
@@ -11,6 +10,8 @@ export const WORKFLOW_ACTIONS = [
   "add_reviewer",
   "remove_reviewer",
   "comment",
+  "view",
+  "start_re_review",
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
@@ -20,7 +21,9 @@ export type ActorCondition =
   /** Only for the revision's own author. */
   | "author"
   /** Only for a reviewer currently assigned to the revision who did not write it. */
-  | "assigned_non_author";
+  | "assigned_non_author"
+  /** Only for someone currently assigned to the revision, whether or not they wrote it. */
+  | "assigned";
 
 export type TransitionRule = {
   from: readonly WorkflowState[];
@@ -36,11 +39,16 @@ export type TransitionRule = {
 
 const EDITORIAL = { admin: "any", editor: "any" } as const;
 
+export type TransitionTable = Readonly<Record<WorkflowAction, TransitionRule>>;
+
 /**
- * Every action on a revision and when it is allowed. Only the transitions in DESIGN.md's diagram
- * change the state; the other actions are allowed in some states and leave the state alone.
+ * Every action on a revision, who may take it and when: the one place these rules are written.
+ * lib/permissions.ts derives its named revision permissions from this table and checkTransition
+ * (check.ts) enforces it inside each write; both judge the actor with actorStanding (actors.ts).
+ * Only the transitions in docs/ARCHITECTURE.md's diagram change the state; the other actions are
+ * allowed in some states and leave the state alone.
  */
-export const TRANSITIONS: Readonly<Record<WorkflowAction, TransitionRule>> = {
+export const TRANSITIONS: TransitionTable = {
   submit: {
     from: ["draft", "changes_requested"],
     to: "submitted",
@@ -105,5 +113,21 @@ export const TRANSITIONS: Readonly<Record<WorkflowAction, TransitionRule>> = {
     allowed: { ...EDITORIAL, reviewer: "assigned_non_author" },
     onlyWho: "Only editors and the revision's assigned reviewers can comment on it",
     cant: "take review comments",
+  },
+  view: {
+    // Opening a revision's pages (overview, review, history) changes nothing.
+    from: ["draft", "submitted", "under_review", "changes_requested", "approved"],
+    to: null,
+    allowed: { ...EDITORIAL, reviewer: "assigned" },
+    onlyWho: "Only editors and the revision's assigned reviewers can open it",
+    cant: "be opened",
+  },
+  start_re_review: {
+    from: ["approved"],
+    // The approved revision stays live and approved; the re-review is a new revision based on it (lib/dal/workflow.ts).
+    to: null,
+    allowed: EDITORIAL,
+    onlyWho: "Only editors and admins can start a re-review",
+    cant: "be re-reviewed",
   },
 };

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { clearDraft, draftKey, readDraft, recoverDraft, writeDraft, type DraftFields, type DraftStorage } from "@/lib/editor/local-draft";
+import {
+  clearDraft,
+  currentTabId,
+  draftFieldsOf,
+  draftKey,
+  readDraft,
+  recoverDraft,
+  TAB_ID_KEY,
+  writeDraft,
+  type DraftFields,
+  type DraftStorage,
+} from "@/lib/editor/local-draft";
 
 function memoryStorage(): DraftStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();
@@ -93,5 +104,41 @@ describe("local draft", () => {
     const server = { base: { revisionId: 4, version: 8 }, fields: fields("same") };
     expect(recoverDraft({ base: { revisionId: 4, version: 7 }, fields: fields("same"), updatedAt: "" }, server)).toEqual({ kind: "none" });
     expect(recoverDraft(null, server)).toEqual({ kind: "none" });
+  });
+});
+
+describe("the editor's fields and this tab's id", () => {
+  it("takes the six fields the local copy keeps from the article and its revision, and nothing else", () => {
+    const revision = { id: 9, version: 3, question: "Q?", clinicianBody: "C", patientBody: "P", disclosure: "None" };
+    expect(draftFieldsOf("q", "T", revision)).toEqual({
+      question: "Q?",
+      slug: "q",
+      topic: "T",
+      clinicianBody: "C",
+      patientBody: "P",
+      disclosure: "None",
+    });
+  });
+
+  it("makes a tab id once and finds it again after a reload", () => {
+    const storage = memoryStorage();
+    let made = 0;
+    const newId = () => `id-${++made}`;
+    expect(currentTabId(storage, newId)).toBe("id-1");
+    expect(currentTabId(storage, newId)).toBe("id-1");
+    expect(storage.getItem(TAB_ID_KEY)).toBe("id-1");
+    expect(made).toBe(1);
+  });
+
+  it("gives every tab the same id when session storage refuses", () => {
+    const refusing = {
+      getItem: () => {
+        throw new Error("SecurityError");
+      },
+      setItem: () => {
+        throw new Error("SecurityError");
+      },
+    };
+    expect(currentTabId(refusing, () => "never")).toBe("tab");
   });
 });

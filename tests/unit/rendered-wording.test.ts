@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatAmaList } from "@/lib/citations/format-ama";
-import { renderFormattedWording } from "@/lib/rendered-wording";
+import { renderFormattedWording, wordingReferences } from "@/lib/rendered-wording";
 
 const library = [
   {
@@ -47,5 +47,29 @@ describe("a wording as readers get it", () => {
     const rendered = renderFormattedWording("Nothing known here [@nobody1999].", library);
     expect(rendered.referenceList).toEqual([]);
     expect(rendered.unknownCitekeys.map((u) => u.key)).toEqual(["nobody1999"]);
+  });
+
+  it("gives the staff pages each entry's number, anchor, type label, AMA html and retraction", () => {
+    const rendered = renderFormattedWording("Move more [@bull2020]. At least 150 minutes [@piercy2018].", library);
+    const ama = formatAmaList([library[1], library[0]]);
+    expect(wordingReferences(rendered)).toEqual([
+      {
+        number: 1,
+        citekey: "bull2020",
+        anchorId: rendered.referenceList[0].anchorId,
+        typeLabel: "Guideline",
+        html: ama[0].html,
+        retracted: true,
+      },
+      {
+        number: 2,
+        citekey: "piercy2018",
+        anchorId: rendered.referenceList[1].anchorId,
+        typeLabel: "Guideline",
+        html: ama[1].html,
+        retracted: false,
+      },
+    ]);
+    expect(rendered.html).toContain(`href="#${rendered.referenceList[0].anchorId}"`);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { useTempDatabase } from "../helpers/temp-db";
 
 const temp = useTempDatabase("revision-editing");
@@ -11,6 +11,7 @@ const { articleHistory } = await import("@/lib/dal/revision-history");
 const { searchReferencesForPicker } = await import("@/lib/dal/citation-picker");
 const { previewWording } = await import("@/lib/dal/revision-preview");
 const { hashRevisionContent } = await import("@/lib/dal/revision-content");
+const { shortHash } = await import("@/lib/content-hash");
 
 type Actor = {
   id: number;
@@ -160,6 +161,21 @@ describe("saving a revision", () => {
     expect(live.state).toBe("approved");
     const working = getDb().select().from(revisions).where(eq(revisions.id, row.workingRevisionId!)).get()!;
     expect(working.basedOnRevisionId).toBe(approved.id);
+    expect(working.contentHash).toBe(writeTransaction((tx) => hashRevisionContent(tx, working)));
+    const created = getDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.targetType, "revision"), eq(auditEvents.targetId, String(working.id))))
+      .all();
+    expect(created.map((e): unknown[] => [e.action, JSON.parse(e.summary)])).toEqual([
+      [
+        "revision.create",
+        {
+          basedOn: { revisionId: approved.id, number: 1 },
+          after: { number: 2, state: "draft", contentHash: shortHash(working.contentHash) },
+        },
+      ],
+    ]);
 
     // The slug of a published article is fixed.
     const slugChange = saveRevision(editor, { ...fieldsFor(id), slug: "another-address" });

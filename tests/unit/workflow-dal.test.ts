@@ -87,7 +87,9 @@ describe("the review cycle", () => {
 
   it("resubmits after an edit and restarts the review with the same panel", () => {
     const rev = revisionOf(slug);
-    saveWorkingRevisionContent(people.editor, rev.article_id, { clinicianBody: "Screen adults aged 35 to 70 with overweight or obesity." });
+    saveWorkingRevisionContent(people.editor, rev.article_id, {
+      clinicianBody: "Screen adults aged 35 to 70 with overweight or obesity [@us2021].",
+    });
     expect(revisionOf(slug).content_hash).not.toBe(rev.content_hash);
     submitRevision(people.editor, rev.id);
     assignReviewers(people.editor, { revisionId: rev.id, reviewerIds: [] });
@@ -174,6 +176,29 @@ describe("the review cycle", () => {
     expect(
       one<{ live_revision_id: number }>("SELECT live_revision_id FROM articles WHERE id = ?", before.article_id).live_revision_id,
     ).toBe(before.id);
+    // The new revision is numbered after the last, submitted at once, and cites what the live one cites.
+    const rows = (id: number) =>
+      one<{ number: number; submitted_at: string | null; based_on_revision_id: number }>(
+        "SELECT number, submitted_at, based_on_revision_id FROM revisions WHERE id = ?",
+        id,
+      );
+    expect(rows(next.id)).toMatchObject({ number: rows(before.id).number + 1, based_on_revision_id: before.id });
+    expect(rows(next.id).submitted_at).not.toBeNull();
+    const citations = (id: number) =>
+      sql()
+        .prepare("SELECT reference_id, audience, position FROM revision_citations WHERE revision_id = ? ORDER BY audience, position")
+        .all(id);
+    expect(citations(next.id)).toEqual(citations(before.id));
+    expect(citations(next.id).length).toBeGreaterThan(0);
+    const event = one<{ action: string; target_id: string; summary: string }>(
+      "SELECT action, target_id, summary FROM audit_events ORDER BY id DESC LIMIT 1",
+    );
+    expect(event).toMatchObject({ action: "revision.start_re_review", target_id: String(next.id) });
+    expect(JSON.parse(event.summary)).toEqual({
+      basedOnRevisionId: before.id,
+      after: { state: "submitted", number: rows(before.id).number + 1 },
+      reason: "requested",
+    });
     expect(refusal(() => startReReview(people.editor, before.article_id))).toBe("conflict");
     withdrawRevision(people.editor, next.id);
     expect(revisionOf(slug).state).toBe("draft");

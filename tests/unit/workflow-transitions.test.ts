@@ -90,6 +90,27 @@ const FOR_ANYONE_EDITORIAL = [
   "under_review comment editor",
   "changes_requested comment admin",
   "changes_requested comment editor",
+  "draft view admin",
+  "draft view editor",
+  "submitted view admin",
+  "submitted view editor",
+  "under_review view admin",
+  "under_review view editor",
+  "changes_requested view admin",
+  "changes_requested view editor",
+  "approved view admin",
+  "approved view editor",
+  "approved start_re_review admin",
+  "approved start_re_review editor",
+];
+
+/** A reviewer on the panel may open the revision in every state, whether or not they wrote it. */
+const VIEW_AS_ASSIGNED_REVIEWER = [
+  "draft view reviewer",
+  "submitted view reviewer",
+  "under_review view reviewer",
+  "changes_requested view reviewer",
+  "approved view reviewer",
 ];
 
 const EXPECTED: Record<Relation, string[]> = {
@@ -103,9 +124,10 @@ const EXPECTED: Record<Relation, string[]> = {
     "submitted comment reviewer",
     "under_review comment reviewer",
     "changes_requested comment reviewer",
+    ...VIEW_AS_ASSIGNED_REVIEWER,
   ],
   // Being assigned gives the author no say over their own revision's review.
-  assigned_author: [...FOR_ANYONE_EDITORIAL, "submitted withdraw reviewer"],
+  assigned_author: [...FOR_ANYONE_EDITORIAL, "submitted withdraw reviewer", ...VIEW_AS_ASSIGNED_REVIEWER],
 };
 
 describe("transition table: every (state, action, role)", () => {

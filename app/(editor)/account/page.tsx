@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/dal/session";
 import { canEditBoardProfile } from "@/lib/permissions";
-import { ROLE_LABEL } from "@/components/admin/role-label";
+import { ROLE_LABELS } from "@/lib/domain";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -22,7 +22,7 @@ export default async function AccountPage() {
         </div>
         <div>
           <dt className="text-xs uppercase tracking-wide text-muted">Role</dt>
-          <dd>{ROLE_LABEL[user.role]}</dd>
+          <dd>{ROLE_LABELS[user.role]}</dd>
         </div>
       </dl>
       <ul className="space-y-3">

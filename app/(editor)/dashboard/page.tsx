@@ -9,9 +9,8 @@ import { ArticleTable } from "@/components/dashboard/article-table";
 import { AssignmentList } from "@/components/dashboard/assignment-list";
 import { Pager } from "@/components/ui/pager";
 import { parseDashboardQuery } from "@/lib/validations/dashboard";
-import { STATE_LABEL } from "@/components/ui/state-badge";
 import { buttonClass } from "@/components/ui/button";
-import { REVISION_STATES } from "@/db/schema";
+import { STATE_LABELS, WORKFLOW_STATES } from "@/lib/domain";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -70,9 +69,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
 
       <dl aria-label="Articles by state" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        {REVISION_STATES.map((s) => (
+        {WORKFLOW_STATES.map((s) => (
           <div key={s} className="rounded-md border border-slate-200 bg-white px-4 py-3">
-            <dt className="text-xs uppercase tracking-wide text-muted">{STATE_LABEL[s]}</dt>
+            <dt className="text-xs uppercase tracking-wide text-muted">{STATE_LABELS[s]}</dt>
             <dd className="text-2xl font-semibold">{counts[s]}</dd>
           </div>
         ))}
@@ -125,11 +124,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         />
       </Section>
       {(["submitted", "under_review", "changes_requested", "approved", "draft"] as const).map((state) => (
-        <Section key={state} title={STATE_LABEL[state]} id={`state-${state}`}>
+        <Section key={state} title={STATE_LABELS[state]} id={`state-${state}`}>
           <ArticleTable
             rows={articlesInState(state)}
-            caption={`Articles: ${STATE_LABEL[state]}`}
-            empty={`No articles are ${STATE_LABEL[state].toLowerCase()}.`}
+            caption={`Articles: ${STATE_LABELS[state]}`}
+            empty={`No articles are ${STATE_LABELS[state].toLowerCase()}.`}
           />
         </Section>
       ))}

@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/dal/session";
 import { listUsers } from "@/lib/dal/user-admin";
 import { canManageUsers } from "@/lib/permissions";
 import { UserActiveToggle } from "@/components/admin/user-active-toggle";
-import { ROLE_LABEL } from "@/components/admin/role-label";
+import { ROLE_LABELS } from "@/lib/domain";
 import { buttonClass } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/dates";
 
@@ -56,7 +56,7 @@ export default async function UsersPage() {
                   {u.credentials ? <span className="text-muted">, {u.credentials}</span> : null}
                 </td>
                 <td className="px-4 py-2">{u.email}</td>
-                <td className="px-4 py-2">{ROLE_LABEL[u.role]}</td>
+                <td className="px-4 py-2">{ROLE_LABELS[u.role]}</td>
                 <td className="px-4 py-2">
                   {u.active ? "Active" : "Deactivated"}
                   {u.active && u.mustChangePassword && <span className="block text-xs text-muted">Temporary password</span>}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EXPORT_FORMATS } from "@/lib/citations/export";
 import { REFERENCE_TYPES, type ReferenceType } from "@/lib/citations/reference";
-import { listReferences, type ReferenceFilters as Filters } from "@/lib/dal/references";
+import { listReferences, type ReferenceFilters as Filters } from "@/lib/dal/references-read";
 import { requireUser } from "@/lib/dal/session";
 import { canManageReferences } from "@/lib/permissions";
 import { Alert } from "@/components/ui/alert";

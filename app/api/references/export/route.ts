@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "@/lib/validations/zod";
 import { EXPORT_FILE_INFO, EXPORT_FORMATS, exportReferences } from "@/lib/citations/export";
-import { articleReferences, referencesByIds } from "@/lib/dal/references";
+import { articleReferences, referencesByIds } from "@/lib/dal/references-read";
 import { getCurrentUser } from "@/lib/dal/session";
 import { canManageReferences } from "@/lib/permissions";
 

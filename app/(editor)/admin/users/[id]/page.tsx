@@ -7,7 +7,7 @@ import { canManageUsers } from "@/lib/permissions";
 import { userIdSchema } from "@/lib/validations/user";
 import { formatDateTime } from "@/lib/dates";
 import { Alert } from "@/components/ui/alert";
-import { ROLE_LABEL } from "@/components/admin/role-label";
+import { ROLE_LABELS } from "@/lib/domain";
 import { RoleForm } from "@/components/admin/role-form";
 import { ResetPasswordForm } from "@/components/admin/reset-password-form";
 import { SignOutEverywhereButton } from "@/components/admin/sign-out-everywhere-button";
@@ -62,7 +62,7 @@ export default async function UserPage({
       <dl className="grid gap-3 text-sm sm:grid-cols-4" aria-label="Account">
         <div>
           <dt className="text-xs uppercase tracking-wide text-muted">Role</dt>
-          <dd className="font-medium">{ROLE_LABEL[target.role]}</dd>
+          <dd className="font-medium">{ROLE_LABELS[target.role]}</dd>
         </div>
         <div>
           <dt className="text-xs uppercase tracking-wide text-muted">Status</dt>

@@ -6,6 +6,7 @@ import { articleTimeline } from "@/lib/dal/review";
 import { getArticleOverview } from "@/lib/dal/workflow-overview";
 import { formatDate } from "@/lib/dates";
 import { shortHash } from "@/lib/content-hash";
+import { stepperStage } from "@/lib/workflow";
 import { StateBadge } from "@/components/ui/state-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -49,7 +50,7 @@ export default async function ArticleOverviewPage({ params }: Props) {
             <code>{shortHash(revision.contentHash)}</code>
           </span>
         </div>
-        <ReviewStepper state={revision.state} />
+        <ReviewStepper stage={stepperStage(revision.state)} summary={false} />
         <div className="flex flex-wrap gap-2">
           {can.edit && (
             <Link href={`/editor/articles/${article.id}/edit`} className={buttonClass("secondary", "no-underline")}>
@@ -57,12 +58,12 @@ export default async function ArticleOverviewPage({ params }: Props) {
             </Link>
           )}
           <Link href={`/editor/articles/${article.id}/review`} className={buttonClass("secondary", "no-underline")}>
-            {user.role === "reviewer" ? "Review" : "Review page"}
+            {can.signOff ? "Review" : "Review page"}
           </Link>
           <Link href={`/editor/articles/${article.id}/history`} className={buttonClass("secondary", "no-underline")}>
             History
           </Link>
-          {(live || revision.state === "submitted" || revision.state === "under_review") && (
+          {article.readerVisible && (
             <Link href={`/articles/${article.slug}`} className={buttonClass("ghost", "no-underline")}>
               Public page
             </Link>

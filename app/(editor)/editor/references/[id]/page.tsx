@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatAuthorLines } from "@/lib/citations/author-lines";
-import { citingArticles, getReference } from "@/lib/dal/references";
+import { citingArticles, getReference } from "@/lib/dal/references-read";
 import { requireUser } from "@/lib/dal/session";
 import { canManageReferences } from "@/lib/permissions";
 import { Alert } from "@/components/ui/alert";

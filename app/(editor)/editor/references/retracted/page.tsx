@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { retractedReferences } from "@/lib/dal/references";
+import { retractedReferences } from "@/lib/dal/references-read";
 import { requireUser } from "@/lib/dal/session";
 import { canManageReferences } from "@/lib/permissions";
 import { formatDate } from "@/lib/dates";

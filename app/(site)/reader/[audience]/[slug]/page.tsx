@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AudienceSwitch } from "@/components/reader/audience-switch";
 import { ReferenceList } from "@/components/reader/reference-list";
-import { ReviewStepper } from "@/components/reader/review-stepper";
+import { ReviewStepper } from "@/components/workflow/review-stepper";
 import { FollowUpForm } from "@/components/questions/follow-up-form";
 import { Alert } from "@/components/ui/alert";
 import { getReaderArticle } from "@/lib/dal/reader";

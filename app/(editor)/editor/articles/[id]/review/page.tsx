@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/dal/session";
 import { getReviewPageData } from "@/lib/dal/review";
 import { formatDate } from "@/lib/dates";
 import { shortHash } from "@/lib/content-hash";
+import { stepperStage } from "@/lib/workflow";
 import { Alert } from "@/components/ui/alert";
 import { StateBadge } from "@/components/ui/state-badge";
 import { ApproveDialog } from "@/components/review/approve-dialog";
@@ -54,7 +55,7 @@ export default async function ReviewPage({ params }: Props) {
             Content hash <code data-testid="content-hash">{shortHash(revision.contentHash)}</code>
           </span>
         </div>
-        <ReviewStepper state={revision.state} />
+        <ReviewStepper stage={stepperStage(revision.state)} summary={false} />
       </header>
 
       {viewer.mustSignAgain && (
@@ -63,7 +64,7 @@ export default async function ReviewPage({ params }: Props) {
         </Alert>
       )}
       {viewer.approvedCurrentText && <Alert tone="success">You have approved this exact text.</Alert>}
-      {viewer.isAuthor && user.role === "reviewer" && <Alert tone="info">You wrote this revision, so you can't review it.</Alert>}
+      {viewer.barredAsAuthor && <Alert tone="info">You wrote this revision, so you can't review it.</Alert>}
 
       {viewer.canSign && (
         <section aria-labelledby="decision-heading" className="space-y-4 rounded-md border border-brand-100 bg-brand-50/50 p-4">

@@ -1,0 +1,40 @@
+/**
+ * The domain's fixed vocabularies, declared once: staff roles, the states a revision moves
+ * through, the two sign-off decisions, and the words the staff pages use for them. Pure (no
+ * imports), so db/schema.ts builds its column enums from these tuples, lib/workflow and
+ * lib/permissions build on them, and client components can import the labels.
+ */
+
+export const ROLES = ["admin", "editor", "reviewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  admin: "Administrator",
+  editor: "Editor",
+  reviewer: "Board reviewer",
+};
+
+/** The states of a revision, in workflow order (docs/ARCHITECTURE.md has the diagram). */
+export const WORKFLOW_STATES = ["draft", "submitted", "under_review", "changes_requested", "approved"] as const;
+export type WorkflowState = (typeof WORKFLOW_STATES)[number];
+
+export const STATE_LABELS: Readonly<Record<WorkflowState, string>> = {
+  draft: "Draft",
+  submitted: "Submitted",
+  under_review: "Under review",
+  changes_requested: "Changes requested",
+  approved: "Approved",
+};
+
+/** What a board reviewer's sign-off says; each is also the workflow action that records it. */
+export const SIGN_OFF_DECISIONS = ["approve", "request_changes"] as const;
+export type SignOffDecision = (typeof SIGN_OFF_DECISIONS)[number];
+
+/** A staff account as permissions see it. */
+export type Actor = { id: number; role: Role; active: boolean };
+
+/** What permissions need of a revision. */
+export type RevisionRef = { authorId: number };
+
+/** Active reviewer assignments of a revision (removed ones excluded). */
+export type AssignmentRef = { reviewerId: number };
