@@ -25,7 +25,7 @@ import { applyToolbarCommand, insertCitation, type TextSelection, type ToolbarCo
 import { revisionFieldsSchema, type RevisionFields } from "@/lib/validations/revision";
 import type { RevisionState } from "@/db/schema";
 import { Alert } from "@/components/ui/alert";
-import { Field, TextInput, inputClass } from "@/components/ui/field";
+import { Field, TextInput, applyFieldErrors, inputClass } from "@/components/ui/field";
 import { StateBadge } from "@/components/ui/state-badge";
 import { CitationPicker } from "./citation-picker";
 import { DuplicateArticleButton } from "./duplicate-article-button";
@@ -182,9 +182,7 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
       return;
     }
     if (!result.ok && result.code === "invalid") {
-      for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (messages?.[0]) form.setError(name as keyof RevisionFields, { type: "server", message: messages[0] });
-      }
+      applyFieldErrors(result, form.setError);
       dispatch({ type: "save_invalid", message: result.message });
       return;
     }
