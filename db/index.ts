@@ -40,12 +40,36 @@ export function getDb(): Db {
   return globalForDb.vettedDb;
 }
 
+// The write transaction open on this process's connection, if any (kept on globalThis like the
+// connection itself, so a second copy of this module in another bundle sees the same one).
+const globalForTx = globalThis as unknown as { vettedWriteTx?: Tx | null };
+
 /**
  * Runs fn in a BEGIN IMMEDIATE transaction: the write lock is taken up front, so the
  * check-then-write inside fn can't be overtaken by another process.
+ *
+ * Called while a write transaction is already open (a server action's, see
+ * lib/actions/define-action.ts, around DAL functions that each call writeTransaction), fn joins
+ * it as a savepoint instead of opening a second transaction: there is one BEGIN IMMEDIATE, one
+ * commit, and a refusal thrown anywhere rolls back everything. A module-level "current
+ * transaction" is safe because better-sqlite3 is synchronous: fn runs to completion without
+ * yielding to other requests (a transaction function may not return a promise; better-sqlite3
+ * throws if it does), and the marker is cleared in finally.
  */
 export function writeTransaction<T>(fn: (tx: Tx) => T): T {
-  return getDb().transaction(fn, { behavior: "immediate" });
+  const open = globalForTx.vettedWriteTx;
+  if (open) return open.transaction((nested) => withCurrent(nested, fn));
+  return getDb().transaction((tx) => withCurrent(tx, fn), { behavior: "immediate" });
+}
+
+function withCurrent<T>(tx: Tx, fn: (tx: Tx) => T): T {
+  const outer = globalForTx.vettedWriteTx ?? null;
+  globalForTx.vettedWriteTx = tx;
+  try {
+    return fn(tx);
+  } finally {
+    globalForTx.vettedWriteTx = outer;
+  }
 }
 
 export { schema };

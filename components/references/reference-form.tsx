@@ -11,7 +11,7 @@ import { referenceSchema, type ReferenceInput, type ReferenceValues } from "@/li
 import type { ExistingReference } from "@/lib/dal/references-identity";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, TextInput, inputClass } from "@/components/ui/field";
+import { Field, TextInput, applyFieldErrors, inputClass } from "@/components/ui/field";
 
 /** What the form holds: every field as typed text (authors one per line). */
 export type ReferenceFormValues = {
@@ -91,10 +91,8 @@ export function ReferenceForm({
     const result =
       mode === "create" ? await createReferenceAction(values) : await updateReferenceAction({ id: referenceId, reference: values });
     if (!result.ok) {
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (messages?.[0]) setError(field as FieldName, { type: "server", message: messages[0] });
-      }
-      setStatus({ tone: "error", text: result.message, existing: (result as { existing?: ExistingReference }).existing });
+      applyFieldErrors(result, setError);
+      setStatus({ tone: "error", text: result.message, existing: "existing" in result ? result.existing : undefined });
       return;
     }
     if (mode === "create" && result.data && "id" in result.data) {
