@@ -12,6 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { writeBenchmarksMarkdown } from "./report";
+import type { LighthouseSummary } from "./results";
 import { ROOT, startNext } from "./server";
 
 const argv = process.argv.slice(2);
@@ -99,7 +100,7 @@ async function main() {
     const lhr = JSON.parse(fs.readFileSync(report, "utf8")) as LighthouseResult;
     if (!process.env.KEEP_LIGHTHOUSE_REPORT) fs.rmSync(report, { force: true });
     const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
-    const result = {
+    const result: LighthouseSummary = {
       url: target,
       fetchTime: lhr.fetchTime,
       lighthouseVersion: lhr.lighthouseVersion,
