@@ -27,7 +27,7 @@ export function openDatabase(file: string = databasePath()): Db {
   client.pragma("busy_timeout = 10000");
   client.pragma("foreign_keys = ON");
   client.pragma("temp_store = MEMORY");
-  const db = drizzle(client, { schema }) as Db;
+  const db: Db = drizzle(client, { schema });
   migrate(db, { migrationsFolder: migrationsFolder() });
   return db;
 }

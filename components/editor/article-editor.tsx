@@ -115,7 +115,7 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
   const previewTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const refreshPreview = useCallback(() => {
     if (previewTimer.current) clearTimeout(previewTimer.current);
-    previewTimer.current = setTimeout(async () => {
+    const render = async () => {
       const seq = ++previewSeq.current;
       const { clinicianBody, patientBody } = form.getValues();
       try {
@@ -137,7 +137,8 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
             e instanceof Error && e.message !== "Failed to fetch" ? e.message : "The preview is out of date: the server can't be reached.",
           );
       }
-    }, PREVIEW_DELAY_MS);
+    };
+    previewTimer.current = setTimeout(() => void render(), PREVIEW_DELAY_MS);
   }, [form]);
 
   // ---- saving -------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ async function clientIp(): Promise<string> {
 /** Public: any reader may ask. Works as a plain form post without JavaScript. */
 export async function askFollowUpQuestionAction(_prev: AskState | undefined, formData: FormData): Promise<AskState> {
   const raw = formFields(formData);
-  const values = { question: String(raw.question ?? ""), email: String(raw.email ?? "") };
+  const values = { question: typeof raw.question === "string" ? raw.question : "", email: typeof raw.email === "string" ? raw.email : "" };
   const parsed = followUpQuestionSchema.safeParse(raw);
   if (!parsed.success) {
     const unknownField = Object.keys(raw).some((k) => !(FIELDS as readonly string[]).includes(k));

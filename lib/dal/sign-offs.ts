@@ -8,15 +8,7 @@ import { clearFailures, lockOf, recordFailure } from "@/lib/dal/rate-limit";
 import { syncArticleSearch } from "@/lib/dal/search-index";
 import type { CurrentUser } from "@/lib/dal/session";
 import { getSiteSettings } from "@/lib/dal/settings";
-import {
-  loadRevision,
-  nowIso,
-  requireTransition,
-  signOffRefs,
-  WorkflowError,
-  type ArticleRow,
-  type RevisionRow,
-} from "@/lib/dal/workflow-context";
+import { loadRevision, nowIso, requireTransition, signOffRefs, type ArticleRow, type RevisionRow } from "@/lib/dal/workflow-context";
 import type { TransitionOutcome } from "@/lib/dal/workflow";
 import { verifyPassword } from "@/lib/passwords";
 import { APPROVAL_MEANING, REQUEST_CHANGES_MEANING } from "@/lib/sign-off";

@@ -197,8 +197,7 @@ export function renderGenerated(dir: string): string {
       "",
     );
     if (lh.note) out.push(lh.note, "");
-    if (lh.failedAudits?.length)
-      out.push("Audits below full score: " + lh.failedAudits.map((a) => `${a.id} (${a.score})`).join(", "), "");
+    if (lh.failedAudits?.length) out.push("Audits below full score: " + lh.failedAudits.map((a) => `${a.id} (${a.score})`).join(", "), "");
   }
   out.push(END);
   return out.join("\n");

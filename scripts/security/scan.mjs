@@ -49,7 +49,9 @@ for (const s of ["SIGINT", "SIGTERM"]) process.on(s, () => process.exit(130));
 for (let i = 0; ; i++) {
   try {
     if ((await fetch(`${base}/login`)).ok) break;
-  } catch {}
+  } catch {
+    // not listening yet
+  }
   if (i > 240) throw new Error("server did not start");
   await new Promise((r) => setTimeout(r, 500));
 }

@@ -63,9 +63,7 @@ test.describe("article page", () => {
     expect(ld["@type"]).toBe("MedicalWebPage");
     expect(ld.name).toBe(await page.getByRole("heading", { level: 1 }).textContent());
     expect(ld.audience.audienceType).toBe("Clinician");
-    const reviewers = (ld.reviewedBy ?? [])
-      .map((p) => (p.honorificSuffix ? `${p.name}, ${p.honorificSuffix}` : p.name))
-      .join("; ");
+    const reviewers = (ld.reviewedBy ?? []).map((p) => (p.honorificSuffix ? `${p.name}, ${p.honorificSuffix}` : p.name)).join("; ");
     await expect(page.getByTestId("last-reviewed")).toContainText(`by ${reviewers}`);
     expect(await page.getByTestId("last-reviewed").locator("time").getAttribute("datetime")).toBe(ld.lastReviewed);
     expect(await page.locator("time").first().getAttribute("datetime")).toBe(ld.dateModified);

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { REVISION_STATES, ROLES, SIGN_OFF_DECISIONS, type RevisionState } from "@/db/schema";
+import { REVISION_STATES, ROLES, type SIGN_OFF_DECISIONS, type RevisionState } from "@/db/schema";
 import type { ActionErrorCode } from "@/lib/action-result";
 import * as permissions from "@/lib/permissions";
 import type { Actor } from "@/lib/permissions";
