@@ -182,7 +182,7 @@ describe("npm start with a bad value", () => {
         cwd: root,
         encoding: "utf8",
         timeout: 20_000,
-        env: { PATH: process.env.PATH, PORT: "abc", DATABASE_PATH: database },
+        env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: "abc", DATABASE_PATH: database },
       });
       expect(run.status).toBe(1);
       expect(run.stderr).toBe('Invalid environment: PORT must be a port number from 1 to 65535 (got "abc")\n');
