@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { serverEnv } from "../lib/env";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -10,7 +11,7 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export function databasePath(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || path.join(process.cwd(), "data", "vetted.db"));
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), serverEnv().DATABASE_PATH);
 }
 
 export function migrationsFolder(): string {
@@ -27,7 +28,7 @@ export function openDatabase(file: string = databasePath()): Db {
   client.pragma("busy_timeout = 10000");
   client.pragma("foreign_keys = ON");
   client.pragma("temp_store = MEMORY");
-  const db = drizzle(client, { schema }) as Db;
+  const db: Db = drizzle(client, { schema });
   migrate(db, { migrationsFolder: migrationsFolder() });
   return db;
 }

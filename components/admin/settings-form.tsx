@@ -29,7 +29,7 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
     handleSubmit,
     formState: { errors, isSubmitting },
   } = form;
-  const err = (key: keyof SiteSettings) => errors[key]?.message as string | undefined;
+  const err = (key: keyof SiteSettings) => errors[key]?.message;
 
   async function onSubmit(values: SiteSettings) {
     setMessage(null);

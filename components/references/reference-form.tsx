@@ -57,10 +57,10 @@ function messageOf(errors: FieldErrors<ReferenceInput>, name: FieldName): string
   const error = (errors as Record<string, unknown>)[name] as { message?: string; [k: string]: unknown } | undefined;
   if (!error) return undefined;
   if (typeof error.message === "string" && error.message) return error.message;
-  const nested = Object.values(error).find((v): v is { message?: string } => !!v && typeof v === "object" && "message" in (v as object));
+  const nested = Object.values(error).find((v): v is { message?: string } => !!v && typeof v === "object" && "message" in v);
   if (nested?.message) return nested.message;
   const deeper = Object.values(error)
-    .flatMap((v) => (v && typeof v === "object" ? Object.values(v as object) : []))
+    .flatMap((v) => (v && typeof v === "object" ? Object.values(v as Record<string, unknown>) : []))
     .find((v) => v && typeof v === "object" && "message" in v) as { message?: string } | undefined;
   return deeper?.message ?? "Check this field";
 }

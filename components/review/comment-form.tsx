@@ -66,7 +66,7 @@ export function CommentForm({ revisionId }: { revisionId: number }) {
         <select
           id="comment-audience"
           className={inputClass() + " max-w-xs"}
-          {...register("quoteAudience", { setValueAs: (v) => v || undefined })}
+          {...register("quoteAudience", { setValueAs: (v: string) => v || undefined })}
         >
           <option value="">Which wording?</option>
           <option value="clinician">Clinician wording</option>
