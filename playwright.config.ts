@@ -1,8 +1,10 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { isSet, serverEnv, testEnv } from "./lib/env";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-export const E2E_DATABASE = path.resolve(process.env.E2E_DATABASE ?? `tests/.tmp/e2e-${port}.db`);
+const settings = testEnv();
+const port = settings.E2E_PORT;
+export const E2E_DATABASE = path.resolve(settings.E2E_DATABASE ?? `tests/.tmp/e2e-${port}.db`);
 const SETTINGS_SPECS = /admin-settings\.spec\.ts$/;
 const SETTINGS_EFFECTS_SPECS = /settings-effects\.spec\.ts$/;
 const BENCH_SPECS = /bench-smoke\.spec\.ts$/;
@@ -14,8 +16,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: Number(process.env.E2E_WORKERS ?? 2),
-  retries: process.env.CI ? 1 : 0,
+  workers: settings.E2E_WORKERS,
+  retries: settings.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
@@ -23,7 +25,7 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: settings.CHROMIUM_PATH,
       args: [
         "--no-sandbox",
         "--disable-gpu",
@@ -64,7 +66,7 @@ export default defineConfig({
       SIGN_IN_IP_LIMIT: "1000",
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-use-000000",
       // Reader questions all come from 127.0.0.1; the rate-limit test lowers its own window by count.
-      QUESTION_IP_LIMIT: process.env.QUESTION_IP_LIMIT ?? "1000",
+      QUESTION_IP_LIMIT: isSet("QUESTION_IP_LIMIT") ? String(serverEnv().QUESTION_IP_LIMIT) : "1000",
     },
   },
 });

@@ -63,8 +63,6 @@ const addMonths = (iso: string, months: number) => {
   return d.toISOString();
 };
 
-type Ids = Record<string, number>;
-
 function insertRevision(
   tx: Tx,
   articleId: number,

@@ -1,13 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
+import { serverEnv } from "@/lib/env";
 
 /**
  * The session-signing secret: NEXTAUTH_SECRET when set, otherwise one generated on
  * first start into data/.auth-secret (never committed; data/ is git-ignored).
  */
 export function authSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const configured = serverEnv().NEXTAUTH_SECRET;
+  if (configured) return configured;
   const file = path.join(/*turbopackIgnore: true*/ process.cwd(), "data", ".auth-secret");
   try {
     return fs.readFileSync(file, "utf8").trim();

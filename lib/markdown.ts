@@ -1,5 +1,5 @@
-import type { Element, ElementContent, Root as HastRoot } from "hast";
-import type { Heading, Nodes, PhrasingContent, Root, RootContent } from "mdast";
+import type { Element, ElementContent } from "hast";
+import type { Nodes, PhrasingContent, Root, RootContent } from "mdast";
 import rehypeExternalLinks from "rehype-external-links";
 import rehypeSanitize, { type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
@@ -127,7 +127,7 @@ function takeCitations(node: Parent): Citation[] {
   const children = node.children as RootContent[];
   (node as { children: RootContent[] }).children = children.filter((child) => {
     if (child.type === "citation") taken.push(child);
-    else if ("children" in child) taken.push(...takeCitations(child as Parent));
+    else if ("children" in child) taken.push(...takeCitations(child));
     return child.type !== "citation";
   });
   return taken;
@@ -141,7 +141,7 @@ function takeCitations(node: Parent): Citation[] {
 function adaptTree(node: Parent): void {
   const children = node.children as RootContent[];
   (node as { children: RootContent[] }).children = children.flatMap((child): RootContent[] => {
-    if (child.type === "heading" && child.depth === 1) (child as Heading).depth = 2;
+    if (child.type === "heading" && child.depth === 1) child.depth = 2;
     if (child.type === "link" || child.type === "linkReference") {
       adaptTree(child);
       return [child, ...takeCitations(child)];
@@ -155,7 +155,7 @@ function adaptTree(node: Parent): void {
       if (first?.type === "paragraph") return [{ ...first, children: [label, ...first.children] }, ...rest];
       return [{ type: "paragraph", children: [label] }, ...child.children];
     }
-    if ("children" in child) adaptTree(child as Parent);
+    if ("children" in child) adaptTree(child);
     return [child];
   });
 }
@@ -165,7 +165,7 @@ const escapeText = (value: string) => value.replace(/&/g, "&amp;").replace(/</g,
 /** Sanitised HTML of a tree; a tree too deep to convert (see parseWording) is shown as its escaped source. */
 function treeToHtml(tree: Root, markdown: string): string {
   try {
-    return htmlPipeline.stringify(htmlPipeline.runSync(tree) as HastRoot);
+    return htmlPipeline.stringify(htmlPipeline.runSync(tree));
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return `<p>${escapeText(markdown)}</p>`;
@@ -193,7 +193,7 @@ export function renderWording<R extends { citekey: string }>(markdown: string, r
       hChildren: citationChildren(numbering.markers[i], nextCiteId),
     };
   });
-  adaptTree(tree as Root);
+  adaptTree(tree);
 
   const html = treeToHtml(tree, markdown);
   const referenceList = numbering.order.map((citekey, i) => ({
@@ -253,6 +253,7 @@ export function markdownToPlainText(markdown: string): string {
   return blockTexts(parseWording(markdown))
     .map((block) =>
       block
+        // eslint-disable-next-line no-control-regex -- a NUL marks where a citation was (see inlineText)
         .replace(/\s*\u0000/g, "")
         .replace(/\s+/g, " ")
         .trim(),

@@ -40,7 +40,7 @@ export const smogGrade = ({ sentences, polysyllables }: ReadabilityCounts) => 1.
 // A full stop after these is not the end of a sentence ("e.g. walking", "Dr. Smith", "et al. found").
 const ABBREVIATIONS = new Set(["e.g.", "i.e.", "vs.", "cf.", "al.", "dr.", "mr.", "mrs.", "ms.", "prof.", "approx.", "fig.", "no.", "st."]);
 const SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s|$)/g;
-const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /** Whether the "." ending at `stop` closes an abbreviation rather than a sentence. */

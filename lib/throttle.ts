@@ -2,6 +2,8 @@
  * Sign-in throttling policy, pure: a fixed window of failures per key (an account or an IP);
  * reaching the limit locks the key, and each further lock lasts twice as long as the last.
  */
+import { serverEnv } from "@/lib/env";
+
 export type ThrottleBucket = { windowStart: string; count: number; strikes: number; lockedUntil: string | null };
 
 export type ThrottlePolicy = { limit: number; windowMs: number; baseLockMs: number; maxLockMs: number };
@@ -9,7 +11,7 @@ export type ThrottlePolicy = { limit: number; windowMs: number; baseLockMs: numb
 export const ACCOUNT_POLICY: ThrottlePolicy = { limit: 5, windowMs: 15 * 60_000, baseLockMs: 60_000, maxLockMs: 60 * 60_000 };
 /** An address may try several accounts (a shared office), so its limit is higher. */
 export const IP_POLICY: ThrottlePolicy = {
-  limit: Number(process.env.SIGN_IN_IP_LIMIT) > 0 ? Number(process.env.SIGN_IN_IP_LIMIT) : 20,
+  limit: serverEnv().SIGN_IN_IP_LIMIT,
   windowMs: 15 * 60_000,
   baseLockMs: 60_000,
   maxLockMs: 60 * 60_000,

@@ -9,8 +9,9 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { verifyAuditChain, type StoredAuditEvent } from "../lib/audit";
+import { serverEnv } from "../lib/env";
 
-const file = path.resolve(process.env.DATABASE_PATH || path.join(process.cwd(), "data", "vetted.db"));
+const file = path.resolve(serverEnv().DATABASE_PATH);
 if (!fs.existsSync(file)) {
   console.error(`No database at ${file}. Set DATABASE_PATH or run npm start first.`);
   process.exit(2);

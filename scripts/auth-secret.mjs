@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 
-/** NEXTAUTH_SECRET from the environment, or one generated once into data/.auth-secret (git-ignored). */
-export function ensureAuthSecret(root) {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+/** The configured NEXTAUTH_SECRET, or one generated once into data/.auth-secret (git-ignored). */
+export function ensureAuthSecret(root, configured) {
+  if (configured) return configured;
   const file = path.join(root, "data", ".auth-secret");
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -42,7 +42,7 @@ async function main() {
   const copied = performance.now();
 
   const copy = new Database(partial, { readonly: true });
-  const integrity = copy.pragma("integrity_check", { simple: true });
+  const integrity = copy.pragma("integrity_check", { simple: true }) as string;
   copy.close();
   if (integrity !== "ok") {
     fs.rmSync(partial, { force: true });

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const root = path.resolve(import.meta.dirname, "..");
 const STAMP = path.join(root, ".next", "vetted-source-hash");
@@ -38,19 +39,29 @@ export function sourceHash() {
   return hash.digest("hex");
 }
 
-const current = sourceHash();
-const built = fs.existsSync(STAMP) ? fs.readFileSync(STAMP, "utf8").trim() : "";
-if (built === current && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
-  console.log("Build is up to date.");
-} else {
-  console.log("Building Vetted (next build)…");
-  // The build reads no data, but route modules open the database lazily: give it a scratch file.
-  const env = { ...process.env, DATABASE_PATH: path.join(root, "data", "build.db"), NEXT_TELEMETRY_DISABLED: "1" };
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
-    cwd: root,
-    stdio: "inherit",
-    env,
-  });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-  fs.writeFileSync(STAMP, current);
+/** Whether .next holds a build of exactly the current sources (tests/unit/actions-defined.test.ts asks too). */
+export function buildIsCurrent() {
+  const built = fs.existsSync(STAMP) ? fs.readFileSync(STAMP, "utf8").trim() : "";
+  return built === sourceHash() && fs.existsSync(path.join(root, ".next", "BUILD_ID"));
 }
+
+function main() {
+  if (buildIsCurrent()) {
+    console.log("Build is up to date.");
+  } else {
+    console.log("Building Vetted (next build)…");
+    const current = sourceHash();
+    // The build reads no data, but route modules open the database lazily: give it a scratch file.
+    const env = { ...process.env, DATABASE_PATH: path.join(root, "data", "build.db"), NEXT_TELEMETRY_DISABLED: "1" };
+    const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+      cwd: root,
+      stdio: "inherit",
+      env,
+    });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+    fs.writeFileSync(STAMP, current);
+  }
+}
+
+// Run as a script (the test and e2e commands); importing it only reads the stamp.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

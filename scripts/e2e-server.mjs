@@ -3,17 +3,20 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { isSet, loadEnvOrExit } from "../lib/env-schema.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
-const dbPath = process.env.DATABASE_PATH;
-if (!dbPath) throw new Error("DATABASE_PATH must be set by playwright.config.ts");
+const settings = loadEnvOrExit(["server"]);
+// Never the default database: this script deletes it first.
+if (!isSet("DATABASE_PATH")) throw new Error("DATABASE_PATH must be set by playwright.config.ts");
+const dbPath = settings.DATABASE_PATH;
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbPath + suffix, { force: true });
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const prepared = spawnSync(process.execPath, [path.join(root, "scripts", "prepare-db.mjs")], { cwd: root, stdio: "inherit", env });
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
-const port = process.env.PORT ?? "3100";
+const port = String(settings.PORT);
 const server = spawn(
   process.execPath,
   [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", port],

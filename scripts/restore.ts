@@ -15,7 +15,7 @@ if (!source || !fs.existsSync(source)) {
   process.exit(2);
 }
 const backup = new Database(source, { readonly: true, fileMustExist: true });
-const integrity = backup.pragma("integrity_check", { simple: true });
+const integrity = backup.pragma("integrity_check", { simple: true }) as string;
 const tables = backup
   .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('users','articles','revisions','audit_events')")
   .all();

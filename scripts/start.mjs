@@ -1,15 +1,16 @@
-// `npm start`: migrate, seed demo data if the database is empty, build if needed, serve.
+// `npm start`: check the environment, migrate, seed demo data if the database is empty, build if needed, serve.
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
+import { loadEnvOrExit, publicUrl } from "../lib/env-schema.mjs";
 import { ensureAuthSecret } from "./auth-secret.mjs";
 
+// First, before any work: a bad value stops here with one line naming the variable.
+const settings = loadEnvOrExit(["server"]);
 const root = path.resolve(import.meta.dirname, "..");
-const host = process.env.HOST || "127.0.0.1";
-const port = process.env.PORT || "3000";
 const env = {
   ...process.env,
-  NEXTAUTH_SECRET: ensureAuthSecret(root),
-  NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`,
+  NEXTAUTH_SECRET: ensureAuthSecret(root, settings.NEXTAUTH_SECRET),
+  NEXTAUTH_URL: publicUrl(settings),
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
@@ -21,10 +22,10 @@ function run(script, args = []) {
 run("scripts/prepare-db.mjs");
 run("scripts/build-if-needed.mjs");
 console.log(`Vetted is starting on ${env.NEXTAUTH_URL}`);
-const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", host, "-p", port], {
-  cwd: root,
-  stdio: "inherit",
-  env,
-});
+const server = spawn(
+  process.execPath,
+  [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", settings.HOST, "-p", String(settings.PORT)],
+  { cwd: root, stdio: "inherit", env },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

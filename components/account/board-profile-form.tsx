@@ -6,14 +6,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { saveBoardProfileAction } from "@/lib/actions/board-profiles";
 import type { z } from "zod";
 import { boardProfileSchema, type BoardProfileInput } from "@/lib/validations/board-profile";
-import { Alert } from "@/components/ui/alert";
+import { ActionMessage, messageOf, type ActionMessageValue } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
-import { Field, TextInput, inputClass } from "@/components/ui/field";
-import { applyFieldErrors, describedBy } from "@/components/admin/form-helpers";
+import { Field, TextInput, applyFieldErrors, describedBy, inputClass } from "@/components/ui/field";
 
 /** The public board profile; used by reviewers for their own and by admins for anyone's. */
 export function BoardProfileForm({ profile, own }: { profile: BoardProfileInput; own: boolean }) {
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<ActionMessageValue | null>(null);
   const form = useForm<z.input<typeof boardProfileSchema>, unknown, BoardProfileInput>({
     resolver: zodResolver(boardProfileSchema),
     defaultValues: profile,
@@ -28,16 +27,12 @@ export function BoardProfileForm({ profile, own }: { profile: BoardProfileInput;
     setMessage(null);
     const result = await saveBoardProfileAction(values);
     applyFieldErrors(result, form.setError);
-    setMessage({ ok: result.ok, text: result.message ?? "" });
+    setMessage(messageOf(result));
   }
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="max-w-xl space-y-5">
-      {message && (
-        <Alert tone={message.ok ? "success" : "error"} live>
-          {message.text}
-        </Alert>
-      )}
+      <ActionMessage message={message} variant="box" />
       <input type="hidden" {...register("userId")} />
       <Field id="profile-name" label="Name" error={errors.name?.message} hint="Printed on the board page and with every sign-off.">
         <TextInput id="profile-name" invalid={!!errors.name} {...describedBy("profile-name", errors.name)} {...register("name")} />

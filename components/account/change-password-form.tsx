@@ -5,13 +5,12 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { changePasswordAction } from "@/lib/actions/account";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validations/account";
-import { Alert } from "@/components/ui/alert";
+import { ActionMessage, messageOf, type ActionMessageValue } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
-import { Field, TextInput } from "@/components/ui/field";
-import { applyFieldErrors, describedBy } from "@/components/admin/form-helpers";
+import { Field, TextInput, applyFieldErrors, describedBy } from "@/components/ui/field";
 
 export function ChangePasswordForm({ required }: { required: boolean }) {
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<ActionMessageValue | null>(null);
   const form = useForm<ChangePasswordInput>({
     resolver: zodResolver(changePasswordSchema),
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
@@ -28,7 +27,7 @@ export function ChangePasswordForm({ required }: { required: boolean }) {
     const result = await changePasswordAction(values);
     if (!result.ok) {
       applyFieldErrors(result, form.setError);
-      setMessage({ ok: false, text: result.message });
+      setMessage(messageOf(result));
       return;
     }
     if (required) {
@@ -37,16 +36,12 @@ export function ChangePasswordForm({ required }: { required: boolean }) {
       return;
     }
     reset();
-    setMessage({ ok: true, text: result.message ?? "Password changed." });
+    setMessage(messageOf(result, "Password changed."));
   }
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="max-w-md space-y-5">
-      {message && (
-        <Alert tone={message.ok ? "success" : "error"} live>
-          {message.text}
-        </Alert>
-      )}
+      <ActionMessage message={message} variant="box" />
       <Field id="currentPassword" label={required ? "Temporary password" : "Current password"} error={errors.currentPassword?.message}>
         <TextInput
           id="currentPassword"

@@ -8,8 +8,8 @@ import { createUserAction } from "@/lib/actions/users";
 import { createUserSchema, type CreateUserInput } from "@/lib/validations/user";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, TextInput, inputClass } from "@/components/ui/field";
-import { applyFieldErrors, describedBy, suggestTemporaryPassword } from "./form-helpers";
+import { Field, TextInput, applyFieldErrors, describedBy, inputClass } from "@/components/ui/field";
+import { suggestTemporaryPassword } from "./temporary-password";
 
 export function CreateUserForm() {
   const router = useRouter();

@@ -6,13 +6,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { resetUserPasswordAction } from "@/lib/actions/users";
 import type { z } from "zod";
 import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/validations/user";
-import { Alert } from "@/components/ui/alert";
+import { ActionMessage, messageOf, type ActionMessageValue } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
-import { Field, TextInput } from "@/components/ui/field";
-import { applyFieldErrors, describedBy, suggestTemporaryPassword } from "./form-helpers";
+import { Field, TextInput, applyFieldErrors, describedBy } from "@/components/ui/field";
+import { suggestTemporaryPassword } from "./temporary-password";
 
 export function ResetPasswordForm({ userId }: { userId: number }) {
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<ActionMessageValue | null>(null);
   const form = useForm<z.input<typeof resetPasswordSchema>, unknown, ResetPasswordInput>({
     resolver: zodResolver(resetPasswordSchema),
     defaultValues: { userId, temporaryPassword: "" },
@@ -28,16 +28,12 @@ export function ResetPasswordForm({ userId }: { userId: number }) {
     setMessage(null);
     const result = await resetUserPasswordAction(values);
     applyFieldErrors(result, form.setError);
-    setMessage({ ok: result.ok, text: result.message ?? "" });
+    setMessage(messageOf(result));
   }
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
-      {message && (
-        <Alert tone={message.ok ? "success" : "error"} live>
-          {message.text}
-        </Alert>
-      )}
+      <ActionMessage message={message} variant="box" />
       <Field
         id="reset-password"
         label="New temporary password"

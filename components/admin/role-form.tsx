@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { changeUserRoleAction } from "@/lib/actions/users";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain";
+import { ActionMessage, messageOf, type ActionMessageValue } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -10,13 +11,13 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 export function RoleForm({ userId, name, role, openAssignments }: { userId: number; name: string; role: Role; openAssignments: number }) {
   const [next, setNext] = useState<Role>(role);
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<ActionMessageValue | null>(null);
   const leavesReviews = role === "reviewer" && next !== "reviewer" && openAssignments > 0;
 
   const save = () =>
     startTransition(async () => {
       const result = await changeUserRoleAction({ userId, role: next });
-      setMessage({ ok: result.ok, text: result.message ?? "" });
+      setMessage(messageOf(result));
     });
 
   return (
@@ -49,11 +50,7 @@ export function RoleForm({ userId, name, role, openAssignments }: { userId: numb
           onConfirm={save}
         />
       </div>
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-800" : "text-sm text-red-800"}>
-          {message.text}
-        </p>
-      )}
+      <ActionMessage message={message} />
     </div>
   );
 }

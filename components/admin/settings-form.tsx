@@ -5,10 +5,9 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { saveSiteSettingsAction } from "@/lib/actions/settings";
 import { siteSettingsSchema, type SiteSettings, type SiteSettingsFormValues } from "@/lib/validations/settings";
-import { Alert } from "@/components/ui/alert";
+import { ActionMessage, messageOf, type ActionMessageValue } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
-import { Field, TextInput, inputClass } from "@/components/ui/field";
-import { applyFieldErrors, describedBy } from "./form-helpers";
+import { Field, TextInput, applyFieldErrors, describedBy, inputClass } from "@/components/ui/field";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -20,7 +19,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 export function SettingsForm({ settings }: { settings: SiteSettings }) {
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<ActionMessageValue | null>(null);
   const form = useForm<SiteSettingsFormValues, unknown, SiteSettings>({
     resolver: zodResolver(siteSettingsSchema),
     defaultValues: settings,
@@ -30,23 +29,19 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
     handleSubmit,
     formState: { errors, isSubmitting },
   } = form;
-  const err = (key: keyof SiteSettings) => errors[key]?.message as string | undefined;
+  const err = (key: keyof SiteSettings) => errors[key]?.message;
 
   async function onSubmit(values: SiteSettings) {
     setMessage(null);
     const result = await saveSiteSettingsAction(values);
     applyFieldErrors(result, form.setError);
-    setMessage({ ok: result.ok, text: result.message ?? "" });
+    setMessage(messageOf(result));
   }
   const onInvalid = () => setMessage({ ok: false, text: "Please correct the highlighted fields. Nothing was saved." });
 
   return (
     <form onSubmit={handleSubmit(onSubmit, onInvalid)} noValidate className="max-w-3xl space-y-6">
-      {message && (
-        <Alert tone={message.ok ? "success" : "error"} live>
-          {message.text}
-        </Alert>
-      )}
+      <ActionMessage message={message} variant="box" />
       <Section title="Site">
         <Field id="siteName" label="Site name" error={err("siteName")}>
           <TextInput

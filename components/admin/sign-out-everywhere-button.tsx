@@ -2,12 +2,13 @@
 
 import { useState, useTransition } from "react";
 import { signOutEverywhereAction } from "@/lib/actions/users";
+import { ActionMessage, messageOf, type ActionMessageValue } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 export function SignOutEverywhereButton({ userId, name }: { userId: number; name: string }) {
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<ActionMessageValue | null>(null);
   return (
     <div className="space-y-2">
       <ConfirmDialog
@@ -22,15 +23,11 @@ export function SignOutEverywhereButton({ userId, name }: { userId: number; name
         onConfirm={() =>
           startTransition(async () => {
             const result = await signOutEverywhereAction({ userId });
-            setMessage({ ok: result.ok, text: result.message ?? "" });
+            setMessage(messageOf(result));
           })
         }
       />
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-800" : "text-sm text-red-800"}>
-          {message.text}
-        </p>
-      )}
+      <ActionMessage message={message} />
     </div>
   );
 }

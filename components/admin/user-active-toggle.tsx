@@ -2,17 +2,18 @@
 
 import { useState, useTransition } from "react";
 import { setUserActiveAction } from "@/lib/actions/users";
+import { ActionMessage, messageOf, type ActionMessageValue } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 export function UserActiveToggle({ userId, name, active }: { userId: number; name: string; active: boolean }) {
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<ActionMessageValue | null>(null);
 
   const run = (next: boolean) =>
     startTransition(async () => {
       const result = await setUserActiveAction({ userId, active: next });
-      setMessage({ ok: result.ok, text: result.message ?? "" });
+      setMessage(messageOf(result));
     });
 
   return (
@@ -34,11 +35,7 @@ export function UserActiveToggle({ userId, name, active }: { userId: number; nam
           Reactivate
         </Button>
       )}
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-xs text-emerald-800" : "text-xs text-red-800"}>
-          {message.text}
-        </p>
-      )}
+      <ActionMessage message={message} compact />
     </div>
   );
 }

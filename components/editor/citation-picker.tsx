@@ -30,7 +30,7 @@ export function CitationPicker({
   useEffect(() => {
     if (!open) return;
     const controller = new AbortController();
-    const timer = setTimeout(async () => {
+    const search = async () => {
       try {
         const response = await fetch(`/api/editor/citations?q=${encodeURIComponent(query)}`, { signal: controller.signal });
         const body = (await response.json()) as { results?: PickerReference[]; message?: string };
@@ -40,7 +40,8 @@ export function CitationPicker({
       } catch (e) {
         if (!controller.signal.aborted) setError(e instanceof Error ? e.message : "The library search failed.");
       }
-    }, 200);
+    };
+    const timer = setTimeout(() => void search(), 200);
     return () => {
       clearTimeout(timer);
       controller.abort();

@@ -2,12 +2,13 @@
 
 import { useState, useTransition } from "react";
 import { duplicateArticleAction } from "@/lib/actions/articles";
+import { ActionMessage, messageOf, type ActionMessageValue } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 
 /** "Duplicate as new article": a new draft with this article's current text; opens it in the editor. */
 export function DuplicateArticleButton({ articleId }: { articleId: number }) {
   const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ActionMessageValue | null>(null);
   return (
     <div className="flex flex-col items-end gap-1">
       <Button
@@ -16,17 +17,13 @@ export function DuplicateArticleButton({ articleId }: { articleId: number }) {
         onClick={() =>
           startTransition(async () => {
             const result = await duplicateArticleAction({ articleId });
-            if (result && !result.ok) setError(result.message);
+            if (result && !result.ok) setError(messageOf(result));
           })
         }
       >
         {pending ? "Duplicating…" : "Duplicate as new article"}
       </Button>
-      {error && (
-        <p role="alert" className="text-xs text-red-800">
-          {error}
-        </p>
-      )}
+      <ActionMessage message={error} compact />
     </div>
   );
 }

@@ -18,6 +18,12 @@ const TOOLS: { command: ToolbarCommand; label: string; glyph: ReactNode; keys?: 
 
 const keyHint = (keys: string) => keys.replace("Control", "Ctrl");
 
+/** Points a ref passed in by the parent (a callback or an object) at the element. */
+function setRef<T>(ref: Ref<T>, value: T | null) {
+  if (typeof ref === "function") ref(value);
+  else if (ref) ref.current = value;
+}
+
 /** A Markdown wording: label, formatting toolbar with shortcuts, citation button and the textarea. */
 export function MarkdownField({
   id,
@@ -103,8 +109,7 @@ export function MarkdownField({
         {...field}
         ref={(el) => {
           registerRef(el);
-          if (typeof textareaRef === "function") textareaRef(el);
-          else if (textareaRef) (textareaRef as { current: HTMLTextAreaElement | null }).current = el;
+          setRef(textareaRef, el);
         }}
         onKeyDown={onKeyDown}
         rows={16}

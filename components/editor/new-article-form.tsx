@@ -7,7 +7,7 @@ import { createArticleAction } from "@/lib/actions/articles";
 import { newArticleSchema, type NewArticleInput } from "@/lib/validations/revision";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, TextInput } from "@/components/ui/field";
+import { Field, TextInput, applyFieldErrors } from "@/components/ui/field";
 
 /** Starts an article: its question and topic; the editor opens on the new draft. */
 export function NewArticleForm({ topics }: { topics: string[] }) {
@@ -25,9 +25,7 @@ export function NewArticleForm({ topics }: { topics: string[] }) {
     const result = await createArticleAction(values);
     if (result && !result.ok) {
       setError(result.message);
-      for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (messages?.[0]) setFieldError(name as keyof NewArticleInput, { type: "server", message: messages[0] });
-      }
+      applyFieldErrors(result, setFieldError);
     }
   }
 

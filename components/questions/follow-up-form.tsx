@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { askFollowUpQuestionAction, type AskState } from "@/lib/actions/follow-up-questions";
+import { askFollowUpQuestionAction } from "@/lib/actions/follow-up-questions";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, describedBy, fieldError, inputClass } from "@/components/ui/field";
 import { QUESTION_MAX } from "@/lib/validations/follow-up-limits";
 
 /**
@@ -12,8 +12,10 @@ import { QUESTION_MAX } from "@/lib/validations/follow-up-limits";
  * JavaScript too. The "website" field is a honeypot, hidden from people and screen readers.
  */
 export function FollowUpForm({ slug, audience }: { slug: string; audience: "clinician" | "patient" }) {
-  const [state, formAction, pending] = useActionState<AskState | undefined, FormData>(askFollowUpQuestionAction, undefined);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const [state, formAction, pending] = useActionState(askFollowUpQuestionAction, undefined);
+  const questionError = fieldError(state, "question");
+  const emailError = fieldError(state, "email");
+  const values = state && "values" in state ? state.values : undefined;
   const sent = state?.ok === true;
   return (
     <section aria-labelledby="follow-up-heading" className="mt-10 rounded-md border border-slate-200 bg-white px-5 py-5">
@@ -37,7 +39,7 @@ export function FollowUpForm({ slug, audience }: { slug: string; audience: "clin
           <Field
             id="follow-up-question"
             label="Your question"
-            error={errors?.question?.[0]}
+            error={questionError}
             hint={`Up to ${QUESTION_MAX.toLocaleString("en")} characters.`}
           >
             <textarea
@@ -46,16 +48,15 @@ export function FollowUpForm({ slug, audience }: { slug: string; audience: "clin
               rows={4}
               maxLength={QUESTION_MAX}
               required
-              defaultValue={state?.values?.question}
-              aria-invalid={errors?.question ? true : undefined}
-              aria-describedby={errors?.question ? "follow-up-question-error follow-up-question-hint" : "follow-up-question-hint"}
-              className={inputClass(!!errors?.question)}
+              defaultValue={values?.question}
+              {...describedBy("follow-up-question", questionError, true)}
+              className={inputClass(!!questionError)}
             />
           </Field>
           <Field
             id="follow-up-email"
             label="Email (optional)"
-            error={errors?.email?.[0]}
+            error={emailError}
             hint="Only if you would like a reply. We never publish it."
           >
             <input
@@ -63,10 +64,9 @@ export function FollowUpForm({ slug, audience }: { slug: string; audience: "clin
               name="email"
               type="email"
               autoComplete="email"
-              defaultValue={state?.values?.email}
-              aria-invalid={errors?.email ? true : undefined}
-              aria-describedby={errors?.email ? "follow-up-email-error follow-up-email-hint" : "follow-up-email-hint"}
-              className={inputClass(!!errors?.email)}
+              defaultValue={values?.email}
+              {...describedBy("follow-up-email", emailError, true)}
+              className={inputClass(!!emailError)}
             />
           </Field>
           <div className="honeypot" aria-hidden="true">

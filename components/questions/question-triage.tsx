@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { convertQuestionAction, dismissQuestionAction } from "@/lib/actions/follow-up-questions";
+import { ActionMessage, messageOf } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
@@ -14,7 +15,7 @@ export function QuestionTriage({ id, question }: { id: number; question: string 
   const run = (action: typeof dismissQuestionAction) =>
     startTransition(async () => {
       const r = await action({ id });
-      setResult({ ok: r.ok, text: r.message ?? "", articleId: r.ok ? r.data?.articleId : undefined });
+      setResult({ ...messageOf(r), articleId: r.ok ? r.data?.articleId : undefined });
     });
 
   if (result?.ok) {
@@ -40,10 +41,10 @@ export function QuestionTriage({ id, question }: { id: number; question: string 
         confirmLabel="Dismiss question"
         onConfirm={() => run(dismissQuestionAction)}
       />
-      {result && !result.ok && (
-        <p role="alert" className="w-full text-sm text-red-800">
-          {result.text}
-        </p>
+      {result && (
+        <div className="w-full">
+          <ActionMessage message={result} />
+        </div>
       )}
     </div>
   );

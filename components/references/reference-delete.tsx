@@ -22,7 +22,7 @@ export function ReferenceDelete({ referenceId, citekey }: { referenceId: number;
         router.push(`/editor/references?deleted=${encodeURIComponent(citekey)}`);
         return;
       }
-      setRefusal({ message: result.message, articles: (result as { citingArticles?: CitingArticle[] }).citingArticles ?? [] });
+      setRefusal({ message: result.message, articles: "citingArticles" in result ? result.citingArticles : [] });
     });
 
   return (

@@ -11,7 +11,7 @@ import { referenceSchema, type ReferenceInput, type ReferenceValues } from "@/li
 import type { ExistingReference } from "@/lib/dal/references-identity";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, TextInput, inputClass } from "@/components/ui/field";
+import { Field, TextInput, applyFieldErrors, inputClass } from "@/components/ui/field";
 
 /** What the form holds: every field as typed text (authors one per line). */
 export type ReferenceFormValues = {
@@ -57,10 +57,10 @@ function messageOf(errors: FieldErrors<ReferenceInput>, name: FieldName): string
   const error = (errors as Record<string, unknown>)[name] as { message?: string; [k: string]: unknown } | undefined;
   if (!error) return undefined;
   if (typeof error.message === "string" && error.message) return error.message;
-  const nested = Object.values(error).find((v): v is { message?: string } => !!v && typeof v === "object" && "message" in (v as object));
+  const nested = Object.values(error).find((v): v is { message?: string } => !!v && typeof v === "object" && "message" in v);
   if (nested?.message) return nested.message;
   const deeper = Object.values(error)
-    .flatMap((v) => (v && typeof v === "object" ? Object.values(v as object) : []))
+    .flatMap((v) => (v && typeof v === "object" ? Object.values(v as Record<string, unknown>) : []))
     .find((v) => v && typeof v === "object" && "message" in v) as { message?: string } | undefined;
   return deeper?.message ?? "Check this field";
 }
@@ -91,10 +91,8 @@ export function ReferenceForm({
     const result =
       mode === "create" ? await createReferenceAction(values) : await updateReferenceAction({ id: referenceId, reference: values });
     if (!result.ok) {
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (messages?.[0]) setError(field as FieldName, { type: "server", message: messages[0] });
-      }
-      setStatus({ tone: "error", text: result.message, existing: (result as { existing?: ExistingReference }).existing });
+      applyFieldErrors(result, setError);
+      setStatus({ tone: "error", text: result.message, existing: "existing" in result ? result.existing : undefined });
       return;
     }
     if (mode === "create" && result.data && "id" in result.data) {

@@ -8,7 +8,8 @@ import { setReferenceRetractedAction } from "@/lib/actions/references";
 import { retractionSchema, type RetractionInput } from "@/lib/validations/reference";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { ActionMessage, messageOf, type ActionMessageValue } from "@/components/ui/action-message";
+import { Field, applyFieldErrors, inputClass } from "@/components/ui/field";
 import { formatDate } from "@/lib/dates";
 
 type Props = { referenceId: number; retracted: boolean; note: string | null; retractedAt: string | null };
@@ -16,7 +17,7 @@ type Props = { referenceId: number; retracted: boolean; note: string | null; ret
 /** Mark a reference retracted with a note saying where the retraction was published, or clear the mark. */
 export function ReferenceRetraction({ referenceId, retracted, note, retractedAt }: Props) {
   const router = useRouter();
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<ActionMessageValue | null>(null);
   const {
     register,
     handleSubmit,
@@ -27,8 +28,8 @@ export function ReferenceRetraction({ referenceId, retracted, note, retractedAt 
   const submit = async (input: RetractionInput) => {
     setStatus(null);
     const result = await setReferenceRetractedAction(input);
-    if (!result.ok && result.fieldErrors?.note?.[0]) setError("note", { type: "server", message: result.fieldErrors.note[0] });
-    setStatus({ ok: result.ok, text: result.message ?? "" });
+    applyFieldErrors(result, setError);
+    setStatus(messageOf(result));
     if (result.ok) router.refresh();
   };
 
@@ -43,11 +44,7 @@ export function ReferenceRetraction({ referenceId, retracted, note, retractedAt 
         <Button variant="secondary" disabled={isSubmitting} onClick={() => submit({ id: referenceId, retracted: false, note: "" })}>
           Remove the retraction mark
         </Button>
-        {status && (
-          <p role={status.ok ? "status" : "alert"} className={status.ok ? "text-sm text-emerald-800" : "text-sm text-red-800"}>
-            {status.text}
-          </p>
-        )}
+        <ActionMessage message={status} />
       </div>
     );
   }
@@ -73,11 +70,7 @@ export function ReferenceRetraction({ referenceId, retracted, note, retractedAt 
       <Button type="submit" variant="secondary" disabled={isSubmitting}>
         {isSubmitting ? "Saving…" : "Mark retracted"}
       </Button>
-      {status && (
-        <p role={status.ok ? "status" : "alert"} className={status.ok ? "text-sm text-emerald-800" : "text-sm text-red-800"}>
-          {status.text}
-        </p>
-      )}
+      <ActionMessage message={status} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { Dialog } from "radix-ui";
 import { useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { ActionMessage } from "@/components/workflow/action-message";
+import { ActionMessage } from "@/components/ui/action-message";
 import { useWorkflowAction } from "@/components/workflow/use-workflow-action";
 import { approveRevisionAction } from "@/lib/actions/review";
 import { APPROVAL_MEANING } from "@/lib/sign-off";

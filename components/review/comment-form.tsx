@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { ActionMessage } from "@/components/workflow/action-message";
+import { ActionMessage } from "@/components/ui/action-message";
 import { useWorkflowAction } from "@/components/workflow/use-workflow-action";
 import { addReviewCommentAction } from "@/lib/actions/review";
 import { commentSchema, type CommentInput } from "@/lib/validations/workflow";
@@ -66,7 +66,7 @@ export function CommentForm({ revisionId }: { revisionId: number }) {
         <select
           id="comment-audience"
           className={inputClass() + " max-w-xs"}
-          {...register("quoteAudience", { setValueAs: (v) => v || undefined })}
+          {...register("quoteAudience", { setValueAs: (v: string) => v || undefined })}
         >
           <option value="">Which wording?</option>
           <option value="clinician">Clinician wording</option>

@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { ActionMessage } from "@/components/workflow/action-message";
+import { ActionMessage } from "@/components/ui/action-message";
 import { useWorkflowAction } from "@/components/workflow/use-workflow-action";
 import { requestChangesAction } from "@/lib/actions/review";
 import { requestChangesSchema, type RequestChangesInput } from "@/lib/validations/workflow";

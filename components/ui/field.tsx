@@ -1,5 +1,29 @@
 import { clsx } from "clsx";
 import type { InputHTMLAttributes, ReactNode } from "react";
+import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import type { ActionResult } from "@/lib/action-result";
+
+/**
+ * The one way a server action's field errors reach a form: onto react-hook-form's fields
+ * (values the user typed stay), each field showing its first message.
+ */
+export function applyFieldErrors<T extends FieldValues>(result: ActionResult<unknown, object>, setError: UseFormSetError<T>): void {
+  if (result.ok || !result.fieldErrors) return;
+  for (const [field, messages] of Object.entries(result.fieldErrors)) {
+    if (messages?.[0]) setError(field as Path<T>, { type: "server", message: messages[0] });
+  }
+}
+
+/** A field's first server error, for forms without react-hook-form (a useActionState form). */
+export function fieldError(result: ActionResult<unknown, object> | undefined, field: string): string | undefined {
+  return result && !result.ok ? result.fieldErrors?.[field]?.[0] : undefined;
+}
+
+/** aria attributes linking an input to its hint and its error message (ids as Field renders them). */
+export function describedBy(id: string, error: unknown, hint = false) {
+  const ids = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
+  return { "aria-describedby": ids || undefined, ...(error ? { "aria-invalid": true as const } : {}) };
+}
 
 export const inputClass = (invalid?: boolean) =>
   clsx(

@@ -4,10 +4,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { applyFieldErrors, inputClass } from "@/components/ui/field";
 import { assignReviewersAction } from "@/lib/actions/workflow";
 import { assignReviewersSchema, type AssignReviewersInput } from "@/lib/validations/workflow";
-import { ActionMessage } from "./action-message";
+import { ActionMessage } from "@/components/ui/action-message";
 import { useWorkflowAction } from "./use-workflow-action";
 
 export type Candidate = { id: number; name: string; credentials: string };
@@ -27,10 +27,11 @@ export function AssignReviewersForm({
   candidates: Candidate[];
   hasPanel: boolean;
 }) {
-  const { pending, message, setMessage, run } = useWorkflowAction();
+  const { pending, message, run } = useWorkflowAction();
   const {
     register,
     handleSubmit,
+    setError,
     formState: { errors },
   } = useForm<z.input<typeof assignReviewersSchema>, unknown, AssignReviewersInput>({
     resolver: zodResolver(assignReviewersSchema),
@@ -45,9 +46,7 @@ export function AssignReviewersForm({
           reviewerIds: values.reviewerIds.map(Number),
           dueDate: values.reviewerIds.length ? values.dueDate : undefined,
         }),
-      (r) => {
-        if (!r.ok && r.fieldErrors) setMessage({ ok: false, text: [r.message, ...Object.values(r.fieldErrors).flat()].join(" ") });
-      },
+      (r) => applyFieldErrors(r, setError),
     );
 
   const reviewerError = errors.reviewerIds?.message ?? errors.reviewerIds?.root?.message;

@@ -6,7 +6,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { inputClass } from "@/components/ui/field";
 import { addReviewerAction, removeReviewerAction } from "@/lib/actions/workflow";
 import { formatDate } from "@/lib/dates";
-import { ActionMessage } from "./action-message";
+import { ActionMessage } from "@/components/ui/action-message";
 import type { Candidate } from "./assign-reviewers-form";
 import { useWorkflowAction } from "./use-workflow-action";
 

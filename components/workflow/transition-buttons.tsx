@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { startReReviewAction, submitRevisionAction, withdrawRevisionAction } from "@/lib/actions/workflow";
-import { ActionMessage } from "./action-message";
+import { ActionMessage } from "@/components/ui/action-message";
 import { useWorkflowAction } from "./use-workflow-action";
 
 /** Submit, withdraw and start-re-review, each shown only when the workflow allows it. */

@@ -2,9 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { messageOf, type ActionMessageValue } from "@/components/ui/action-message";
 import type { ActionResult } from "@/lib/action-result";
-
-export type ActionMessage = { ok: boolean; text: string };
 
 /**
  * Runs a server action from a button or form, keeps its message for display and refreshes the
@@ -13,13 +12,13 @@ export type ActionMessage = { ok: boolean; text: string };
 export function useWorkflowAction() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<ActionMessage | null>(null);
+  const [message, setMessage] = useState<ActionMessageValue | null>(null);
 
-  function run<T>(action: () => Promise<ActionResult<T>>, onResult?: (result: ActionResult<T>) => void) {
+  function run<T, D extends object = never>(action: () => Promise<ActionResult<T, D>>, onResult?: (result: ActionResult<T, D>) => void) {
     setMessage(null);
     startTransition(async () => {
       const result = await action();
-      setMessage({ ok: result.ok, text: result.message ?? (result.ok ? "Done." : "Something went wrong.") });
+      setMessage(messageOf(result));
       onResult?.(result);
       if (result.ok) router.refresh();
     });

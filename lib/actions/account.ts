@@ -1,9 +1,11 @@
 "use server";
 
 import { headers } from "next/headers";
-import { forbidden, invalid, unauthenticated, type ActionResult } from "@/lib/action-result";
-import { getSessionUser, reissueSession } from "@/lib/dal/session";
-import { changeOwnPassword } from "@/lib/dal/users";
+import { ActionError } from "@/lib/action-result";
+import { defineAction } from "@/lib/actions/define-action";
+import { reissueSession } from "@/lib/dal/session";
+import { checkOwnPassword, storeOwnPassword } from "@/lib/dal/users";
+import { hashPassword } from "@/lib/passwords";
 import { passwordProblem } from "@/lib/password-policy";
 import { canChangeOwnPassword } from "@/lib/permissions";
 import { changePasswordSchema } from "@/lib/validations/account";
@@ -21,22 +23,30 @@ async function clientIp(): Promise<string> {
 }
 
 /**
- * The user's own password change. The one action a user with a temporary password may use
- * (getSessionUser, not getCurrentUser); it keeps this browser signed in and ends the rest.
+ * The user's own password change. The one action a user with a temporary password may use; it
+ * keeps this browser signed in and ends the rest.
  */
-export async function changePasswordAction(input: unknown): Promise<ActionResult> {
-  const user = await getSessionUser();
-  if (!user) return unauthenticated();
-  if (!canChangeOwnPassword(user)) return forbidden("change this password");
-  const parsed = changePasswordSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error.flatten().fieldErrors);
-  const weak = passwordProblem(parsed.data.newPassword, user);
-  if (weak) return invalid({ newPassword: [weak] });
-  const outcome = await changeOwnPassword(user.id, parsed.data.currentPassword, parsed.data.newPassword, await clientIp());
-  if (!outcome.ok)
-    return outcome.field
-      ? invalid({ [outcome.field]: [outcome.message] }, outcome.message)
-      : { ok: false, code: "conflict", message: outcome.message };
-  await reissueSession(outcome.sessionVersion);
-  return { ok: true, message: "Your password has been changed. Any other sessions you had open have ended." };
-}
+export const changePasswordAction = defineAction({
+  schema: changePasswordSchema,
+  allowTemporaryPassword: true,
+  can: canChangeOwnPassword,
+  forbidden: "change this password",
+  // argon2 (checking the current password, hashing the new one) is async: before the transaction.
+  prepare: async ({ user, input }) => {
+    const weak = passwordProblem(input.newPassword, user);
+    if (weak) throw ActionError.field("newPassword", weak);
+    const ip = await clientIp();
+    const check = await checkOwnPassword(user.id, input.currentPassword, ip);
+    if (!check.ok)
+      throw check.field ? ActionError.field(check.field, check.message, check.message) : new ActionError("conflict", check.message);
+    return { user: check.user, passwordHash: await hashPassword(input.newPassword), ip };
+  },
+  run: ({ prepared }) => {
+    const outcome = storeOwnPassword(prepared.user, prepared.passwordHash, prepared.ip);
+    if (!outcome.ok) throw new ActionError("conflict", outcome.message);
+    return outcome.sessionVersion;
+  },
+  // After commit: this browser gets a session carrying the new version.
+  refresh: (sessionVersion) => reissueSession(sessionVersion),
+  message: "Your password has been changed. Any other sessions you had open have ended.",
+});

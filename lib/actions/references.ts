@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { forbidden, invalid, unauthenticated, type ActionResult } from "@/lib/action-result";
+import type { z } from "zod";
+import { ActionError, INVALID_REQUEST, type FieldErrors } from "@/lib/action-result";
+import { defineAction, fieldErrorsOf, type ServerAction } from "@/lib/actions/define-action";
 import type { ExistingReference } from "@/lib/dal/references-identity";
 import type { CitingArticle } from "@/lib/dal/references-read";
 import {
@@ -13,7 +15,6 @@ import {
   type ImportBatchOutcome,
   type ReferenceWriteOutcome,
 } from "@/lib/dal/references-write";
-import { getCurrentUser } from "@/lib/dal/session";
 import { canManageReferences } from "@/lib/permissions";
 import { revalidateAllReaderPages } from "@/lib/reader-cache";
 import {
@@ -24,124 +25,117 @@ import {
   updateReferenceSchema,
 } from "@/lib/validations/reference";
 
-/**
- * A refusal that says what it collided with: the existing entry a duplicate points to (so the
- * form can link to it), or the articles that still cite a reference being deleted.
- */
-export type ReferenceRefusal = Extract<ActionResult, { ok: false }> & { existing?: ExistingReference; citingArticles?: CitingArticle[] };
-type ReferenceResult<T = undefined> = ActionResult<T> | ReferenceRefusal;
+/** Every reference action is the editorial staff's. */
+const editorial = { can: canManageReferences, forbidden: "manage the reference library" } as const;
 
-async function editorialUser() {
-  const user = await getCurrentUser();
-  if (!user) return { error: unauthenticated() };
-  if (!canManageReferences(user)) return { error: forbidden("manage the reference library") };
-  return { user };
-}
+/** A refused duplicate names the entry it collided with, so the form can link to it. */
+export type DuplicateDetails = { existing: ExistingReference };
+/** A refused delete lists the articles that still cite the reference. */
+export type CitedDetails = { citingArticles: CitingArticle[] };
 
-function writeRefusal(outcome: Exclude<ReferenceWriteOutcome, { ok: true }>): ReferenceResult<never> {
+type Saved = { id: number; citekey: string };
+
+function saved(outcome: ReferenceWriteOutcome): Saved {
+  if (outcome.ok) return { id: outcome.id, citekey: outcome.citekey };
   switch (outcome.reason) {
     case "duplicate": {
       const label = outcome.field === "doi" ? "DOI" : "PMID";
-      return {
-        ok: false,
-        code: "conflict",
-        message: `This ${label} is already in the library as ${outcome.existing.citekey}. Use that entry instead of adding it again.`,
-        fieldErrors: { [outcome.field]: [`Already in the library as ${outcome.existing.citekey}`] },
-        existing: outcome.existing,
-      };
+      throw new ActionError(
+        "conflict",
+        `This ${label} is already in the library as ${outcome.existing.citekey}. Use that entry instead of adding it again.`,
+        { [outcome.field]: [`Already in the library as ${outcome.existing.citekey}`] },
+        { existing: outcome.existing } satisfies DuplicateDetails,
+      );
     }
     case "citekey_taken":
-      return invalid({ citekey: [`The citekey ${outcome.citekey} is taken; leave it blank to get one made for you`] });
+      throw ActionError.field("citekey", `The citekey ${outcome.citekey} is taken; leave it blank to get one made for you`);
     case "citekey_changed":
-      return invalid({ citekey: ["A citekey can't change once given: articles cite it"] });
+      throw ActionError.field("citekey", "A citekey can't change once given: articles cite it");
     case "not_found":
-      return { ok: false, code: "not_found", message: "That reference no longer exists." };
+      throw new ActionError("not_found", "That reference no longer exists.");
   }
 }
 
-export async function createReferenceAction(input: unknown): Promise<ReferenceResult<{ id: number; citekey: string }>> {
-  const { user, error } = await editorialUser();
-  if (error) return error;
-  const parsed = referenceSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error.flatten().fieldErrors);
-  const outcome = createReference(user, parsed.data);
-  if (!outcome.ok) return writeRefusal(outcome);
-  revalidatePath("/editor/references");
-  return { ok: true, message: `Added ${outcome.citekey} to the library.`, data: { id: outcome.id, citekey: outcome.citekey } };
-}
+export const createReferenceAction: ServerAction<Saved, DuplicateDetails> = defineAction({
+  schema: referenceSchema,
+  ...editorial,
+  run: ({ user, input }) => saved(createReference(user, input)),
+  refresh: () => revalidatePath("/editor/references"),
+  message: (out) => `Added ${out.citekey} to the library.`,
+  data: (out) => out,
+});
 
-export async function updateReferenceAction(input: unknown): Promise<ReferenceResult<{ id: number; citekey: string }>> {
-  const { user, error } = await editorialUser();
-  if (error) return error;
-  const parsed = updateReferenceSchema.safeParse(input);
-  if (!parsed.success) {
-    const flat = parsed.error.flatten((issue) => issue.message);
-    // Field errors of the nested reference are reported under the form's own field names.
-    const nested = parsed.error.issues.reduce<Record<string, string[]>>((acc, issue) => {
-      const [head, field] = issue.path;
-      if (head === "reference" && typeof field === "string") (acc[field] ??= []).push(issue.message);
-      return acc;
-    }, {});
-    return invalid({ ...flat.fieldErrors, ...nested });
+/** Field errors of the nested reference are reported under the form's own field names. */
+function updateFieldErrors(error: z.ZodError): FieldErrors {
+  const nested: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const [head, field] = issue.path;
+    if (head === "reference" && typeof field === "string") (nested[field] ??= []).push(issue.message);
   }
-  const outcome = updateReference(user, parsed.data.id, parsed.data.reference);
-  if (!outcome.ok) return writeRefusal(outcome);
-  revalidatePath("/editor/references");
-  // Reader pages show the formatted entry: refresh them when a cited reference changed.
-  if (outcome.cited) revalidateAllReaderPages();
-  return { ok: true, message: `Saved ${outcome.citekey}.`, data: { id: outcome.id, citekey: outcome.citekey } };
+  return { ...fieldErrorsOf(error), ...nested };
 }
 
-export async function deleteReferenceAction(input: unknown): Promise<ReferenceResult> {
-  const { user, error } = await editorialUser();
-  if (error) return error;
-  const parsed = deleteReferenceSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error.flatten().fieldErrors, "That request was not valid.");
-  const outcome = deleteReference(user, parsed.data.id);
-  if (!outcome.ok) {
-    if (outcome.reason === "not_found") return { ok: false, code: "not_found", message: "That reference no longer exists." };
+export const updateReferenceAction: ServerAction<Saved, DuplicateDetails> = defineAction({
+  schema: updateReferenceSchema,
+  fieldErrorsOf: updateFieldErrors,
+  ...editorial,
+  run: ({ user, input }) => {
+    const outcome = updateReference(user, input.id, input.reference);
+    return { ...saved(outcome), cited: outcome.ok && outcome.cited };
+  },
+  refresh: (out) => {
+    revalidatePath("/editor/references");
+    // Reader pages show the formatted entry: refresh them when a cited reference changed.
+    if (out.cited) revalidateAllReaderPages();
+  },
+  message: (out) => `Saved ${out.citekey}.`,
+  data: ({ id, citekey }) => ({ id, citekey }),
+});
+
+export const deleteReferenceAction: ServerAction<undefined, CitedDetails> = defineAction({
+  schema: deleteReferenceSchema,
+  invalidMessage: INVALID_REQUEST,
+  ...editorial,
+  run: ({ user, input }) => {
+    const outcome = deleteReference(user, input.id);
+    if (outcome.ok) return outcome.citekey;
+    if (outcome.reason === "not_found") throw new ActionError("not_found", "That reference no longer exists.");
     const names = outcome.articles.map((a) => `“${a.question || a.slug}”`).join(", ");
-    return {
-      ok: false,
-      code: "conflict",
-      message: `This reference can't be deleted: ${outcome.articles.length === 1 ? "an article cites it" : `${outcome.articles.length} articles cite it`} (${names}).`,
+    const count = outcome.articles.length === 1 ? "an article cites it" : `${outcome.articles.length} articles cite it`;
+    throw new ActionError("conflict", `This reference can't be deleted: ${count} (${names}).`, undefined, {
       citingArticles: outcome.articles,
-    };
-  }
-  revalidatePath("/editor/references");
-  return { ok: true, message: `Deleted ${outcome.citekey}.` };
-}
+    } satisfies CitedDetails);
+  },
+  refresh: () => revalidatePath("/editor/references"),
+  message: (citekey) => `Deleted ${citekey}.`,
+});
 
-export async function setReferenceRetractedAction(input: unknown): Promise<ActionResult<{ flaggedArticles: number }>> {
-  const { user, error } = await editorialUser();
-  if (error) return error;
-  const parsed = retractionSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error.flatten().fieldErrors);
-  const { id, retracted, note } = parsed.data;
-  const outcome = setReferenceRetracted(user, id, retracted, note);
-  if (!outcome.ok) return { ok: false, code: "not_found", message: "That reference no longer exists." };
-  revalidatePath("/editor/references");
-  if (outcome.cited) revalidateAllReaderPages();
-  const flagged = outcome.flaggedArticles;
-  return {
-    ok: true,
-    message: retracted
-      ? `Marked ${outcome.citekey} retracted.${flagged ? ` ${flagged} approved ${flagged === 1 ? "article was" : "articles were"} flagged for re-review.` : ""}`
-      : `${outcome.citekey} is no longer marked retracted.`,
-    data: { flaggedArticles: flagged },
-  };
-}
+export const setReferenceRetractedAction = defineAction({
+  schema: retractionSchema,
+  ...editorial,
+  run: ({ user, input }) => {
+    const outcome = setReferenceRetracted(user, input.id, input.retracted, input.note);
+    if (!outcome.ok) throw new ActionError("not_found", "That reference no longer exists.");
+    return outcome;
+  },
+  refresh: (out) => {
+    revalidatePath("/editor/references");
+    if (out.cited) revalidateAllReaderPages();
+  },
+  message: ({ citekey, flaggedArticles: flagged }, { input }) =>
+    input.retracted
+      ? `Marked ${citekey} retracted.${flagged ? ` ${flagged} approved ${flagged === 1 ? "article was" : "articles were"} flagged for re-review.` : ""}`
+      : `${citekey} is no longer marked retracted.`,
+  data: (out) => ({ flaggedArticles: out.flaggedArticles }),
+});
 
 /** Saves one batch of an import the editor previewed and picked from. */
-export async function importReferencesAction(input: unknown): Promise<ActionResult<ImportBatchOutcome>> {
-  const { user, error } = await editorialUser();
-  if (error) return error;
-  const parsed = importBatchSchema.safeParse(input);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    return invalid(parsed.error.flatten().fieldErrors, `The import batch was not valid: ${first?.message ?? "unknown problem"}`);
-  }
-  // No revalidatePath per batch: the library pages render per request, and the import page refreshes once at the end.
-  const outcome = importReferenceBatch(user, parsed.data.references);
-  return { ok: true, message: `Imported ${outcome.created.length}.`, data: outcome };
-}
+export const importReferencesAction = defineAction({
+  schema: importBatchSchema,
+  invalidMessage: (error) => `The import batch was not valid: ${error.issues[0]?.message ?? "unknown problem"}`,
+  ...editorial,
+  // No refresh per batch: the library pages render per request, and the import page refreshes once at the end.
+  run: ({ user, input }): ImportBatchOutcome => importReferenceBatch(user, input.references),
+  message: (out) => `Imported ${out.created.length}.`,
+  data: (out) => out,
+});

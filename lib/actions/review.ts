@@ -1,13 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { forbidden, invalidInput, unauthenticated, type ActionResult } from "@/lib/action-result";
+import { ActionError } from "@/lib/action-result";
+import { defineAction } from "@/lib/actions/define-action";
 import { addReviewComment } from "@/lib/dal/review";
-import { getCurrentUser } from "@/lib/dal/session";
-import { approveRevision, requestChanges } from "@/lib/dal/sign-offs";
-import { workflowFailure } from "@/lib/dal/workflow-context";
-import type { TransitionOutcome } from "@/lib/dal/workflow";
-import { canUseEditorArea } from "@/lib/permissions";
+import { checkSigningPassword, recordApproval, requestChanges } from "@/lib/dal/sign-offs";
+import { canAttemptRevisionAction, canUseEditorArea } from "@/lib/permissions";
 import { throttleMessage } from "@/lib/throttle";
 import { refreshAfterTransition } from "@/lib/transition-refresh";
 import { approveSchema, commentSchema, requestChangesSchema } from "@/lib/validations/workflow";
@@ -15,66 +13,47 @@ import { approveSchema, commentSchema, requestChangesSchema } from "@/lib/valida
 /**
  * Review actions: comment, request changes, approve (signature with password). Whether the caller
  * may act on this revision (assigned, not its author, right state, same text) is decided inside
- * the DAL's transaction from the stored rows, never from anything the form sends.
+ * the transaction from the stored rows, never from anything the form sends.
  */
 
-export async function addReviewCommentAction(input: unknown): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return unauthenticated();
-  if (!canUseEditorArea(user)) return forbidden("comment on reviews");
-  const parsed = commentSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  let articleId: number;
-  try {
-    articleId = addReviewComment(user, parsed.data).articleId;
-  } catch (error) {
-    return workflowFailure(error);
-  }
-  revalidatePath(`/editor/articles/${articleId}`, "layout");
-  return { ok: true, message: "Comment added." };
-}
+export const addReviewCommentAction = defineAction({
+  schema: commentSchema,
+  can: canUseEditorArea,
+  forbidden: "comment on reviews",
+  run: ({ user, input }) => addReviewComment(user, input),
+  refresh: ({ articleId }) => revalidatePath(`/editor/articles/${articleId}`, "layout"),
+  message: "Comment added.",
+});
 
-export async function requestChangesAction(input: unknown): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return unauthenticated();
-  if (user.role !== "reviewer") return forbidden("request changes; only assigned board reviewers can");
-  const parsed = requestChangesSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  let outcome: TransitionOutcome;
-  try {
-    outcome = requestChanges(user, parsed.data);
-  } catch (error) {
-    return workflowFailure(error);
-  }
-  refreshAfterTransition(outcome);
-  return { ok: true, message: "Changes requested. The author has been notified." };
-}
+export const requestChangesAction = defineAction({
+  schema: requestChangesSchema,
+  can: (user) => canAttemptRevisionAction(user, "request_changes"),
+  forbidden: "request changes; only assigned board reviewers can",
+  run: ({ user, input }) => requestChanges(user, input),
+  refresh: refreshAfterTransition,
+  message: "Changes requested. The author has been notified.",
+});
 
-export async function approveRevisionAction(input: unknown): Promise<ActionResult<{ published: boolean }>> {
-  const user = await getCurrentUser();
-  if (!user) return unauthenticated();
-  if (user.role !== "reviewer") return forbidden("approve; only assigned board reviewers can");
-  const parsed = approveSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  let result: Awaited<ReturnType<typeof approveRevision>>;
-  try {
-    result = await approveRevision(user, parsed.data);
-  } catch (error) {
-    return workflowFailure(error);
-  }
-  if (!result.ok) {
+export const approveRevisionAction = defineAction({
+  schema: approveSchema,
+  can: (user) => canAttemptRevisionAction(user, "approve"),
+  forbidden: "approve; only assigned board reviewers can",
+  // The password is checked again (argon2, async) before the transaction; a wrong one's record
+  // and lockout count are committed there even though the action then refuses.
+  prepare: async ({ user, input }) => {
+    const check = await checkSigningPassword(user, input);
+    if (check.ok) return;
     const message =
-      result.reason === "locked" && result.lockedUntil
-        ? throttleMessage(result.lockedUntil).replace("sign-in", "signing")
+      check.reason === "locked" && check.lockedUntil
+        ? throttleMessage(check.lockedUntil).replace("sign-in", "signing")
         : "That password is not correct. Nothing was signed.";
-    return { ok: false, code: "invalid", message, fieldErrors: { password: [message] } };
-  }
-  refreshAfterTransition(result.outcome);
-  return {
-    ok: true,
-    data: { published: result.published },
-    message: result.published
+    throw ActionError.field("password", message, message);
+  },
+  run: ({ user, input }) => recordApproval(user, input),
+  refresh: ({ outcome }) => refreshAfterTransition(outcome),
+  message: ({ published, approvalsCounted: n }) =>
+    published
       ? "Signed. The quorum is reached: this revision is approved and now live."
-      : `Signed. ${result.approvalsCounted} approval${result.approvalsCounted === 1 ? "" : "s"} on this text so far.`,
-  };
-}
+      : `Signed. ${n} approval${n === 1 ? "" : "s"} on this text so far.`,
+  data: ({ published }) => ({ published }),
+});

@@ -1,119 +1,82 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { forbidden, invalid, unauthenticated, type ActionResult } from "@/lib/action-result";
-import { getCurrentUser } from "@/lib/dal/session";
-import { changeUserRole, createUser, resetUserPassword, setUserActive, signOutEverywhere, UserAdminError } from "@/lib/dal/user-admin";
+import { ActionError, INVALID_REQUEST } from "@/lib/action-result";
+import { defineAction } from "@/lib/actions/define-action";
+import { changeUserRole, createUser, resetUserPassword, setUserActive, signOutEverywhere } from "@/lib/dal/user-admin";
 import { hashPassword } from "@/lib/passwords";
 import { passwordProblem } from "@/lib/password-policy";
 import { canManageUsers } from "@/lib/permissions";
 import { revalidateAllReaderPages } from "@/lib/reader-cache";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setUserActiveSchema, userRefSchema } from "@/lib/validations/user";
 
-/** The session and permission every user-administration action needs, checked first. */
-async function requireUserAdmin() {
-  const actor = await getCurrentUser();
-  if (!actor) return { error: unauthenticated() } as const;
-  if (!canManageUsers(actor)) return { error: forbidden("manage users") } as const;
-  return { actor } as const;
-}
-
-function conflict(error: unknown): ActionResult<never> {
-  if (error instanceof UserAdminError)
-    return error.field
-      ? invalid({ [error.field]: [error.message] }, error.message)
-      : { ok: false, code: "conflict", message: error.message };
-  throw error;
-}
+/** Every user-administration action is the admins'. A refusal from the DAL is a UserAdminError (an ActionError). */
+const admin = { can: canManageUsers, forbidden: "manage users" } as const;
 
 function refreshUserPages(userId?: number) {
   revalidatePath("/admin/users");
   if (userId) revalidatePath(`/admin/users/${userId}`);
 }
 
-export async function setUserActiveAction(input: unknown): Promise<ActionResult> {
-  const { actor, error } = await requireUserAdmin();
-  if (error) return error;
-  const parsed = setUserActiveSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error.flatten().fieldErrors, "That request was not valid.");
-  try {
-    setUserActive(actor, parsed.data.userId, parsed.data.active);
-  } catch (e) {
-    return conflict(e);
-  }
-  refreshUserPages(parsed.data.userId);
-  // A deactivated board member leaves the public board page.
-  revalidateAllReaderPages();
-  return { ok: true, message: parsed.data.active ? "User reactivated." : "User deactivated; their sessions have ended." };
+/** A temporary password checked against the policy, then hashed (argon2 is async: before the transaction). */
+async function hashTemporaryPassword(password: string, user?: { name: string; email: string }): Promise<string> {
+  const weak = passwordProblem(password, user);
+  if (weak) throw ActionError.field("temporaryPassword", weak);
+  return hashPassword(password);
 }
 
-export async function createUserAction(input: unknown): Promise<ActionResult<{ userId: number }>> {
-  const { actor, error } = await requireUserAdmin();
-  if (error) return error;
-  const parsed = createUserSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error.flatten().fieldErrors);
-  const weak = passwordProblem(parsed.data.temporaryPassword, parsed.data);
-  if (weak) return invalid({ temporaryPassword: [weak] });
-  let userId: number;
-  try {
-    userId = createUser(actor, parsed.data, await hashPassword(parsed.data.temporaryPassword));
-  } catch (e) {
-    return conflict(e);
-  }
-  refreshUserPages();
-  return {
-    ok: true,
-    message: `${parsed.data.name} can now sign in with the temporary password and will be asked to choose their own.`,
-    data: { userId },
-  };
-}
+export const setUserActiveAction = defineAction({
+  schema: setUserActiveSchema,
+  invalidMessage: INVALID_REQUEST,
+  ...admin,
+  run: ({ user, input }) => setUserActive(user, input.userId, input.active),
+  refresh: (_, { input }) => {
+    refreshUserPages(input.userId);
+    // A deactivated board member leaves the public board page.
+    revalidateAllReaderPages();
+  },
+  message: (_, { input }) => (input.active ? "User reactivated." : "User deactivated; their sessions have ended."),
+});
 
-export async function changeUserRoleAction(input: unknown): Promise<ActionResult> {
-  const { actor, error } = await requireUserAdmin();
-  if (error) return error;
-  const parsed = changeRoleSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error.flatten().fieldErrors);
-  let result;
-  try {
-    result = changeUserRole(actor, parsed.data.userId, parsed.data.role);
-  } catch (e) {
-    return conflict(e);
-  }
-  refreshUserPages(parsed.data.userId);
-  revalidateAllReaderPages();
-  if (!result.changed) return { ok: true, message: "The role is unchanged." };
-  const removed = result.assignmentsRemoved
-    ? ` They were removed from ${result.assignmentsRemoved} open review${result.assignmentsRemoved === 1 ? "" : "s"}.`
-    : "";
-  return { ok: true, message: `Role changed.${removed}` };
-}
+export const createUserAction = defineAction({
+  schema: createUserSchema,
+  ...admin,
+  prepare: ({ input }) => hashTemporaryPassword(input.temporaryPassword, input),
+  run: ({ user, input, prepared }) => createUser(user, input, prepared),
+  refresh: () => refreshUserPages(),
+  message: (_, { input }) => `${input.name} can now sign in with the temporary password and will be asked to choose their own.`,
+  data: (userId) => ({ userId }),
+});
 
-export async function resetUserPasswordAction(input: unknown): Promise<ActionResult> {
-  const { actor, error } = await requireUserAdmin();
-  if (error) return error;
-  const parsed = resetPasswordSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error.flatten().fieldErrors);
-  const weak = passwordProblem(parsed.data.temporaryPassword);
-  if (weak) return invalid({ temporaryPassword: [weak] });
-  try {
-    resetUserPassword(actor, parsed.data.userId, await hashPassword(parsed.data.temporaryPassword));
-  } catch (e) {
-    return conflict(e);
-  }
-  refreshUserPages(parsed.data.userId);
-  return { ok: true, message: "Password reset. Their sessions have ended; they must choose a new password at next sign-in." };
-}
+export const changeUserRoleAction = defineAction({
+  schema: changeRoleSchema,
+  ...admin,
+  run: ({ user, input }) => changeUserRole(user, input.userId, input.role),
+  refresh: (_, { input }) => {
+    refreshUserPages(input.userId);
+    revalidateAllReaderPages();
+  },
+  message: (result) => {
+    if (!result.changed) return "The role is unchanged.";
+    const n = result.assignmentsRemoved;
+    return `Role changed.${n ? ` They were removed from ${n} open review${n === 1 ? "" : "s"}.` : ""}`;
+  },
+});
 
-export async function signOutEverywhereAction(input: unknown): Promise<ActionResult> {
-  const { actor, error } = await requireUserAdmin();
-  if (error) return error;
-  const parsed = userRefSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error.flatten().fieldErrors, "That request was not valid.");
-  try {
-    signOutEverywhere(actor, parsed.data.userId);
-  } catch (e) {
-    return conflict(e);
-  }
-  refreshUserPages(parsed.data.userId);
-  return { ok: true, message: "Signed out everywhere. Their open sessions end on their next request." };
-}
+export const resetUserPasswordAction = defineAction({
+  schema: resetPasswordSchema,
+  ...admin,
+  prepare: ({ input }) => hashTemporaryPassword(input.temporaryPassword),
+  run: ({ user, input, prepared }) => resetUserPassword(user, input.userId, prepared),
+  refresh: (_, { input }) => refreshUserPages(input.userId),
+  message: "Password reset. Their sessions have ended; they must choose a new password at next sign-in.",
+});
+
+export const signOutEverywhereAction = defineAction({
+  schema: userRefSchema,
+  invalidMessage: INVALID_REQUEST,
+  ...admin,
+  run: ({ user, input }) => signOutEverywhere(user, input.userId),
+  refresh: (_, { input }) => refreshUserPages(input.userId),
+  message: "Signed out everywhere. Their open sessions end on their next request.",
+});

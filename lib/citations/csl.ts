@@ -100,8 +100,9 @@ export function toCsl(ref: ReferenceFields & { citekey?: string }): CslItem {
 
 /** Collapses whitespace and drops the inline HTML citation-js makes of LaTeX markup (`\textit` → `<i>`). */
 function cleanText(value: unknown): string {
-  if (value === undefined || value === null) return "";
-  return String(value)
+  // CSL text fields are strings, sometimes numbers (a year, a volume) or a list; anything else is no text.
+  const text = typeof value === "string" ? value : typeof value === "number" ? String(value) : Array.isArray(value) ? value.join(",") : "";
+  return text
     .replace(/<\/?(?:i|b|em|strong|sup|sub|span)(?:\s[^>]*)?>/gi, "")
     .replace(/\s+/g, " ")
     .trim();

@@ -75,6 +75,7 @@ export function checkImportInput(input: string | Uint8Array): { ok: true; text: 
   const binary =
     "This does not look like a text export (it contains binary data). Export the references as BibTeX, RIS, CSL-JSON or PubMed format and try again.";
   if (text.includes("\u0000")) return { ok: false, error: binary };
+  // eslint-disable-next-line no-control-regex -- counting control characters is how binary input is recognised
   const control = text.match(/[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/g)?.length ?? 0;
   if (text.length > 0 && control / text.length > MAX_CONTROL_RATIO) return { ok: false, error: binary };
   return { ok: true, text };
@@ -153,7 +154,11 @@ function cslItemFromJson(value: unknown): CslItem {
     if (item[date] !== undefined && (typeof item[date] !== "object" || item[date] === null))
       throw new Error(`"${date}" must be a date object`);
   }
-  return { ...item, id: String(item.id ?? "item"), type: typeof item.type === "string" ? item.type : "article-journal" } as CslItem;
+  return {
+    ...item,
+    id: typeof item.id === "string" || typeof item.id === "number" ? String(item.id) : "item",
+    type: typeof item.type === "string" ? item.type : "article-journal",
+  };
 }
 
 const issuesToReason = (issues: ReadonlyArray<{ message: string }>) =>

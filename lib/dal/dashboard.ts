@@ -59,7 +59,7 @@ export function articlesInState(state: RevisionState): ArticleRow[] {
 const countsCache = new WeakMap<object, { at: string; counts: Record<RevisionState, number> }>();
 
 function writePosition(client: { prepare(sql: string): { pluck(): { get(): unknown } } }): string {
-  return `${client.prepare("SELECT total_changes()").pluck().get()}:${client.prepare("PRAGMA data_version").pluck().get()}`;
+  return `${Number(client.prepare("SELECT total_changes()").pluck().get())}:${Number(client.prepare("PRAGMA data_version").pluck().get())}`;
 }
 
 export function stateCounts(): Record<RevisionState, number> {

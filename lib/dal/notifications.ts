@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { getDb, writeTransaction, type Tx } from "@/db";
-import { notifications, NOTIFICATION_KINDS } from "@/db/schema";
+import { notifications, type NOTIFICATION_KINDS } from "@/db/schema";
 import type { CurrentUser } from "@/lib/dal/session";
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -8,12 +8,12 @@ import { READER_TAGS, readerArticleTag } from "@/lib/reader/cache-tags";
  * Reader data for route handlers (API, feed, sitemap), kept in Next's data cache until
  * lib/reader-cache.ts revalidates it, so repeated requests do no database work.
  */
-export const cachedVisibleArticles = unstable_cache(async () => listVisibleArticles(), ["reader-visible-articles"], {
+export const cachedVisibleArticles = unstable_cache(() => Promise.resolve(listVisibleArticles()), ["reader-visible-articles"], {
   tags: [READER_TAGS.all, READER_TAGS.lists],
 });
 
 export function cachedReaderArticle(slug: string, audience: ReaderAudience) {
-  return unstable_cache(async () => getReaderArticle(slug, audience), ["reader-article", slug, audience], {
+  return unstable_cache(() => Promise.resolve(getReaderArticle(slug, audience)), ["reader-article", slug, audience], {
     tags: [READER_TAGS.all, readerArticleTag(slug)],
   })();
 }

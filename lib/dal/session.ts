@@ -9,7 +9,7 @@ import { users } from "@/db/schema";
 import { authOptions } from "@/lib/auth";
 import { authSecret } from "@/lib/auth-secret";
 import { decodeSessionToken, encodeSessionToken } from "@/lib/auth-jwt";
-import type { Actor, Role } from "@/lib/permissions";
+import type { Actor } from "@/lib/permissions";
 
 export type CurrentUser = Actor & { email: string; name: string; mustChangePassword: boolean };
 
@@ -41,7 +41,7 @@ export const getSessionUser = cache(async (): Promise<CurrentUser | null> => {
     id: row.id,
     email: row.email,
     name: row.name,
-    role: row.role as Role,
+    role: row.role,
     active: row.active,
     mustChangePassword: row.mustChangePassword,
   };

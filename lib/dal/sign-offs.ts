@@ -8,15 +8,7 @@ import { clearFailures, lockOf, recordFailure } from "@/lib/dal/rate-limit";
 import { syncArticleSearch } from "@/lib/dal/search-index";
 import type { CurrentUser } from "@/lib/dal/session";
 import { getSiteSettings } from "@/lib/dal/settings";
-import {
-  loadRevision,
-  nowIso,
-  requireTransition,
-  signOffRefs,
-  WorkflowError,
-  type ArticleRow,
-  type RevisionRow,
-} from "@/lib/dal/workflow-context";
+import { loadRevision, nowIso, requireTransition, signOffRefs, type ArticleRow, type RevisionRow } from "@/lib/dal/workflow-context";
 import type { TransitionOutcome } from "@/lib/dal/workflow";
 import { verifyPassword } from "@/lib/passwords";
 import { APPROVAL_MEANING, REQUEST_CHANGES_MEANING } from "@/lib/sign-off";
@@ -116,7 +108,15 @@ function precheck(user: CurrentUser, input: ApproveInput): void {
   });
 }
 
-export async function approveRevision(user: CurrentUser, input: ApproveInput): Promise<ApproveOutcome> {
+export type SigningCheck = { ok: true } | Extract<ApproveOutcome, { ok: false }>;
+
+/**
+ * Everything before the approval's own transaction, which the password check (argon2, async)
+ * can't run inside: permission and state first (a refused request never costs a password try),
+ * then the lockout and the password. A wrong password's audit record and lockout count commit
+ * here in their own transactions, whatever happens next.
+ */
+export async function checkSigningPassword(user: CurrentUser, input: ApproveInput): Promise<SigningCheck> {
   precheck(user, input);
   const now = new Date();
   const lock = writeTransaction((tx) => {
@@ -153,10 +153,16 @@ export async function approveRevision(user: CurrentUser, input: ApproveInput): P
     });
     return { ok: false, reason: until ? "locked" : "wrong_password", lockedUntil: until ?? undefined };
   }
+  return { ok: true };
+}
 
+/**
+ * The approval, in one transaction (it joins the caller's, see db/index.ts). Permission and
+ * state are checked again: the password took time, and the text may have changed meanwhile.
+ */
+export function recordApproval(user: CurrentUser, input: ApproveInput): Extract<ApproveOutcome, { ok: true }> {
   return writeTransaction((tx) => {
     clearFailures(tx, signingKey(user.id));
-    // Checked again: the password took time, and the text may have changed meanwhile.
     const loaded = loadRevision(tx, input.revisionId);
     const { revision, article } = loaded;
     const requiredApprovals = getSiteSettings().requiredApprovals;
@@ -186,6 +192,12 @@ export async function approveRevision(user: CurrentUser, input: ApproveInput): P
       approvalsCounted: approvals.length,
     };
   });
+}
+
+/** Password check, then the approval: what the approve action does, for callers outside an action. */
+export async function approveRevision(user: CurrentUser, input: ApproveInput): Promise<ApproveOutcome> {
+  const check = await checkSigningPassword(user, input);
+  return check.ok ? recordApproval(user, input) : check;
 }
 
 export function requestChanges(user: CurrentUser, input: RequestChangesInput): TransitionOutcome {

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb, writeTransaction, type Tx } from "@/db";
+import { ActionError } from "@/lib/action-result";
 import { boardProfiles, reviewAssignments, revisions, users, notifications } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import type { CurrentUser } from "@/lib/dal/session";
@@ -85,12 +86,10 @@ export function getUserDetail(userId: number): UserDetail | null {
   return { ...row, credentials: profile?.credentials ?? null, profile: profile ?? null, openAssignments };
 }
 
-export class UserAdminError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
+/** A refused user change: a conflict (the last admin, a missing user), or one field's problem (a taken email). */
+export class UserAdminError extends ActionError {
+  constructor(message: string, field?: string) {
+    super(field ? "invalid" : "conflict", message, field ? { [field]: [message] } : undefined);
   }
 }
 

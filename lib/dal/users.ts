@@ -4,7 +4,7 @@ import { getDb, writeTransaction } from "@/db";
 import { users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { clearFailures, lockOf, recordFailure } from "@/lib/dal/rate-limit";
-import { dummyPasswordHash, hashPassword, verifyPassword } from "@/lib/passwords";
+import { dummyPasswordHash, verifyPassword } from "@/lib/passwords";
 import type { Role } from "@/lib/permissions";
 import { ACCOUNT_POLICY, IP_POLICY, throttleMessage } from "@/lib/throttle";
 
@@ -80,18 +80,16 @@ export async function verifyCredentials(emailInput: string, password: string, ip
 
 export type PasswordChangeOutcome = { ok: true; sessionVersion: number } | { ok: false; field?: "currentPassword"; message: string };
 
+type UserRow = typeof users.$inferSelect;
+
+export type OwnPasswordCheck = { ok: true; user: UserRow } | Extract<PasswordChangeOutcome, { ok: false }>;
+
 /**
- * The user's own password change: the current password is required (a wrong one counts as a
- * failed sign-in, so this form can't be used to guess it), the new hash is stored, the
- * temporary-password flag cleared and the session version bumped, ending other sessions.
- * Returns the new version so the caller can re-issue this browser's session.
+ * The first half of the user's own password change, before its transaction (argon2 is async):
+ * the current password is required, and a wrong one counts as a failed sign-in (its record and
+ * the lockout commit here), so this form can't be used to guess it.
  */
-export async function changeOwnPassword(
-  userId: number,
-  currentPassword: string,
-  newPassword: string,
-  ip: string,
-): Promise<PasswordChangeOutcome> {
+export async function checkOwnPassword(userId: number, currentPassword: string, ip: string): Promise<OwnPasswordCheck> {
   const user = getDb().select().from(users).where(eq(users.id, userId)).get();
   if (!user || !user.active) return { ok: false, message: "Your account is no longer active." };
   const now = new Date();
@@ -112,7 +110,18 @@ export async function changeOwnPassword(
     });
     return { ok: false, field: "currentPassword", message: lock ? throttleMessage(lock) : "Your current password is not correct." };
   }
-  const passwordHash = await hashPassword(newPassword);
+  return { ok: true, user };
+}
+
+/**
+ * The second half, in one transaction (it joins the caller's): the new hash is stored, the
+ * temporary-password flag cleared and the session version bumped, ending other sessions.
+ * Returns the new version so the caller can re-issue this browser's session.
+ */
+export function storeOwnPassword(user: UserRow, passwordHash: string, ip: string): PasswordChangeOutcome {
+  const now = new Date();
+  const userId = user.id;
+  const actor = user;
   return writeTransaction((tx): PasswordChangeOutcome => {
     // Someone (an admin reset, another tab) changed the password while we hashed: start again.
     const fresh = tx

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { articles, boardProfiles, references, reviewAssignments, revisions, signOffs, users } from "@/db/schema";
-import type { ActionErrorCode } from "@/lib/action-result";
+import { ActionError } from "@/lib/action-result";
 import type { CurrentUser } from "@/lib/dal/session";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { canBeAssignedReviewer, type Actor } from "@/lib/permissions";
@@ -12,17 +12,10 @@ import { checkTransition, type SignOffRef, type TransitionRequest, type Workflow
 /**
  * What every workflow write needs inside its transaction: the revision and its article as they
  * are now, the active panel, and the state-machine verdict. A refusal is thrown as a
- * WorkflowError, which rolls the transaction back and becomes the action's error message.
+ * WorkflowError (an ActionError), which rolls the transaction back and becomes the action's
+ * refusal (lib/actions/define-action.ts).
  */
-export class WorkflowError extends Error {
-  constructor(
-    readonly code: ActionErrorCode,
-    message: string,
-    readonly fieldErrors?: Record<string, string[]>,
-  ) {
-    super(message);
-  }
-}
+export class WorkflowError extends ActionError {}
 
 export type RevisionRow = typeof revisions.$inferSelect;
 export type ArticleRow = typeof articles.$inferSelect;
@@ -126,14 +119,3 @@ export function requireEligibleReviewer(tx: Tx, reviewerId: number, revision: Re
 }
 
 export const nowIso = () => new Date().toISOString();
-
-/** A refused workflow write as an action result; anything else is a real error and is rethrown. */
-export function workflowFailure(error: unknown): {
-  ok: false;
-  code: ActionErrorCode;
-  message: string;
-  fieldErrors?: Record<string, string[]>;
-} {
-  if (error instanceof WorkflowError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
-  throw error;
-}

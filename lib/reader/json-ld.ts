@@ -37,7 +37,7 @@ export function articleJsonLd(
       ...(ref.doi ? { url: `https://doi.org/${ref.doi}` } : isWebUrl(ref.url) ? { url: ref.url } : {}),
     })),
     publishingPrinciples: urls.policy,
-  } as WithContext<MedicalWebPage>;
+  };
 }
 
 /** JSON for a <script type="application/ld+json">: "<" escaped so the text can't close the tag. */

@@ -2,13 +2,14 @@
  * Per-IP limit on follow-up questions: a fixed window, no lock escalation (a reader who hits it
  * just waits for the window to end). Pure; the DAL stores the bucket in rate_limits.
  */
+import { serverEnv } from "@/lib/env";
+
 export type QuestionBucket = { windowStart: string; count: number };
 
 export const QUESTION_WINDOW_MS = 60 * 60_000;
 
 export function questionLimit(): number {
-  const n = Number(process.env.QUESTION_IP_LIMIT);
-  return Number.isInteger(n) && n > 0 ? n : 5;
+  return serverEnv().QUESTION_IP_LIMIT;
 }
 
 /** The bucket after one more question, or null if the limit is already reached in this window. */

@@ -1,10 +1,12 @@
+import { authUrl, serverEnv } from "@/lib/env";
+
 /**
  * The public origin for canonical URLs, feeds, the sitemap and JSON-LD. SITE_URL wins; otherwise
  * the NEXTAUTH_URL the server already needs; never a request header, so static pages are the same
  * whoever asks first.
  */
 export function siteUrl(): string {
-  const raw = process.env.SITE_URL || process.env.NEXTAUTH_URL || "http://127.0.0.1:3000";
+  const raw = serverEnv().SITE_URL ?? authUrl();
   return raw.replace(/\/+$/, "");
 }
 

@@ -9,8 +9,8 @@ const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:hr
 
 const decodeEntities = (value: string) =>
   value
-    .replace(/&#x([0-9a-f]+);?/gi, (_, hex) => String.fromCodePoint(parseInt(hex, 16) || 0xfffd))
-    .replace(/&#(\d+);?/g, (_, dec) => String.fromCodePoint(Number(dec) <= 0x10ffff ? Number(dec) : 0xfffd))
+    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16) || 0xfffd))
+    .replace(/&#(\d+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec) <= 0x10ffff ? Number(dec) : 0xfffd))
     .replace(/&colon;/gi, ":")
     .replace(/&tab;|&newline;/gi, "")
     .replace(/&quot;/g, '"')
@@ -19,6 +19,7 @@ const decodeEntities = (value: string) =>
 /** True if a URL would run script or embed a document when followed. */
 export function isScriptUrl(raw: string): boolean {
   const value = decodeEntities(raw)
+    // eslint-disable-next-line no-control-regex -- browsers ignore control characters in a URL scheme, so they are stripped before the check
     .replace(/[\u0000-\u0020\u007f-\u009f]/g, "")
     .toLowerCase();
   return /^(javascript|vbscript|data|livescript):/.test(value);
@@ -26,8 +27,8 @@ export function isScriptUrl(raw: string): boolean {
 
 export type Tag = { name: string; closing: boolean; attributes: { name: string; value: string }[] };
 
-const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g;
-const ATTRIBUTE = /\s+([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g;
+const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
 export function tagsOf(html: string): Tag[] {
   return [...html.matchAll(TAG)].map(([, closing, name, attrs]) => ({

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { cspForPath } from "@/lib/security/csp";
+import { isHttpsSite } from "@/lib/security/https-site";
 
 type Init = { request: { headers: Headers } };
 
@@ -10,8 +11,9 @@ type Init = { request: { headers: Headers } };
  */
 export function withPageCsp(req: NextRequest, respond: (init: Init) => NextResponse = (init) => NextResponse.next(init)): NextResponse {
   const { policy, nonce } = cspForPath(req.nextUrl.pathname, {
+    // NODE_ENV is Next's own (inlined at build time), not configuration: see lib/env-schema.mjs.
     development: process.env.NODE_ENV === "development",
-    https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
+    https: isHttpsSite(),
   });
   const headers = new Headers(req.headers);
   headers.set("content-security-policy", policy);

@@ -43,7 +43,7 @@ export function parseAuditFilter(params: Record<string, string | string[] | unde
     const parsed = (schema as z.ZodType).safeParse(params[key]);
     if (parsed.success && parsed.data !== undefined) out[key] = parsed.data;
   }
-  return { page: 1, ...out } as AuditFilter;
+  return { page: 1, ...out };
 }
 
 /** The query string for a filter (page 1 omitted), for pagination links. */

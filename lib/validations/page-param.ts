@@ -1,7 +1,7 @@
 import { z } from "@/lib/validations/zod";
 
 /** The first of a repeated query parameter (`?page=2&page=5` reads 2). */
-export const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+export const first = (v: unknown): unknown => (Array.isArray(v) ? (v[0] as unknown) : v);
 
 /**
  * A `?page=` parameter of a paged staff list. Lenient: a page that is not a whole number of at

@@ -17,6 +17,9 @@ export const dueDate = z
 
 export const revisionActionSchema = z.object({ revisionId: id }).strict();
 
+/** An action that takes no argument ("mark all notifications read"): any argument is refused. */
+export const noInputSchema = z.undefined();
+
 export const assignReviewersSchema = z
   .object({
     revisionId: id,

@@ -11,7 +11,9 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { testEnv, toolsEnv } from "../../lib/env";
 import { writeBenchmarksMarkdown } from "./report";
+import type { LighthouseSummary } from "./results";
 import { ROOT, startNext } from "./server";
 
 const argv = process.argv.slice(2);
@@ -21,7 +23,7 @@ const opt = (name: string, fallback: string) => {
 };
 const PORT = Number(opt("port", "3172"));
 const OUT = path.resolve(opt("out", "bench/lighthouse.json"));
-const CHROME = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROME = toolsEnv().CHROME_PATH ?? testEnv().CHROMIUM_PATH;
 
 function node(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
@@ -97,9 +99,9 @@ async function main() {
     );
     if (cli.status !== 0) throw new Error(`lighthouse exited with ${cli.status}`);
     const lhr = JSON.parse(fs.readFileSync(report, "utf8")) as LighthouseResult;
-    if (!process.env.KEEP_LIGHTHOUSE_REPORT) fs.rmSync(report, { force: true });
+    if (!toolsEnv().KEEP_LIGHTHOUSE_REPORT) fs.rmSync(report, { force: true });
     const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
-    const result = {
+    const result: LighthouseSummary = {
       url: target,
       fetchTime: lhr.fetchTime,
       lighthouseVersion: lhr.lighthouseVersion,

@@ -8,27 +8,28 @@ import path from "node:path";
 const START = "<!-- GENERATED:START (npm run bench / npm run lighthouse rewrite this part) -->";
 const END = "<!-- GENERATED:END -->";
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { AutosaveResult, BenchResults, DalTiming, HttpTiming, LighthouseSummary } from "./results";
 
 const fmt = (n: unknown, unit = "") =>
   typeof n === "number" && Number.isFinite(n) ? `${n.toLocaleString("en", { maximumFractionDigits: 2 })}${unit}` : "n/a";
 const verdict = (ok: boolean | null) => (ok === null ? "not measured" : ok ? "**met**" : "**missed**");
 
-function read(file: string): Json | null {
+/** A results file written by run.ts or lighthouse.ts (see ./results), or null when absent. */
+function read<T>(file: string): T | null {
   try {
-    return JSON.parse(fs.readFileSync(file, "utf8"));
+    return JSON.parse(fs.readFileSync(file, "utf8")) as T;
   } catch {
     return null;
   }
 }
 
-function loadTable(r: Json): string[] {
+function loadTable(r: BenchResults): string[] {
   const lines = [
     "| case | bytes | req/s | p50 ms | p99 ms | non-2xx | errors | vs A | vs B | cache headers |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
   ];
-  for (const c of r.cases as Json[]) {
-    const per = r.ratios?.perCase?.[c.name];
+  for (const c of r.cases) {
+    const per = r.ratios.perCase[c.name];
     if (c.result)
       lines.push(
         `| ${c.name} | ${fmt(c.bytes)} | ${fmt(c.result.rps)} | ${fmt(c.result.p50)} | ${fmt(c.result.p99)} | ${c.result.non2xx} | ${c.result.errors} | ${per ? fmt(per.overA, "×") : ""} | ${per ? fmt(per.overB, "×") : ""} | ${c.cache ?? ""} |`,
@@ -38,26 +39,27 @@ function loadTable(r: Json): string[] {
   return lines;
 }
 
-function timingRows(obj: Json | undefined, target: number | null): string[] {
+function timingRows(obj: Record<string, HttpTiming> | undefined, target: number | null): string[] {
   if (!obj) return [];
-  return Object.entries(obj).map(([name, t]: [string, Json]) =>
-    t && typeof t.p50 === "number"
+  return Object.entries(obj).map(([name, t]) =>
+    "p50" in t
       ? `| ${name} | ${fmt(t.p50)} | ${fmt(t.p95)} | ${fmt(t.p99)} | ${target === null ? "" : t.p50 <= target ? "met" : "**missed**"} |`
-      : `| ${name} | – | – | – | ${t?.skipped ?? t?.reason ?? ""} |`,
+      : `| ${name} | – | – | – | ${t.skipped} |`,
   );
 }
 
 /** In-process rows: CPU time (the query's own cost, what the target is judged on) and wall time on this shared machine. */
-function dalRows(obj: Json | undefined, target: number | null): string[] {
+function dalRows(obj: Record<string, DalTiming | undefined> | undefined, target: number | null): string[] {
   if (!obj) return [];
-  return Object.entries(obj).map(([name, t]: [string, Json]) => {
+  return Object.entries(obj).flatMap(([name, t]) => {
+    if (!t) return [];
     const cpu = t.cpu ?? t;
     const ok = target === null ? "" : cpu.p50 <= target ? `≤ ${target} ms: met` : `≤ ${target} ms: **missed**`;
-    return `| ${name} | ${fmt(cpu.p50)} | ${fmt(cpu.p95)} | ${fmt(t.p50)} | ${fmt(t.p95)} | ${ok} |`;
+    return [`| ${name} | ${fmt(cpu.p50)} | ${fmt(cpu.p95)} | ${fmt(t.p50)} | ${fmt(t.p95)} | ${ok} |`];
   });
 }
 
-function dataset(title: string, r: Json): string[] {
+function dataset(title: string, r: BenchResults): string[] {
   const out: string[] = [];
   const d = r.database;
   out.push(`### ${title}: ${d.label} (${fmt(d.articles)} articles) — ${r.generatedAt}`);
@@ -72,23 +74,22 @@ function dataset(title: string, r: Json): string[] {
     `Ratios on the slowest article case with the audience cookie (${r.ratios.basis ?? "n/a"}): **article/A = ${fmt(r.ratios.articleOverA, "×")}**, article/B = ${fmt(r.ratios.articleOverB, "×")}.`,
   );
   out.push("");
-  const ap = r.approval ?? {};
+  const ap = r.approval ?? { available: false, reason: "not measured" };
   out.push(
     `- Approval → visible to readers: ${ap.available ? `${fmt(ap.visibleMs, " ms")} (action itself ${fmt(ap.actionMs, " ms")})` : `not available — ${ap.reason}`}`,
   );
-  const as = r.autosave ?? {};
   for (const [label, a] of [
     ["Autosave", r.autosave],
     ["Autosave stress", r.autosaveStress],
-  ] as const) {
+  ] as const satisfies readonly (readonly [string, AutosaveResult | undefined])[]) {
     if (!a) continue;
     out.push(
       `- ${label}, ${a.editors ?? 10} concurrent editors${a.mode ? ` (${a.mode})` : ""}: ${a.available ? `p50 ${fmt(a.p50, " ms")}, p99 ${fmt(a.p99, " ms")} over ${a.saves} saves (${fmt(a.savesPerSecond, "/s")}); SQLITE_BUSY surfaced: ${a.sqliteBusy}; failed: ${a.failed}; conflicts: ${a.conflicts}` : `not available — ${a.reason}`}`,
     );
   }
-  const mem = r.serverMemoryMiB ?? {};
+  const mem = r.serverMemoryMiB;
   out.push(
-    `- Server memory (RSS of \`next start\` and its children): idle ${fmt(mem.idle, " MiB")}, peak during load ${fmt(mem.peakDuringCases, " MiB")}, after all cases ${fmt(mem.afterLoad, " MiB")}`,
+    `- Server memory (RSS of \`next start\` and its children): idle ${fmt(mem?.idle, " MiB")}, peak during load ${fmt(mem?.peakDuringCases, " MiB")}, after all cases ${fmt(mem?.afterLoad, " MiB")}`,
   );
   out.push("");
   out.push("Staff pages and search over HTTP (sequential requests, client-side time on loopback):");
@@ -108,30 +109,30 @@ function dataset(title: string, r: Json): string[] {
     out.push(...dalRows({ "search, all terms, pages 1 and 2": r.dal.searchOverall }, 20));
     out.push("");
   } else if (r.dal?.error) {
-    out.push("In-process query timing failed: `" + String(r.dal.error).split("\n").slice(-3).join(" ") + "`", "");
+    out.push("In-process query timing failed: `" + r.dal.error.split("\n").slice(-3).join(" ") + "`", "");
   }
   return out;
 }
 
-function targets(demo: Json | null, large: Json | null, lh: Json | null): string[] {
+function targets(demo: BenchResults | null, large: BenchResults | null, lh: LighthouseSummary | null): string[] {
   const main = demo ?? large;
   const lines = ["| target | measured | verdict |", "|---|---|---|"];
   if (main) {
-    const basis = (main.cases as Json[]).find((c) => c.name === main.ratios.basis);
-    const isArticle = !!basis && !String(basis.name).includes("stand-in");
+    const basis = main.cases.find((c) => c.name === main.ratios.basis);
+    const isArticle = !!basis && !basis.name.includes("stand-in");
     lines.push(
       `| article page ≥ 1.0× baseline A, cookie set | ${fmt(main.ratios.articleOverA, "×")}${isArticle ? "" : " (home page stand-in)"} | ${isArticle ? verdict(main.ratios.articleOverA === null ? null : main.ratios.articleOverA >= 1) : "not measured (no article page)"} |`,
     );
     lines.push(
       `| article page p99 ≤ 50 ms at 32 connections, cookie set | ${fmt(basis?.result?.p99, " ms")} | ${isArticle ? verdict(basis?.result ? basis.result.p99 <= 50 : null) : "not measured (no article page)"} |`,
     );
-    const ap = main.approval ?? {};
+    const ap = main.approval ?? { available: false };
     lines.push(
       `| approval visible to readers ≤ 1 s | ${ap.available ? fmt(ap.visibleMs, " ms") : "not available"} | ${verdict(ap.available && ap.visibleMs != null ? ap.visibleMs <= 1000 : null)} |`,
     );
-    const as = main.autosave ?? {};
+    const as = main.autosave ?? { available: false };
     lines.push(
-      `| autosave p99 ≤ 100 ms, 10 editors, 0 SQLITE_BUSY | ${as.available ? `${fmt(as.p99, " ms")}, busy ${as.sqliteBusy}${as.mode ? ` (${as.mode})` : ""}` : "not available"} | ${verdict(as.available ? as.p99 <= 100 && as.sqliteBusy === 0 : null)} |`,
+      `| autosave p99 ≤ 100 ms, 10 editors, 0 SQLITE_BUSY | ${as.available ? `${fmt(as.p99, " ms")}, busy ${as.sqliteBusy}${as.mode ? ` (${as.mode})` : ""}` : "not available"} | ${verdict(as.available && as.p99 !== undefined ? as.p99 <= 100 && as.sqliteBusy === 0 : null)} |`,
     );
     const st = main.autosaveStress;
     if (st?.available)
@@ -140,7 +141,7 @@ function targets(demo: Json | null, large: Json | null, lh: Json | null): string
       );
   }
   if (large?.dal && !large.dal.error) {
-    const queues = Object.entries(large.dal.dashboard as Json).map(([k, v]: [string, Json]) => [k, (v.cpu ?? v).p50] as const);
+    const queues = Object.entries(large.dal.dashboard ?? {}).map(([k, v]) => [k, (v.cpu ?? v).p50] as const);
     const worst = queues.reduce((w, q) => (q[1] > w[1] ? q : w), ["", -1] as readonly [string, number]);
     const search = large.dal.searchOverall ? (large.dal.searchOverall.cpu ?? large.dal.searchOverall) : null;
     lines.push(
@@ -150,7 +151,7 @@ function targets(demo: Json | null, large: Json | null, lh: Json | null): string
       `| 100k: search p50 ≤ 20 ms (CPU time) | ${fmt(search?.p50, " ms")} (wall ${fmt(large.dal.searchOverall?.p50, " ms")}) | ${verdict(search ? search.p50 <= 20 : null)} |`,
     );
     lines.push(
-      `| 100k: article page unchanged | article/A ${fmt(large.ratios?.articleOverA, "×")} vs demo ${fmt(demo?.ratios?.articleOverA, "×")} | ${large.cases.some((c: Json) => c.group === "article" && c.result && !String(c.name).includes("stand-in")) ? "compare" : "not measured (no article page)"} |`,
+      `| 100k: article page unchanged | article/A ${fmt(large.ratios?.articleOverA, "×")} vs demo ${fmt(demo?.ratios?.articleOverA, "×")} | ${large.cases.some((c) => c.group === "article" && c.result && !c.name.includes("stand-in")) ? "compare" : "not measured (no article page)"} |`,
     );
   } else {
     lines.push("| 100k: dashboard queues p50 ≤ 30 ms, search p50 ≤ 20 ms | run `npm run bench -- --large` | not measured |");
@@ -168,10 +169,10 @@ function targets(demo: Json | null, large: Json | null, lh: Json | null): string
 }
 
 export function renderGenerated(dir: string): string {
-  const demo = read(path.join(dir, "results-demo.json"));
-  const large = read(path.join(dir, "results-large.json"));
-  const custom = read(path.join(dir, "results-custom.json"));
-  const lh = read(path.join(dir, "lighthouse.json"));
+  const demo = read<BenchResults>(path.join(dir, "results-demo.json"));
+  const large = read<BenchResults>(path.join(dir, "results-large.json"));
+  const custom = read<BenchResults>(path.join(dir, "results-custom.json"));
+  const lh = read<LighthouseSummary>(path.join(dir, "lighthouse.json"));
   const m = (demo ?? large ?? custom)?.machine;
   const out: string[] = [START, ""];
   if (m) {
@@ -196,8 +197,7 @@ export function renderGenerated(dir: string): string {
       "",
     );
     if (lh.note) out.push(lh.note, "");
-    if (lh.failedAudits?.length)
-      out.push("Audits below full score: " + lh.failedAudits.map((a: Json) => `${a.id} (${a.score})`).join(", "), "");
+    if (lh.failedAudits?.length) out.push("Audits below full score: " + lh.failedAudits.map((a) => `${a.id} (${a.score})`).join(", "), "");
   }
   out.push(END);
   return out.join("\n");

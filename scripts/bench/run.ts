@@ -30,6 +30,7 @@ import { signInCookie } from "./auth";
 import { measure, type LoadResult } from "./load";
 import { APPROVAL, AUTOSAVE, CREATE_ARTICLE, actionPagePath, callAction, findAction } from "./probes";
 import { writeBenchmarksMarkdown } from "./report";
+import type { BenchResults, DalResults } from "./results";
 import { ROOT, rssMiB, startBareHttp, startNext, type Server } from "./server";
 import { audienceCookieName, paddingUnits, ratio, round, summarize, type TimingSummary } from "./stats";
 
@@ -420,7 +421,7 @@ async function main() {
 
   const server = await startNext({ port: PORT, db: database.file });
   const base = server.url;
-  const results: Record<string, unknown> = {};
+  const results: Partial<Pick<BenchResults, "approval" | "staffHttp" | "autosave" | "autosaveStress" | "serverMemoryMiB" | "dal">> = {};
   const cases: CaseResult[] = [];
   let bare: Server | null = null;
   try {
@@ -521,7 +522,7 @@ async function main() {
     log("  ", JSON.stringify(results.approval));
 
     log("staff pages and search over HTTP (sequential)…");
-    const http: Record<string, unknown> = {};
+    const http: NonNullable<BenchResults["staffHttp"]> = {};
     for (const [who, email] of [
       ["admin", "admin@vetted.test"],
       ["editor", "editor@vetted.test"],
@@ -567,13 +568,13 @@ async function main() {
       env: { ...process.env, DATABASE_PATH: database.file },
     },
   );
-  results.dal = dal.status === 0 ? JSON.parse(dal.stdout) : { error: dal.stderr.slice(-2000) };
+  results.dal = dal.status === 0 ? (JSON.parse(dal.stdout) as DalResults) : { error: dal.stderr.slice(-2000) };
 
   const article = cases.filter((c) => c.group === "article" && c.result);
   const worstCookie = ratioBasis(cases);
   const a = cases.find((c) => c.group === "baselineA")?.result;
   const b = cases.find((c) => c.group === "baselineB")?.result;
-  const out = {
+  const out: BenchResults = {
     generatedAt: new Date().toISOString(),
     seconds: Math.round((Date.now() - started) / 1000),
     machine: machineInfo,
@@ -593,7 +594,8 @@ async function main() {
         article.map((c) => [c.name, { overA: ratio(c.result!.rps, a?.rps), overB: ratio(c.result!.rps, b?.rps) }]),
       ),
     },
-    ...results,
+    // Every section is set by now: a failure in any of them throws out of main() before this point.
+    ...(results as Required<typeof results>),
   };
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(OUT, JSON.stringify(out, null, 2) + "\n");

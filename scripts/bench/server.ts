@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { serverEnv } from "../../lib/env";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -60,7 +61,7 @@ export async function startNext(opts: { port: number; db: string; env?: Record<s
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_PATH: opts.db,
         NEXTAUTH_URL: url,
-        NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? `bench-only-secret-${process.pid}-${Date.now()}-not-for-production`,
+        NEXTAUTH_SECRET: serverEnv().NEXTAUTH_SECRET ?? `bench-only-secret-${process.pid}-${Date.now()}-not-for-production`,
         // The bench signs in many times from 127.0.0.1.
         SIGN_IN_IP_LIMIT: "100000",
         VETTED_BENCH: "1",

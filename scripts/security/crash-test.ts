@@ -27,7 +27,7 @@ const started = Date.now();
 function check(trial: number): void {
   const db = new Database(database, { readonly: true });
   try {
-    const integrity = db.pragma("integrity_check", { simple: true });
+    const integrity = db.pragma("integrity_check", { simple: true }) as string;
     if (integrity !== "ok") throw new Error(`trial ${trial}: integrity_check says ${integrity}`);
     const events = db
       .prepare(

@@ -6,13 +6,15 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { isSet, loadEnvOrExit } from "../../lib/env-schema.mjs";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const port = Number(process.env.SCAN_PORT ?? process.env.E2E_PORT ?? 3199);
+const settings = loadEnvOrExit(["server", "test", "tools"]);
+const port = settings.SCAN_PORT ?? (isSet("E2E_PORT") ? settings.E2E_PORT : 3199);
 const base = `http://127.0.0.1:${port}`;
 const out = path.join(root, "tests", ".tmp", `scan-${port}`);
 const database = path.join(out, "scan.db");
-const maxMinutes = Number(process.env.SCAN_MAX_MINUTES ?? 20);
+const maxMinutes = settings.SCAN_MAX_MINUTES;
 
 for (const tool of ["sqlmap", "wapiti"]) {
   if (spawnSync("sh", ["-c", `command -v ${tool}`]).status !== 0) {
@@ -28,7 +30,7 @@ const env = {
   PORT: String(port),
   NEXTAUTH_URL: base,
   NEXT_TELEMETRY_DISABLED: "1",
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "scan-only-secret-not-for-production-0000000",
+  NEXTAUTH_SECRET: settings.NEXTAUTH_SECRET ?? "scan-only-secret-not-for-production-0000000",
 };
 const step = (cmd, args) => {
   const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
@@ -49,7 +51,9 @@ for (const s of ["SIGINT", "SIGTERM"]) process.on(s, () => process.exit(130));
 for (let i = 0; ; i++) {
   try {
     if ((await fetch(`${base}/login`)).ok) break;
-  } catch {}
+  } catch {
+    // not listening yet
+  }
   if (i > 240) throw new Error("server did not start");
   await new Promise((r) => setTimeout(r, 500));
 }
@@ -132,7 +136,7 @@ const targets = [
   },
 ];
 // SCAN_ONLY=sign-in,wapiti runs only the targets whose names contain one of the words.
-const only = process.env.SCAN_ONLY?.split(",")
+const only = settings.SCAN_ONLY?.split(",")
   .map((w) => w.trim())
   .filter(Boolean);
 for (const t of only ? targets.filter((x) => only.some((w) => x.name.includes(w))) : targets) {

@@ -21,7 +21,7 @@ export function spawnWriter(
   );
   const events: WriterEvent[] = [];
   let buffer = "";
-  child.stdout!.on("data", (chunk: Buffer) => {
+  child.stdout.on("data", (chunk: Buffer) => {
     buffer += chunk.toString();
     let nl: number;
     while ((nl = buffer.indexOf("\n")) !== -1) {
@@ -31,7 +31,7 @@ export function spawnWriter(
     }
   });
   let stderr = "";
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const done = new Promise<number | null>((resolve) =>
     child.on("exit", (code, signal) => {
       if (code && !signal) process.stderr.write(stderr);

@@ -3,6 +3,7 @@ import { DEMO, signIn } from "../helpers/session";
 import { e2eDb } from "../helpers/e2e-db";
 import { saveStatus } from "../helpers/editor";
 import { serverActionId } from "../helpers/server-actions";
+import type { LocalDraft } from "../helpers/json-shapes";
 
 type Working = {
   articleId: number;
@@ -132,9 +133,9 @@ test.describe("authoring without lost work", () => {
     expect(patientBody(articleId)).toBe("");
     const kept = await page.evaluate(
       (id) =>
-        Object.entries(window.localStorage)
+        Object.entries<string>(window.localStorage)
           .filter(([k]) => k.startsWith(`vetted:draft:article:${id}:`))
-          .map(([, v]) => JSON.parse(v).fields.patientBody),
+          .map(([, v]) => (JSON.parse(v) as LocalDraft).fields.patientBody),
       articleId,
     );
     expect(kept).toEqual(["Typed while the server was unreachable."]);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEFAULT_SETTINGS } from "../../lib/validations/settings";
+import type { ApiArticle, ApiArticleList, ApiError, ArticleJsonLd } from "../helpers/json-shapes";
 
 const APPROVED = "/articles/postpartum-back-pain-exercise-3-months";
 const SUBMITTED = "/articles/when-to-screen-adults-for-type-2-diabetes";
@@ -58,20 +59,18 @@ test.describe("article page", () => {
 
   test("the JSON-LD parses and matches the visible reviewers, dates and citations", async ({ page }) => {
     await page.goto(`${APPROVED}?audience=clinician`);
-    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as ArticleJsonLd;
     expect(ld["@type"]).toBe("MedicalWebPage");
     expect(ld.name).toBe(await page.getByRole("heading", { level: 1 }).textContent());
     expect(ld.audience.audienceType).toBe("Clinician");
-    const reviewers = ld.reviewedBy
-      .map((p: { name: string; honorificSuffix?: string }) => (p.honorificSuffix ? `${p.name}, ${p.honorificSuffix}` : p.name))
-      .join("; ");
+    const reviewers = (ld.reviewedBy ?? []).map((p) => (p.honorificSuffix ? `${p.name}, ${p.honorificSuffix}` : p.name)).join("; ");
     await expect(page.getByTestId("last-reviewed")).toContainText(`by ${reviewers}`);
     expect(await page.getByTestId("last-reviewed").locator("time").getAttribute("datetime")).toBe(ld.lastReviewed);
     expect(await page.locator("time").first().getAttribute("datetime")).toBe(ld.dateModified);
     const dois = await page
       .locator('section[aria-labelledby="references-heading"] a[href^="https://doi.org/"]')
       .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-    expect(ld.citation.map((c: { url?: string }) => c.url).filter((u: string) => u?.startsWith("https://doi.org/"))).toEqual(dois);
+    expect(ld.citation.map((c) => c.url).filter((u) => u?.startsWith("https://doi.org/"))).toEqual(dois);
     expect(ld.citation).toHaveLength(await page.locator('section[aria-labelledby="references-heading"] > ol > li').count());
     expect(ld.publishingPrinciples).toMatch(/\/policy$/);
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
@@ -118,28 +117,28 @@ test.describe("audience choice", () => {
 
 test.describe("public read API", () => {
   test("lists visible articles and returns one in the chosen wording", async ({ request }) => {
-    const list = await (await request.get("/api/v1/articles")).json();
-    const slugs = list.articles.map((a: { slug: string }) => a.slug);
+    const list = (await (await request.get("/api/v1/articles")).json()) as ApiArticleList;
+    const slugs = list.articles.map((a) => a.slug);
     expect(slugs).toContain("postpartum-back-pain-exercise-3-months");
     expect(slugs).toContain("when-to-screen-adults-for-type-2-diabetes");
     expect(Object.keys(list.articles[0]).sort()).toEqual(["lastReviewed", "lastUpdated", "question", "slug", "status"]);
 
     const res = await request.get("/api/v1/articles/postpartum-back-pain-exercise-3-months?audience=clinician");
     expect(res.status()).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as ApiArticle;
     expect(body.audience).toBe("clinician");
     expect(body.status).toBe("approved");
     expect(body.disclaimer).toBe(DEFAULT_SETTINGS.clinicianDisclaimer);
-    expect(body.references.map((r: { number: number }) => r.number)).toEqual(body.references.map((_: unknown, i: number) => i + 1));
+    expect(body.references.map((r) => r.number)).toEqual(body.references.map((_, i) => i + 1));
     expect(body.references[0]).toMatchObject({ citekey: expect.any(String), type: expect.any(String), formatted: expect.any(String) });
     expect(body.reviewedBy).toContainEqual({ name: "Dr. Maria Lindqvist", credentials: "MD, FACOG" });
     expect(body.html).toContain('href="#ref-1"');
 
-    const submitted = await (await request.get("/api/v1/articles/when-to-screen-adults-for-type-2-diabetes")).json();
+    const submitted = (await (await request.get("/api/v1/articles/when-to-screen-adults-for-type-2-diabetes")).json()) as ApiArticle;
     expect(submitted).toMatchObject({ status: "submitted", lastReviewed: null, reviewedBy: [] });
 
     const bad = await request.get("/api/v1/articles/postpartum-back-pain-exercise-3-months?audience=doctor");
     expect(bad.status()).toBe(400);
-    expect((await bad.json()).error).toMatch(/clinician.*patient/);
+    expect(((await bad.json()) as ApiError).error).toMatch(/clinician.*patient/);
   });
 });

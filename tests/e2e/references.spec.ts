@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { e2eDb } from "../helpers/e2e-db";
 import { serverActionId } from "../helpers/server-actions";
 import { DEMO, signIn } from "../helpers/session";
+import type { ApiError } from "../helpers/json-shapes";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures", "citations");
 
@@ -219,10 +220,10 @@ test.describe("reference library", () => {
       headers: { "Content-Type": "application/octet-stream" },
     });
     expect(huge.status()).toBe(413);
-    expect((await huge.json()).error).toContain("limited to 5 MB");
+    expect(((await huge.json()) as ApiError).error).toContain("limited to 5 MB");
     const garbage = await page.request.post("/api/references/import", { data: "just some words, no references at all" });
     expect(garbage.status()).toBe(422);
-    expect((await garbage.json()).error).toContain("Could not tell the format");
+    expect(((await garbage.json()) as ApiError).error).toContain("Could not tell the format");
     expect({ rows: referenceCount(), imports: importEvents() }).toEqual(before);
   });
 
@@ -260,7 +261,7 @@ test.describe("reference library", () => {
     await page.getByRole("button", { name: "Export selected" }).click();
     const download = await downloadPromise;
     expect(download.suggestedFilename()).toBe("mottola2018.ris");
-    const ris = fs.readFileSync((await download.path())!, "utf8");
+    const ris = fs.readFileSync(await download.path(), "utf8");
     expect(ris).toMatch(/^TY {2}- JOUR/m);
     expect(ris).toContain("DO  - 10.1136/bjsports-2018-100056");
     expect(ris).toContain("AN  - 30337460");

@@ -5,6 +5,7 @@ import { anonymousCaller, baseURL, createArticle, dbValue, signedInCaller, signI
 import { createUser, userActive } from "../helpers/e2e-db";
 import { serverActionId } from "../helpers/server-actions";
 import { DEMO, signIn } from "../helpers/session";
+import type { SessionJson } from "../helpers/json-shapes";
 
 /** Response headers, cookies, CSRF and "GET is safe": what a browser-side attacker would try. */
 
@@ -136,7 +137,7 @@ test.describe("cross-site requests", () => {
 
     const victim = await signInOverHttp(user.email, user.password);
     await victim.post("/api/auth/signout", { form: {}, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
-    const session = await (await victim.get("/api/auth/session")).json();
+    const session = (await (await victim.get("/api/auth/session")).json()) as SessionJson;
     expect(session?.user?.email).toBe(user.email);
     await anon.api.dispose();
     await victim.dispose();

@@ -92,7 +92,6 @@ export type PageRow = {
 const define = <S>(row: ActionRow<S>) => row as unknown as ActionRow<unknown>;
 const everyone = () => true;
 const uid = () => randomUUID().slice(0, 8);
-const actorOf = (c: Caller): Actor | null => (c.id === null ? null : { id: c.id, role: c.role as Actor["role"], active: true });
 
 /** The password every fixture user is created with (tests/helpers/e2e-db.ts). */
 const FIXTURE_PASSWORD = "fixture-password-123";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { createUser, e2eDb } from "../helpers/e2e-db";
+import { testEnv } from "@/lib/env";
 
 /**
  * Objects the security suites act on, inserted straight into the e2e database so every call
@@ -11,7 +12,7 @@ import { createUser, e2eDb } from "../helpers/e2e-db";
 export type Role = "admin" | "editor" | "reviewer";
 export type Caller = { role: Role | "anonymous"; id: number | null; email: string | null; api: APIRequestContext };
 
-export const baseURL = () => `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+export const baseURL = () => `http://127.0.0.1:${testEnv().E2E_PORT}`;
 
 /** Signs in over raw HTTP (CSRF token, then the credentials callback); the context keeps the cookie. */
 export async function signInOverHttp(email: string, password: string): Promise<APIRequestContext> {

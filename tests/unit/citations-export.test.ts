@@ -53,7 +53,7 @@ describe("exported text", () => {
   });
 
   test("CSL-JSON is an array of items keyed by citekey", () => {
-    const items = JSON.parse(exportReferences([mottola], "csl-json"));
+    const items = JSON.parse(exportReferences([mottola], "csl-json")) as unknown;
     expect(items).toEqual([
       expect.objectContaining({
         id: "mottola2018",

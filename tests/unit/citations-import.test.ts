@@ -159,7 +159,7 @@ describe("CSL-JSON", () => {
   test("invalid JSON is refused with the parser's reason", () => {
     expect(importReferences('[{"title": "x",}]')).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/^The CSL-JSON is not valid JSON/),
+      error: expect.stringMatching(/^The CSL-JSON is not valid JSON/) as string,
     });
   });
 });
@@ -208,19 +208,19 @@ describe("PubMed MEDLINE (.nbib)", () => {
 describe("limits and refusals", () => {
   test("input over 5 MB is refused before parsing", () => {
     const big = `@misc{a, title={${"x".repeat(MAX_IMPORT_BYTES)}}}`;
-    expect(importReferences(big)).toEqual({ ok: false, error: expect.stringContaining("imports are limited to 5 MB") });
+    expect(importReferences(big)).toEqual({ ok: false, error: expect.stringContaining("imports are limited to 5 MB") as string });
   });
 
   test("size counts UTF-8 bytes, not characters", () => {
     const justOver = "é".repeat(MAX_IMPORT_BYTES / 2 + 1);
-    expect(importReferences(justOver)).toMatchObject({ ok: false, error: expect.stringContaining("5 MB") });
+    expect(importReferences(justOver)).toMatchObject({ ok: false, error: expect.stringContaining("5 MB") as string });
   });
 
   test("binary content is refused: NUL bytes or many control characters", () => {
     const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x00, 0xff, 0xfe]);
-    expect(importReferences(pdf)).toMatchObject({ ok: false, error: expect.stringContaining("binary data") });
+    expect(importReferences(pdf)).toMatchObject({ ok: false, error: expect.stringContaining("binary data") as string });
     const noisy = `@misc{a, title={x}}${"\u0001\u0002\u0003".repeat(10)}`;
-    expect(importReferences(noisy)).toMatchObject({ ok: false, error: expect.stringContaining("binary data") });
+    expect(importReferences(noisy)).toMatchObject({ ok: false, error: expect.stringContaining("binary data") as string });
   });
 
   test("a file with more than 2,000 entries is refused", () => {
@@ -232,7 +232,7 @@ describe("limits and refusals", () => {
     expect(importReferences("  \n ")).toEqual({ ok: false, error: "There is nothing to import." });
     expect(importReferences("Mottola MF et al. Br J Sports Med 2018")).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/^Could not tell the format/),
+      error: expect.stringMatching(/^Could not tell the format/) as string,
     });
   });
 

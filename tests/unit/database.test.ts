@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import { useTempDatabase } from "../helpers/temp-db";
 
@@ -90,5 +91,56 @@ describe("the database connection", () => {
       }),
     ).toThrow();
     expect(getDb().select().from(articles).all().length).toBe(before);
+  });
+
+  it("joins an open write transaction: one commit, and a refusal anywhere rolls back every nested write", () => {
+    const count = () => getDb().select().from(articles).all().length;
+    const before = count();
+    const client = getDb().$client;
+    const other = new Database(temp.file, { readonly: true });
+    const seenElsewhere = () => (other.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
+    // Nested writeTransaction calls (DAL functions inside an action's transaction) commit with it, not on their own.
+    const ids = writeTransaction(() => {
+      const a = writeTransaction((tx) => tx.insert(articles).values({ slug: "joined-a" }).returning().get().id);
+      const b = writeTransaction((tx) => tx.insert(articles).values({ slug: "joined-b" }).returning().get().id);
+      expect(seenElsewhere(), "a nested write was committed before the outer transaction").toBe(before);
+      return [a, b];
+    });
+    expect(seenElsewhere()).toBe(before + 2);
+    other.close();
+    expect(ids).toHaveLength(2);
+    expect(count()).toBe(before + 2);
+
+    // The outer callback throws after an inner write released its savepoint: nothing stays.
+    expect(() =>
+      writeTransaction(() => {
+        writeTransaction((tx) => tx.insert(articles).values({ slug: "joined-rolled-back" }).run());
+        throw new Error("refused after the inner write");
+      }),
+    ).toThrow("refused after the inner write");
+    expect(count()).toBe(before + 2);
+    expect(client.inTransaction).toBe(false);
+
+    // An inner failure that the caller catches rolls back only the inner savepoint.
+    writeTransaction(() => {
+      writeTransaction((tx) => tx.insert(articles).values({ slug: "joined-kept" }).run());
+      expect(() =>
+        writeTransaction((tx) => {
+          tx.insert(articles).values({ slug: "joined-inner-failed" }).run();
+          throw new Error("inner refusal");
+        }),
+      ).toThrow("inner refusal");
+    });
+    const slugs = getDb()
+      .select({ slug: articles.slug })
+      .from(articles)
+      .all()
+      .map((r) => r.slug);
+    expect(slugs).toContain("joined-kept");
+    expect(slugs).not.toContain("joined-inner-failed");
+
+    // After all that, a new call opens its own transaction again.
+    writeTransaction(() => expect(client.inTransaction).toBe(true));
+    expect(client.inTransaction).toBe(false);
   });
 });

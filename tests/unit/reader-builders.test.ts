@@ -85,7 +85,7 @@ describe("articleJsonLd", () => {
   it("serialises so the text cannot close its script element", () => {
     const text = jsonLdScript(ld);
     expect(text).not.toContain("</script>");
-    expect(JSON.parse(text).name).toBe(article.question);
+    expect((JSON.parse(text) as { name: string }).name).toBe(article.question);
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { eq, sql } from "drizzle-orm";
+import type { CurrentUser } from "@/lib/dal/session";
 import { useTempDatabase } from "../helpers/temp-db";
 
 const temp = useTempDatabase("references-dal");
@@ -10,7 +11,6 @@ const dal = { ...(await import("@/lib/dal/references-read")), ...(await import("
 const { previewImport } = await import("@/lib/dal/references-import");
 const { referenceSchema } = await import("@/lib/validations/reference");
 const { hashRevisionContent } = await import("@/lib/dal/revision-content");
-type CurrentUser = import("@/lib/dal/session").CurrentUser;
 
 let editor: CurrentUser;
 const idOf = (citekey: string) => getDb().select({ id: references.id }).from(references).where(eq(references.citekey, citekey)).get()!.id;
@@ -118,7 +118,10 @@ describe("creating and editing", () => {
       }
     }
     expect(lastAudit()).toMatchObject({ action: "reference.update" });
-    expect(JSON.parse(lastAudit().summary).changes.pages).toEqual({ before: "1451-1462", after: "1451-1463" });
+    expect((JSON.parse(lastAudit().summary) as { changes: Record<string, unknown> }).changes.pages).toEqual({
+      before: "1451-1462",
+      after: "1451-1463",
+    });
   });
 });
 

@@ -99,7 +99,7 @@ const fieldsArb: fc.Arbitrary<Fields> = fc.record({
       fc.oneof(fieldText, fc.constantFrom("javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", " javascript:x")),
       { nil: null },
     ),
-  }) as fc.Arbitrary<ReferenceFields>,
+  }),
 });
 
 const row = (f: Pick<Fields, "question" | "topic">, i: number): ArticleRow => ({

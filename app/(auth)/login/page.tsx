@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser } from "@/lib/dal/session";
+import { serverEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 
@@ -12,7 +13,7 @@ function safeCallback(value: string | string[] | undefined): string {
   try {
     // Only same-origin paths: next-auth hands back absolute URLs.
     const url = new URL(raw, "http://local");
-    return url.origin === "http://local" || raw.startsWith(process.env.NEXTAUTH_URL ?? "\0") ? url.pathname + url.search : "/dashboard";
+    return url.origin === "http://local" || raw.startsWith(serverEnv().NEXTAUTH_URL ?? "\0") ? url.pathname + url.search : "/dashboard";
   } catch {
     return "/dashboard";
   }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { serverEnv } from "@/lib/env";
 
 /**
  * Baseline A for `npm run bench`: a fully static page of Next itself, padded to the byte size
@@ -28,7 +29,7 @@ const UNIT = "Static baseline text for the benchmark, one hundred characters lon
 export default async function BenchBaselinePage({ params }: { params: Promise<{ units: string }> }) {
   const { units } = await params;
   const n = Number(units);
-  if (process.env.VETTED_BENCH !== "1" || !/^\d{1,4}$/.test(units) || n > MAX_UNITS) notFound();
+  if (serverEnv().VETTED_BENCH !== "1" || !/^\d{1,4}$/.test(units) || n > MAX_UNITS) notFound();
   return (
     <main className="mx-auto max-w-3xl px-4 py-10">
       <h1 className="text-2xl font-semibold">Benchmark baseline</h1>

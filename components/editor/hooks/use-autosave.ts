@@ -6,6 +6,7 @@ import { autosaveReducer, initialAutosaveState, nextSaveDelay } from "@/lib/edit
 import { draftFieldsOf, sameFields, type DraftBase } from "@/lib/editor/local-draft";
 import type { RevisionFields } from "@/lib/validations/revision";
 import type { RevisionState } from "@/db/schema";
+import { applyFieldErrors } from "@/components/ui/field";
 import type { LocalDraft } from "./use-local-draft";
 
 export type RevisionMeta = { number: number; state: RevisionState; startedNewRevision: boolean; reviewersMustSignAgain: boolean };
@@ -86,9 +87,7 @@ export function useAutosave({
       return;
     }
     if (!result.ok && result.code === "invalid") {
-      for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (messages?.[0]) form.setError(name as keyof RevisionFields, { type: "server", message: messages[0] });
-      }
+      applyFieldErrors(result, form.setError);
       dispatch({ type: "save_invalid", message: result.message });
       return;
     }
