@@ -1,5 +1,6 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
+import { serverEnv } from "@/lib/env";
 
 /**
  * The SMTP connection, from SMTP_URL (smtp://user:pass@host:587, smtps://… for implicit TLS).
@@ -8,11 +9,11 @@ import nodemailer, { type Transporter } from "nodemailer";
 const globalForMail = globalThis as unknown as { vettedMailTransport?: { url: string; transporter: Transporter } };
 
 export function smtpUrl(): string | null {
-  return process.env.SMTP_URL?.trim() || null;
+  return serverEnv().SMTP_URL ?? null;
 }
 
 export function mailFrom(): string {
-  return process.env.MAIL_FROM?.trim() || "Vetted <no-reply@vetted.invalid>";
+  return serverEnv().MAIL_FROM;
 }
 
 export function mailTransport(): Transporter | null {

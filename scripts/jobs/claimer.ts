@@ -8,7 +8,7 @@ import { claimJob, completeJob } from "@/lib/dal/jobs";
 async function main() {
   const worker = `claimer-${process.pid}`;
   // Start together: every process waits for the same moment, so their claims really interleave.
-  const startAt = Number(process.env.START_AT ?? 0);
+  const startAt = Number(process.argv[2] ?? 0);
   if (startAt > Date.now()) await new Promise((resolve) => setTimeout(resolve, startAt - Date.now()));
   let idle = 0;
   while (idle < 3) {

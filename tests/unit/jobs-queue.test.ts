@@ -203,10 +203,10 @@ describe("several processes", () => {
       new Promise<{ pid: number; id: number; completed: boolean }[]>((resolve, reject) => {
         const child = spawn(
           process.execPath,
-          ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "jobs", "claimer.ts")],
+          ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "jobs", "claimer.ts"), startAt],
           {
             cwd: root,
-            env: { ...process.env, DATABASE_PATH: temp.file, START_AT: startAt },
+            env: { ...process.env, DATABASE_PATH: temp.file },
             stdio: ["ignore", "pipe", "inherit"],
           },
         );
