@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
-import { writeTransaction, type Tx } from "@/db";
+import { getDb, writeTransaction, type Tx } from "@/db";
 import { jobs, type JobStatus } from "@/db/schema";
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "@/lib/jobs/backoff";
 
@@ -45,14 +45,11 @@ export type ClaimedJob = { id: number; kind: string; payload: unknown; attempts:
  */
 export function claimJob(workerId: string, now: Date, leaseMs: number): ClaimedJob | null {
   const at = now.toISOString();
+  const runnable = or(and(eq(jobs.status, "queued"), lte(jobs.runAt, at)), and(eq(jobs.status, "running"), lte(jobs.leaseUntil, at)));
+  // An idle poll is a plain read: the write lock is taken only when there is something to claim.
+  if (!getDb().select({ id: jobs.id }).from(jobs).where(runnable).limit(1).get()) return null;
   return writeTransaction((tx) => {
-    const next = tx
-      .select({ id: jobs.id })
-      .from(jobs)
-      .where(or(and(eq(jobs.status, "queued"), lte(jobs.runAt, at)), and(eq(jobs.status, "running"), lte(jobs.leaseUntil, at))))
-      .orderBy(jobs.runAt, jobs.id)
-      .limit(1)
-      .get();
+    const next = tx.select({ id: jobs.id }).from(jobs).where(runnable).orderBy(jobs.runAt, jobs.id).limit(1).get();
     if (!next) return null;
     const row = tx
       .update(jobs)

@@ -37,7 +37,7 @@ export const mailDeliveryJob = defineJob({
           ? { "List-Unsubscribe": `<${message.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
           : {},
       });
-      const accepted = (info.accepted as (string | { address: string })[]).map((a) => (typeof a === "string" ? a : a.address));
+      const accepted = info.accepted.map((a) => (typeof a === "string" ? a : a.address));
       if (!accepted.includes(message.toAddress)) throw new Error(`The SMTP server did not accept ${message.toAddress}`);
     } catch (error) {
       const lastError = error instanceof Error ? error.message : String(error);
