@@ -325,3 +325,68 @@ export const rateLimits = sqliteTable("rate_limits", {
   strikes: integer("strikes").notNull().default(0),
   lockedUntil: text("locked_until"),
 });
+
+export const JOB_STATUSES = ["queued", "running", "done", "failed", "cancelled"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/**
+ * The durable job queue (lib/jobs): work that happens later or elsewhere. A row is written in the
+ * transaction of the change that causes it, claimed with a lease (lease_until, leased_by) so two
+ * processes never run it at once, retried with backoff, and kept after it ends (done, failed,
+ * cancelled) so admins can see what happened. The idempotency key makes enqueueing the same
+ * event twice a no-op.
+ */
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind").notNull(),
+    payload: text("payload").notNull().default("{}"),
+    idempotencyKey: text("idempotency_key").notNull(),
+    status: text("status", { enum: JOB_STATUSES }).notNull().default("queued"),
+    runAt: text("run_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull().default(8),
+    leaseUntil: text("lease_until"),
+    leasedBy: text("leased_by"),
+    lastError: text("last_error"),
+    doneAt: text("done_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("jobs_idempotency_key_idx").on(t.idempotencyKey),
+    index("jobs_status_run_at_idx").on(t.status, t.runAt),
+    index("jobs_kind_status_idx").on(t.kind, t.status),
+  ],
+);
+
+export const MAIL_STATUSES = ["pending", "sent", "outbox", "failed"] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/**
+ * Every email Vetted writes, sent or not: the rendered message, kept so admins can read it at
+ * /admin/mail. One row per (event, recipient) by its idempotency key; the Message-ID is derived
+ * from that key, so a retried delivery carries the same Message-ID. "outbox": no SMTP server is
+ * configured, the message is kept here instead.
+ */
+export const mailMessages = sqliteTable(
+  "mail_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    toUserId: integer("to_user_id").references(() => users.id, { onDelete: "set null" }),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    messageId: text("message_id").notNull(),
+    unsubscribeUrl: text("unsubscribe_url"),
+    status: text("status", { enum: MAIL_STATUSES }).notNull().default("pending"),
+    lastError: text("last_error"),
+    sentAt: text("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("mail_messages_key_idx").on(t.idempotencyKey), uniqueIndex("mail_messages_message_id_idx").on(t.messageId)],
+);

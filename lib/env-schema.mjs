@@ -5,7 +5,7 @@
  * server) can import it without a TypeScript loader; the app reads it through lib/env.ts, which
  * adds the types. Pure: nothing here runs at import.
  *
- * Not listed, on purpose: NODE_ENV and NEXT_RUNTIME, which Next sets itself and inlines at build
+ * Not listed, on purpose: NODE_ENV, NEXT_RUNTIME and NEXT_PHASE, which Next sets itself and inlines at build
  * time (code reads them directly so the bundler can drop dead branches), and variables the
  * scripts only pass on to the processes they start.
  *
@@ -48,6 +48,20 @@ export const ENV_VARS = {
   SITE_URL: { group: "server", schema: webUrl.optional(), expects: "an http:// or https:// URL", default: "NEXTAUTH_URL" },
   SIGN_IN_IP_LIMIT: { group: "server", schema: positiveInt.default(20), expects: "a whole number of at least 1", default: "20" },
   QUESTION_IP_LIMIT: { group: "server", schema: positiveInt.default(5), expects: "a whole number of at least 1", default: "5" },
+  SMTP_URL: {
+    group: "server",
+    schema: z.url({ protocol: /^smtps?$/ }).optional(),
+    expects: "an smtp:// or smtps:// URL (smtp://user:password@host:587)",
+    default: "unset: mail stays in the outbox",
+    secret: true,
+  },
+  MAIL_FROM: {
+    group: "server",
+    schema: text.default("Vetted <no-reply@vetted.invalid>"),
+    expects: "a sender such as Vetted <editors@example.org>",
+    default: "Vetted <no-reply@vetted.invalid>",
+  },
+  JOB_RUNNER: { group: "server", schema: z.enum(["on", "off"]).default("on"), expects: '"on" or "off"', default: "on" },
   VETTED_BENCH: { group: "server", schema: z.enum(["0", "1"]).default("0"), expects: '"0" or "1"', default: "0" },
   E2E_PORT: { group: "test", schema: port.default(3100), expects: "a port number from 1 to 65535", default: "3100" },
   E2E_WORKERS: { group: "test", schema: positiveInt.default(2), expects: "a whole number of at least 1", default: "2" },

@@ -22,6 +22,9 @@ function run(script, args = []) {
 run("scripts/prepare-db.mjs");
 run("scripts/build-if-needed.mjs");
 console.log(`Vetted is starting on ${env.NEXTAUTH_URL}`);
+if (!settings.SMTP_URL) {
+  console.log("Mail is not being sent: no SMTP_URL is set, so every message stays in the outbox (Admin → Mail).");
+}
 const server = spawn(
   process.execPath,
   [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", settings.HOST, "-p", String(settings.PORT)],

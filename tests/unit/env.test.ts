@@ -78,6 +78,7 @@ describe("parseEnv", () => {
     [{ VETTED_BENCH: "yes" }, 'Invalid environment: VETTED_BENCH must be "0" or "1" (got "yes")'],
     [{ E2E_WORKERS: "0" }, 'Invalid environment: E2E_WORKERS must be a whole number of at least 1 (got "0")'],
     [{ SCAN_PORT: "port" }, 'Invalid environment: SCAN_PORT must be a port number from 1 to 65535 (got "port")'],
+    [{ JOB_RUNNER: "maybe" }, 'Invalid environment: JOB_RUNNER must be "on" or "off" (got "maybe")'],
   ])("%o is refused with one line naming the variable", (source, message) => {
     expect(problem(source)).toBe(message);
   });
@@ -86,6 +87,15 @@ describe("parseEnv", () => {
     const message = problem({ NEXTAUTH_SECRET: "hunter2" });
     expect(message).toBe("Invalid environment: NEXTAUTH_SECRET must be at least 32 characters");
     expect(message).not.toContain("hunter2");
+  });
+
+  test("an SMTP_URL that is not smtp:// or smtps:// is refused without echoing it (it may hold a password)", () => {
+    const message = problem({ SMTP_URL: "http://mailer:s3cret@mail.example.org" });
+    expect(message).toBe("Invalid environment: SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:password@host:587)");
+    expect(message).not.toContain("s3cret");
+    expect(parseEnv({ SMTP_URL: "smtps://mailer:s3cret@mail.example.org:465" }).SMTP_URL).toBe(
+      "smtps://mailer:s3cret@mail.example.org:465",
+    );
   });
 
   test("several bad values are named together, still on one line", () => {
@@ -140,7 +150,7 @@ describe("the README's configuration table", () => {
 
 describe("reading the environment", () => {
   // Next's own build-time constants, read directly so the bundler can drop dead branches.
-  const NEXT_OWN = new Set(["NODE_ENV", "NEXT_RUNTIME"]);
+  const NEXT_OWN = new Set(["NODE_ENV", "NEXT_RUNTIME", "NEXT_PHASE"]);
   const SCANNED = [
     "app",
     "lib",
