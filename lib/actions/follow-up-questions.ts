@@ -45,7 +45,6 @@ export const askFollowUpQuestionAction = defineAction({
 /** A refused triage; a success carries the new draft's id (for "Open the draft"). */
 function triaged(outcome: TriageOutcome): { articleId?: number } {
   if (outcome.ok) return { articleId: outcome.articleId };
-  if (outcome.reason === "forbidden") throw new ActionError("forbidden", "You don't have permission to triage questions.");
   if (outcome.reason === "not_found") throw new ActionError("not_found", "That question no longer exists.");
   throw new ActionError("conflict", "Someone has already dealt with that question.");
 }

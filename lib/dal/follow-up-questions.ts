@@ -6,7 +6,6 @@ import { appendAuditEvent } from "@/lib/dal/audit";
 import { hashRevisionContent } from "@/lib/dal/revision-content";
 import { visibleArticleId } from "@/lib/dal/reader";
 import type { CurrentUser } from "@/lib/dal/session";
-import { canTriageQuestions } from "@/lib/permissions";
 import { takeQuestionSlot } from "@/lib/reader/question-limit";
 import { topicSlug } from "@/lib/reader/site-url";
 
@@ -67,7 +66,6 @@ export type InboxQuestion = {
 
 /** New questions, oldest first (they have waited longest), for editors. */
 export function listNewQuestions(actor: CurrentUser): InboxQuestion[] {
-  if (!canTriageQuestions(actor)) return [];
   return getDb()
     .select({
       id: followUpQuestions.id,
@@ -95,7 +93,6 @@ export type TriagedQuestion = {
 };
 
 export function listRecentlyTriaged(actor: CurrentUser, limit = 10): TriagedQuestion[] {
-  if (!canTriageQuestions(actor)) return [];
   return getDb()
     .select({
       id: followUpQuestions.id,
@@ -111,7 +108,7 @@ export function listRecentlyTriaged(actor: CurrentUser, limit = 10): TriagedQues
     .all() as TriagedQuestion[];
 }
 
-export type TriageOutcome = { ok: true; articleId?: number } | { ok: false; reason: "forbidden" | "not_found" | "already_triaged" };
+export type TriageOutcome = { ok: true; articleId?: number } | { ok: false; reason: "not_found" | "already_triaged" };
 
 function openQuestion(tx: Tx, id: number) {
   return tx.select().from(followUpQuestions).where(eq(followUpQuestions.id, id)).get();
@@ -119,7 +116,6 @@ function openQuestion(tx: Tx, id: number) {
 
 export function dismissQuestion(actor: CurrentUser, id: number): TriageOutcome {
   return writeTransaction((tx): TriageOutcome => {
-    if (!canTriageQuestions(actor)) return { ok: false, reason: "forbidden" };
     const q = openQuestion(tx, id);
     if (!q) return { ok: false, reason: "not_found" };
     if (q.status !== "new") return { ok: false, reason: "already_triaged" };
@@ -152,7 +148,6 @@ function uniqueSlug(tx: Tx, question: string): string {
 /** Turns a question into a new draft article whose question (title) is the reader's question. */
 export function convertQuestionToDraft(actor: CurrentUser, id: number): TriageOutcome {
   return writeTransaction((tx): TriageOutcome => {
-    if (!canTriageQuestions(actor)) return { ok: false, reason: "forbidden" };
     const q = openQuestion(tx, id);
     if (!q) return { ok: false, reason: "not_found" };
     if (q.status !== "new") return { ok: false, reason: "already_triaged" };

@@ -17,7 +17,6 @@ import {
   WorkflowError,
   type RevisionRow,
 } from "@/lib/dal/workflow-context";
-import { canStartReReview } from "@/lib/permissions";
 import { endOfDayUtc } from "@/lib/validations/workflow";
 
 /**
@@ -194,7 +193,6 @@ export function removeReviewer(user: CurrentUser, input: { revisionId: number; r
  */
 export function startReReview(user: CurrentUser, articleId: number): TransitionOutcome {
   return writeTransaction((tx) => {
-    if (!canStartReReview(user)) throw new WorkflowError("forbidden", "Only editors and admins can start a re-review.");
     const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
     if (!article) throw new WorkflowError("not_found", "That article doesn't exist.");
     if (!article.liveRevisionId) throw new WorkflowError("illegal_transition", "Only an approved article can be re-reviewed.");
