@@ -65,7 +65,7 @@ export type InboxQuestion = {
 };
 
 /** New questions, oldest first (they have waited longest), for editors. */
-export function listNewQuestions(actor: CurrentUser): InboxQuestion[] {
+export function listNewQuestions(): InboxQuestion[] {
   return getDb()
     .select({
       id: followUpQuestions.id,
@@ -92,7 +92,7 @@ export type TriagedQuestion = {
   convertedArticleId: number | null;
 };
 
-export function listRecentlyTriaged(actor: CurrentUser, limit = 10): TriagedQuestion[] {
+export function listRecentlyTriaged(limit = 10): TriagedQuestion[] {
   return getDb()
     .select({
       id: followUpQuestions.id,

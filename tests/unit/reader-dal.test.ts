@@ -135,7 +135,7 @@ describe("follow-up questions", () => {
   });
 
   it("turns a question into a draft article titled with the question", () => {
-    const [first] = questions.listNewQuestions(editor);
+    const [first] = questions.listNewQuestions();
     const outcome = questions.convertQuestionToDraft(editor, first.id);
     expect(outcome.ok).toBe(true);
     const articleId = (outcome as { articleId: number }).articleId;
@@ -149,7 +149,7 @@ describe("follow-up questions", () => {
   });
 
   it("dismisses a question once", () => {
-    const [q] = questions.listNewQuestions(editor);
+    const [q] = questions.listNewQuestions();
     expect(questions.dismissQuestion(editor, q.id)).toEqual({ ok: true });
     expect(questions.dismissQuestion(editor, q.id)).toEqual({ ok: false, reason: "already_triaged" });
   });

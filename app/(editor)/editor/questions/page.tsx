@@ -12,8 +12,8 @@ export const metadata: Metadata = { title: "Reader questions" };
 export default async function QuestionsInboxPage() {
   const user = await requireUser();
   if (!canTriageQuestions(user)) notFound();
-  const questions = listNewQuestions(user);
-  const triaged = listRecentlyTriaged(user);
+  const questions = listNewQuestions();
+  const triaged = listRecentlyTriaged();
   return (
     <div className="space-y-8">
       <div>
