@@ -233,6 +233,8 @@ type TestFixtures = {
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   staff: [
+    // Playwright reads a fixture's dependencies from its first parameter's destructuring: none here.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use, workerInfo) => {
       const w = `W${workerInfo.parallelIndex}${RUN.slice(-4)}`;
       const [admin, editor, r1, r2, r3] = [
@@ -248,6 +250,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: "worker" },
   ],
   sessionOf: [
+    // Playwright reads a fixture's dependencies from its first parameter's destructuring: none here.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const sessions = new Map<string, SessionState>();
       await use(async (user) => {
