@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Not found", robots: { index: false }
 export default function StaffNotFound() {
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">Not found</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">We couldn&apos;t find that page</h1>
       <p className="text-muted">
         This page doesn&apos;t exist, or you don&apos;t have access to it. Go back to{" "}
         <Link href="/dashboard" prefetch={false} className="underline">
