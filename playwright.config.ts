@@ -37,9 +37,13 @@ const siteWideProjects: Project[] = reverse
       .reverse()
       .map((f) => fileProject(f))
   : [{ name: "site-wide", testMatch: SITE_WIDE_SPECS, use: chromium }];
-// One at a time, after every feature spec (each site-wide file after the one before it).
+// One at a time, after every feature spec (each site-wide file after the one before it). Playwright
+// runs a dependency project whole even when the command names files, so a command that names spec
+// files (`playwright test tests/e2e/settings-effects.spec.ts`) runs just those, without the chain.
+const namesFiles = process.argv.slice(2).some((arg) => /\.spec\.ts(:\d+)*$/.test(arg));
 siteWideProjects.forEach((p, i) => {
   p.workers = 1;
+  if (namesFiles) return;
   p.dependencies = i === 0 ? featureProjects.map((f) => f.name!) : [siteWideProjects[i - 1].name!];
 });
 const baseURL = `http://127.0.0.1:${port}`;
@@ -71,7 +75,7 @@ export default defineConfig({
   projects: [
     ...featureProjects,
     ...siteWideProjects,
-    { name: "bench", testMatch: BENCH_SPECS, dependencies: [siteWideProjects.at(-1)!.name!], use: chromium },
+    { name: "bench", testMatch: BENCH_SPECS, dependencies: namesFiles ? [] : [siteWideProjects.at(-1)!.name!], use: chromium },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
