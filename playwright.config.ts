@@ -4,10 +4,11 @@ import { defineConfig, devices, type Project } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATABASE = path.resolve(process.env.E2E_DATABASE ?? `tests/.tmp/e2e-${port}.db`);
-// Specs that change site-wide settings (approvals required, disclaimers, site name) run after the
+// Specs that change site-wide settings (approvals required, disclaimers, site name) or depend on a
+// site-wide fact (only one active admin) run after the
 // others, one at a time; every other spec owns its data (tests/helpers/fixtures.ts) and runs in
 // parallel with the rest, in any order.
-const SITE_WIDE_SPECS = /(admin-settings|settings-effects|security-xss-canary)\.spec\.ts$/;
+const SITE_WIDE_SPECS = /(admin-last-admin|admin-settings|settings-effects|security-xss-canary)\.spec\.ts$/;
 // The benchmark smoke run starts its own server and loads it: alone, at the very end.
 const BENCH_SPECS = /bench-smoke\.spec\.ts$/;
 const chromium = { ...devices["Desktop Chrome"], channel: undefined };
