@@ -1,16 +1,54 @@
+import fs from "node:fs";
 import path from "node:path";
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig, devices, type Project } from "@playwright/test";
 import { isSet, serverEnv, testEnv } from "./lib/env";
 
 const settings = testEnv();
 const port = settings.E2E_PORT;
 export const E2E_DATABASE = path.resolve(settings.E2E_DATABASE ?? `tests/.tmp/e2e-${port}.db`);
-const SETTINGS_SPECS = /admin-settings\.spec\.ts$/;
-const SETTINGS_EFFECTS_SPECS = /settings-effects\.spec\.ts$/;
+// Specs that change site-wide settings (approvals required, disclaimers, site name) or depend on a
+// site-wide fact (only one active admin) run after the
+// others, one at a time; every other spec owns its data (tests/helpers/fixtures.ts) and runs in
+// parallel with the rest, in any order.
+const SITE_WIDE_SPECS = /(admin-last-admin|admin-settings|settings-effects|security-xss-canary)\.spec\.ts$/;
+// The benchmark smoke run starts its own server and loads it: alone, at the very end.
 const BENCH_SPECS = /bench-smoke\.spec\.ts$/;
 const chromium = { ...devices["Desktop Chrome"], channel: undefined };
-const SECURITY_SPECS = /security-[^/]*\.spec\.ts$/;
-const CANARY_SPECS = /security-xss-canary\.spec\.ts$/;
+// E2E_REVERSE=1 schedules the spec files in reverse name order (one project per file, listed
+// last-to-first; Playwright runs a phase's test groups in project order), to show that no spec
+// depends on another having run first. `--shuffle` is the random-order counterpart.
+const reverse = settings.E2E_REVERSE === "1";
+const specFiles = fs
+  .readdirSync(path.join(__dirname, "tests", "e2e"))
+  .filter((f) => f.endsWith(".spec.ts"))
+  .sort();
+const fileProject = (file: string, extra: Partial<Project> = {}): Project => ({
+  name: file.replace(/\.spec\.ts$/, ""),
+  testMatch: new RegExp(`/${file.replace(/[.]/g, "\\.")}$`),
+  use: chromium,
+  ...extra,
+});
+const featureProjects: Project[] = reverse
+  ? specFiles
+      .filter((f) => !SITE_WIDE_SPECS.test(f) && !BENCH_SPECS.test(f))
+      .reverse()
+      .map((f) => fileProject(f))
+  : [{ name: "chromium", testIgnore: [SITE_WIDE_SPECS, BENCH_SPECS], use: chromium }];
+const siteWideProjects: Project[] = reverse
+  ? specFiles
+      .filter((f) => SITE_WIDE_SPECS.test(f))
+      .reverse()
+      .map((f) => fileProject(f))
+  : [{ name: "site-wide", testMatch: SITE_WIDE_SPECS, use: chromium }];
+// One at a time, after every feature spec (each site-wide file after the one before it). Playwright
+// runs a dependency project whole even when the command names files, so a command that names spec
+// files (`playwright test tests/e2e/settings-effects.spec.ts`) runs just those, without the chain.
+const namesFiles = process.argv.slice(2).some((arg) => /\.spec\.ts(:\d+)*$/.test(arg));
+siteWideProjects.forEach((p, i) => {
+  p.workers = 1;
+  if (namesFiles) return;
+  p.dependencies = i === 0 ? featureProjects.map((f) => f.name!) : [siteWideProjects[i - 1].name!];
+});
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -38,18 +76,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", testIgnore: [SETTINGS_SPECS, SETTINGS_EFFECTS_SPECS, SECURITY_SPECS, BENCH_SPECS], use: chromium },
-    // The attack suites create users, references and stored payloads as they go: they run after
-    // the feature specs, so counts and pages those specs check are not disturbed.
-    { name: "security", testMatch: SECURITY_SPECS, testIgnore: CANARY_SPECS, dependencies: ["chromium"], use: chromium },
-    // The stored-XSS canary looks for its payload article in dashboard queues: it runs after the
-    // matrix, whose fixtures would otherwise push that article off the first page.
-    { name: "canary", testMatch: CANARY_SPECS, dependencies: ["security"], use: chromium },
-    // Specs that change site-wide settings run after everything else, one file at a time.
-    { name: "settings", testMatch: SETTINGS_SPECS, dependencies: ["canary"], use: chromium },
-    { name: "settings-effects", testMatch: SETTINGS_EFFECTS_SPECS, dependencies: ["settings"], use: chromium },
-    // The benchmark smoke run starts its own server and loads it: alone, at the very end.
-    { name: "bench", testMatch: BENCH_SPECS, dependencies: ["settings-effects"], use: chromium },
+    ...featureProjects,
+    ...siteWideProjects,
+    { name: "bench", testMatch: BENCH_SPECS, dependencies: namesFiles ? [] : [siteWideProjects.at(-1)!.name!], use: chromium },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

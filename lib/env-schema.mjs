@@ -66,6 +66,12 @@ export const ENV_VARS = {
   E2E_PORT: { group: "test", schema: port.default(3100), expects: "a port number from 1 to 65535", default: "3100" },
   E2E_WORKERS: { group: "test", schema: positiveInt.default(2), expects: "a whole number of at least 1", default: "2" },
   E2E_DATABASE: { group: "test", schema: text.optional(), expects: "a file path", default: "tests/.tmp/e2e-E2E_PORT.db" },
+  E2E_REVERSE: {
+    group: "test",
+    schema: z.enum(["0", "1"]).optional(),
+    expects: '"0" or "1"',
+    default: "unset",
+  },
   CHROMIUM_PATH: { group: "test", schema: text.default("/usr/bin/chromium"), expects: "a file path", default: "/usr/bin/chromium" },
   CI: { group: "test", schema: z.string().optional(), expects: "any value (set means CI)", default: "unset" },
   CHROME_PATH: { group: "tools", schema: text.optional(), expects: "a file path", default: "CHROMIUM_PATH" },

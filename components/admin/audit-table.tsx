@@ -49,7 +49,9 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
                 <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
                 <td className="px-3 py-2">
                   {r.targetType === "user" && r.targetId ? (
-                    <Link href={`/admin/users/${r.targetId}`}>user {r.targetId}</Link>
+                    <Link href={`/admin/users/${r.targetId}`} className="underline">
+                      user {r.targetId}
+                    </Link>
                   ) : (
                     <span>
                       {r.targetType}

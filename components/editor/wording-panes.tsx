@@ -55,7 +55,7 @@ function WordingColumn({
         tabIndex={0}
         className="rounded-md border border-slate-200 bg-white p-4 md:max-h-[70vh] md:overflow-y-auto"
       >
-        <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Preview — as readers will see it</h3>
+        <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Preview — as readers will see it</h2>
         {preview ? (
           <WordingPreview preview={preview[audience]} idPrefix={audience} label={audience === "clinician" ? "Clinician" : "Patient"} />
         ) : (

@@ -21,7 +21,12 @@ export function QuestionTriage({ id, question }: { id: number; question: string 
   if (result?.ok) {
     return (
       <p role="status" className="text-sm text-emerald-800">
-        {result.text} {result.articleId && <Link href={`/editor/articles/${result.articleId}`}>Open the draft</Link>}
+        {result.text}{" "}
+        {result.articleId && (
+          <Link href={`/editor/articles/${result.articleId}`} className="underline">
+            Open the draft
+          </Link>
+        )}
       </p>
     );
   }

@@ -40,7 +40,7 @@ export function Pager({
         {text}
       </Link>
     ) : (
-      <span aria-hidden="true" className="rounded-md border border-slate-200 px-3 py-1.5 text-slate-400">
+      <span aria-hidden="true" className="rounded-md border border-slate-200 px-3 py-1.5 text-slate-500">
         {text}
       </span>
     );

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signIn } from "../helpers/session";
+import type { Page } from "@playwright/test";
+import { createFixtureArticle, expect, test } from "../helpers/fixtures";
 import { e2eDb } from "../helpers/e2e-db";
 import { saveStatus } from "../helpers/editor";
 import { serverActionId } from "../helpers/server-actions";
@@ -70,12 +70,10 @@ test.describe("authoring without lost work", () => {
   // Two signed-in browser contexts on a shared 2-core machine need more than the default minute.
   test.describe.configure({ timeout: 150_000 });
 
-  test("a save from a stale second tab is refused, keeps its text, and offers a working compare", async ({ browser }) => {
-    const tabA = await (await browser.newContext()).newPage();
-    await signIn(tabA, DEMO.editor);
+  test("a save from a stale second tab is refused, keeps its text, and offers a working compare", async ({ pageAs, staff }) => {
+    const tabA = await pageAs(staff.editor);
     const articleId = await newDraft(tabA, "Two editors, one article?");
-    const tabB = await (await browser.newContext()).newPage();
-    await signIn(tabB, DEMO.editor);
+    const tabB = await pageAs(staff.editor);
     await tabB.goto(`/editor/articles/${articleId}/edit`);
     await expect(saveStatus(tabB)).toHaveText("All changes saved");
 
@@ -104,12 +102,10 @@ test.describe("authoring without lost work", () => {
     expect(patientBody(articleId)).toBe("Text from the second tab. More.");
   });
 
-  test("choosing the saved version after a conflict puts it on screen", async ({ browser }) => {
-    const tabA = await (await browser.newContext()).newPage();
-    await signIn(tabA, DEMO.editor);
+  test("choosing the saved version after a conflict puts it on screen", async ({ pageAs, staff }) => {
+    const tabA = await pageAs(staff.editor);
     const articleId = await newDraft(tabA, "Whose text wins?");
-    const tabB = await (await browser.newContext()).newPage();
-    await signIn(tabB, DEMO.editor);
+    const tabB = await pageAs(staff.editor);
     await tabB.goto(`/editor/articles/${articleId}/edit`);
     await tabA.getByLabel("Clinician wording", { exact: true }).fill("Saved elsewhere.");
     await expect(saveStatus(tabA)).toHaveText(/^Saved at/, { timeout: 20_000 });
@@ -121,8 +117,8 @@ test.describe("authoring without lost work", () => {
     await expect(saveStatus(tabB)).toHaveText(/^Saved at/);
   });
 
-  test("a failed save keeps the text in the browser through a reload, and saves it once the server answers", async ({ page }) => {
-    await signIn(page, DEMO.editor);
+  test("a failed save keeps the text in the browser through a reload, and saves it once the server answers", async ({ pageAs, staff }) => {
+    const page = await pageAs(staff.editor);
     const articleId = await newDraft(page, "What if the connection drops?");
     // Server actions POST to the page's URL: failing them is the server being unreachable.
     const editUrl = `**/editor/articles/${articleId}/edit`;
@@ -155,9 +151,9 @@ test.describe("authoring without lost work", () => {
     expect(localCopies).toEqual([]);
   });
 
-  test("the save action refuses fields the editor doesn't have (raw POST)", async ({ page }) => {
-    await signIn(page, DEMO.editor);
-    const draft = working("ibuprofen-while-breastfeeding");
+  test("the save action refuses fields the editor doesn't have (raw POST)", async ({ pageAs, staff }) => {
+    const page = await pageAs(staff.editor);
+    const draft = working(createFixtureArticle({ author: staff.editor, state: "draft" }).slug);
     const valid = {
       articleId: draft.articleId,
       revisionId: draft.revisionId,
@@ -171,19 +167,19 @@ test.describe("authoring without lost work", () => {
     };
     const refused = await rawSave(page, draft.articleId, { ...valid, state: "approved", authorId: 1 });
     expect(refused).toContain('"code":"invalid"');
-    expect(working("ibuprofen-while-breastfeeding").version).toBe(draft.version);
+    expect(working(draft.slug).version).toBe(draft.version);
 
     // The same request without the extra fields is accepted, so the refusal above was the fields.
     const accepted = await rawSave(page, draft.articleId, valid);
     expect(accepted).toContain('"ok":true');
-    const after = working("ibuprofen-while-breastfeeding");
+    const after = working(draft.slug);
     expect(after.version).toBe(draft.version + 1);
     expect(after.patient_body).toContain("Raw POST edit.");
   });
 
-  test("a reviewer can't open the editor, save, or use the preview", async ({ page }) => {
-    const draft = working("when-to-screen-adults-for-type-2-diabetes");
-    await signIn(page, DEMO.reviewer1);
+  test("a reviewer can't open the editor, save, or use the preview", async ({ pageAs, staff }) => {
+    const draft = working(createFixtureArticle({ author: staff.editor, state: "submitted" }).slug);
+    const page = await pageAs(staff.reviewers[0]);
     const response = await page.goto(`/editor/articles/${draft.articleId}/edit`);
     expect(response?.status()).toBe(404);
     await expect(page.getByLabel("Patient wording", { exact: true })).toHaveCount(0);
@@ -200,7 +196,7 @@ test.describe("authoring without lost work", () => {
       disclosure: "",
     });
     expect(reply).toContain('"code":"forbidden"');
-    expect(working("when-to-screen-adults-for-type-2-diabetes")).toMatchObject({ version: draft.version, question: draft.question });
+    expect(working(draft.slug)).toMatchObject({ version: draft.version, question: draft.question });
 
     const preview = await page.request.post("/api/editor/preview", { data: { clinicianBody: "x", patientBody: "y" } });
     expect(preview.status()).toBe(403);

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "../helpers/session";
+import { createFixtureArticle, expect, test } from "../helpers/fixtures";
 import { e2eDb } from "../helpers/e2e-db";
 import { editArticle, saveStatus } from "../helpers/editor";
 
@@ -91,18 +91,13 @@ test.describe("authoring", () => {
     expect(saved.patient_body).toContain("[@bull2020]");
   });
 
-  test("editing an approved article leaves the live revision alone, and the history shows the change", async ({ page }) => {
-    const db = e2eDb();
-    const { id: articleId } = db.prepare("SELECT id FROM articles WHERE slug = 'how-much-exercise-during-pregnancy'").get() as {
-      id: number;
-    };
-    db.close();
+  test("editing an approved article leaves the live revision alone, and the history shows the change", async ({ pageAs, staff }) => {
+    const { articleId } = createFixtureArticle({ author: staff.editor, state: "approved" });
     const before = articleRow(articleId);
     expect(before.liveId).toBe(before.workingId);
     const livePatient = revision(before.liveId!).patient_body;
 
-    await signIn(page, DEMO.editor);
-    await page.goto(`/editor/articles/${articleId}/edit`);
+    const page = await pageAs(staff.editor, `/editor/articles/${articleId}/edit`);
     await expect(page.getByText(/This revision is approved and live/)).toBeVisible();
     await expect(page.getByLabel("Slug")).toHaveAttribute("readonly", "");
     await editArticle(page, articleId, { patient: `${livePatient}\n\nCheck with your midwife before starting anything new.` });
@@ -133,18 +128,17 @@ test.describe("authoring", () => {
     await expect(page.getByRole("region", { name: "Patient wording changes" }).locator("del")).toContainText("Check with your midwife");
   });
 
-  test("editing a revision under review saves in place, changes its hash, and warns that approvals stop counting", async ({ page }) => {
-    const db = e2eDb();
-    const { id: articleId } = db.prepare("SELECT id FROM articles WHERE slug = 'how-much-physical-activity-do-adults-need'").get() as {
-      id: number;
-    };
-    db.close();
+  test("editing a revision under review saves in place, changes its hash, and warns that approvals stop counting", async ({
+    pageAs,
+    staff,
+  }) => {
+    const [r1, r2] = staff.reviewers;
+    const { articleId } = createFixtureArticle({ author: staff.editor, state: "under_review", reviewers: [r1, r2], approvedBy: [r1] });
     const before = articleRow(articleId);
     const beforeRevision = revision(before.workingId) as RevisionRow & { content_hash: string };
     expect(beforeRevision.state).toBe("under_review");
 
-    await signIn(page, DEMO.editor);
-    await page.goto(`/editor/articles/${articleId}/edit`);
+    const page = await pageAs(staff.editor, `/editor/articles/${articleId}/edit`);
     await expect(page.getByText(/approvals given so far stop counting/)).toBeVisible();
     const patient = page.getByLabel("Patient wording", { exact: true });
     await patient.press("Control+End");

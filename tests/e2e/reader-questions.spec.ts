@@ -1,8 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { e2eDb } from "../helpers/e2e-db";
-import { DEMO, signIn } from "../helpers/session";
+import { createFixtureArticle, expect, test } from "../helpers/fixtures";
 
-const ARTICLE = "/articles/first-line-treatment-acute-low-back-pain";
+/** A published article of this file's own that the questions are asked on (set in beforeAll). */
+let ARTICLE = "";
+let QUESTION = "";
 
 function questionRow(text: string) {
   const db = e2eDb();
@@ -26,18 +28,27 @@ async function ask(page: Page, text: string, email = "") {
 test.describe.configure({ mode: "serial" });
 
 test.describe("follow-up questions", () => {
-  test("a reader's question reaches the editors' inbox and becomes a draft", async ({ page, browser }) => {
+  test.beforeAll(({ staff }) => {
+    const article = createFixtureArticle({
+      author: staff.editor,
+      state: "approved",
+      question: `Does the fixture back-pain treatment work (${Date.now()})?`,
+    });
+    ARTICLE = `/articles/${article.slug}`;
+    QUESTION = article.question;
+  });
+
+  test("a reader's question reaches the editors' inbox and becomes a draft", async ({ page, pageAs, staff }) => {
     const text = `Can I use a heat wrap at night? ${Date.now()}`;
     await page.goto(`${ARTICLE}?audience=patient`);
     await ask(page, text, "reader@example.org");
     await expect(page.getByTestId("follow-up-result")).toHaveText("Thank you. Your question has been sent to our editors.");
     expect(questionRow(text)).toMatchObject({ status: "new", email: "reader@example.org", audience: "patient" });
 
-    const editor = await browser.newPage();
-    await signIn(editor, DEMO.editor);
+    const editor = await pageAs(staff.editor);
     await editor.getByRole("link", { name: "Questions" }).click();
     const item = editor.getByRole("listitem").filter({ hasText: text });
-    await expect(item).toContainText("What is the first-line treatment for acute low back pain?");
+    await expect(item).toContainText(QUESTION);
     await item.getByRole("button", { name: "Turn into draft article" }).click();
     await expect(editor.getByRole("status").filter({ hasText: "Draft article created from the question." })).toBeVisible();
     const row = questionRow(text)!;
@@ -53,17 +64,14 @@ test.describe("follow-up questions", () => {
     } finally {
       db.close();
     }
-    await editor.close();
   });
 
-  test("editors can dismiss a question after confirming", async ({ page, browser }) => {
+  test("editors can dismiss a question after confirming", async ({ page, pageAs, staff }) => {
     const text = `Is it fine to sleep on a soft mattress? ${Date.now()}`;
     await page.goto(ARTICLE);
     await ask(page, text);
     await expect(page.getByTestId("follow-up-result")).toBeVisible();
-    const editor = await browser.newPage();
-    await signIn(editor, DEMO.editor);
-    await editor.goto("/editor/questions");
+    const editor = await pageAs(staff.editor, "/editor/questions");
     const item = editor.getByRole("listitem").filter({ hasText: text });
     await item.getByRole("button", { name: "Dismiss" }).click();
     await editor.getByRole("alertdialog").getByRole("button", { name: "Dismiss question" }).click();
@@ -71,11 +79,10 @@ test.describe("follow-up questions", () => {
     expect(questionRow(text)?.status).toBe("dismissed");
     await editor.reload();
     await expect(editor.getByRole("region", { name: /New/ }).getByText(text)).toHaveCount(0);
-    await editor.close();
   });
 
-  test("a reviewer cannot open the inbox", async ({ page }) => {
-    await signIn(page, DEMO.reviewer1);
+  test("a reviewer cannot open the inbox", async ({ pageAs, staff }) => {
+    const page = await pageAs(staff.reviewers[0]);
     const response = await page.goto("/editor/questions");
     expect(response?.status()).toBe(404);
   });

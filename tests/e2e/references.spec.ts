@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { createFixtureArticle, createFixtureReference, expect, test } from "../helpers/fixtures";
 import { e2eDb } from "../helpers/e2e-db";
 import { serverActionId } from "../helpers/server-actions";
 import { DEMO, signIn } from "../helpers/session";
@@ -18,13 +19,21 @@ function query<T>(sql: string, ...params: unknown[]): T {
   }
 }
 /**
- * References written through the app (they carry their creator). Other spec files, running on the
- * second worker, insert fixture references straight into the database (no creator): counting every
- * row made these checks flaky.
+ * References this spec writes through the app, as the demo editor: other specs, running in parallel,
+ * write references of their own (fixtures with no creator, or as their own users), so counting every
+ * row would be flaky.
  */
-const referenceCount = () => query<{ n: number }>("SELECT count(*) AS n FROM library_references WHERE created_by_id IS NOT NULL").n;
-/** Every import writes its rows and one reference.import audit event, in one transaction. */
-const importEvents = () => query<{ n: number }>("SELECT count(*) AS n FROM audit_events WHERE action = 'reference.import'").n;
+const referenceCount = () =>
+  query<{ n: number }>(
+    "SELECT count(*) AS n FROM library_references WHERE created_by_id = (SELECT id FROM users WHERE email = ?)",
+    DEMO.editor,
+  ).n;
+/** Every import writes its rows and one reference.import audit event (by its importer), in one transaction. */
+const importEvents = () =>
+  query<{ n: number }>(
+    "SELECT count(*) AS n FROM audit_events WHERE action = 'reference.import' AND actor_id = (SELECT id FROM users WHERE email = ?)",
+    DEMO.editor,
+  ).n;
 const referenceByDoi = (doi: string) =>
   query<{ id: number; citekey: string; pages: string | null; retracted: number } | undefined>(
     "SELECT id, citekey, pages, retracted FROM library_references WHERE doi = ?",
@@ -289,26 +298,30 @@ test.describe("reference library", () => {
     expect(bad.status()).toBe(400);
   });
 
-  test("marking a reference retracted flags the approved articles citing it and lists them", async ({ page }) => {
-    await signIn(page, DEMO.editor);
-    // Cited only by an approved article: retracting a reference that an open revision cites would
-    // re-hash that revision and void its approvals, which other specs on the shared seed rely on.
-    const id = referenceIdOf("mottola2018");
+  test("marking a reference retracted flags the approved articles citing it and lists them", async ({ pageAs, staff }) => {
+    // A reference of this test's own, cited by an approved article of its own (the seeded library is only read).
+    const reference = createFixtureReference("A fixture trial later retracted");
+    const citing = createFixtureArticle({ author: staff.editor, state: "approved", cites: [reference] });
+    const { id, citekey } = reference;
+    const page = await pageAs(staff.editor);
     await page.goto(`/editor/references/${id}`);
     await page.getByRole("button", { name: "Mark retracted" }).click();
     await expect(page.getByText("Say where the retraction was published")).toBeVisible();
     await page.getByLabel("Retraction note").fill("Retraction notice published 2026, doi:10.1097/e2e.retraction");
     await page.getByRole("button", { name: "Mark retracted" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Marked mottola2018 retracted." })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: `Marked ${citekey} retracted.` })).toBeVisible();
     await expect(page.getByText("Marked retracted on")).toBeVisible();
-    const flagged = query<{ n: number }>("SELECT count(*) AS n FROM articles WHERE re_review_reason LIKE '%mottola2018%'").n;
-    expect(flagged).toBeGreaterThan(0);
+    const flagged = query<{ reason: string | null }>(
+      "SELECT re_review_reason AS reason FROM articles WHERE id = ?",
+      citing.articleId,
+    ).reason;
+    expect(flagged).toContain(citekey);
     expect(
       query<{ n: number }>("SELECT count(*) AS n FROM audit_events WHERE action = 'reference.retract' AND target_id = ?", String(id)).n,
     ).toBe(1);
 
     await page.goto("/editor/references/retracted");
-    const entry = page.locator("li[data-citekey=mottola2018]");
+    const entry = page.locator(`li[data-citekey=${citekey}]`);
     await expect(entry).toContainText("Retraction notice published 2026");
     await expect(entry.getByRole("listitem").first()).toBeVisible();
 

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, signIn } from "../helpers/session";
+import type { Page } from "@playwright/test";
+import { signIn } from "../helpers/session";
+import { createFixtureArticle, expect, FIXTURE_PASSWORD, test } from "../helpers/fixtures";
 import { createUser, e2eDb } from "../helpers/e2e-db";
 import { serverActionId } from "../helpers/server-actions";
 import { editArticle } from "../helpers/editor";
@@ -8,15 +9,15 @@ import { E2E_DATABASE } from "../../playwright.config";
 
 type Working = { articleId: number; revisionId: number; state: string; contentHash: string; liveRevisionId: number | null };
 
-function working(slug: string): Working {
+function working(articleId: number): Working {
   const db = e2eDb();
   try {
     return db
       .prepare(
         `SELECT a.id AS articleId, r.id AS revisionId, r.state, r.content_hash AS contentHash, a.live_revision_id AS liveRevisionId
-           FROM articles a JOIN revisions r ON r.id = a.working_revision_id WHERE a.slug = ?`,
+           FROM articles a JOIN revisions r ON r.id = a.working_revision_id WHERE a.id = ?`,
       )
-      .get(slug) as Working;
+      .get(articleId) as Working;
   } finally {
     db.close();
   }
@@ -31,16 +32,14 @@ function query<T>(sql: string, ...params: unknown[]): T[] {
   }
 }
 
-const signOffCount = () => query<{ n: number }>("SELECT count(*) AS n FROM sign_offs")[0].n;
+/** Sign-offs on the given revisions (other workers sign their own fixtures meanwhile). */
+const signOffCount = (...revisionIds: number[]) =>
+  query<{ n: number }>(
+    `SELECT count(*) AS n FROM sign_offs WHERE revision_id IN (${revisionIds.map(() => "?").join(",")})`,
+    ...revisionIds,
+  )[0].n;
 
-async function staffPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
-
-async function approve(page: Page, password = DEMO_PASSWORD) {
+async function approve(page: Page, password = FIXTURE_PASSWORD) {
   await page.getByRole("button", { name: /^Approve( again)?$/ }).click();
   const dialog = page.getByRole("dialog", { name: "Sign your approval" });
   await expect(dialog.getByTestId("signature-meaning")).toHaveText(
@@ -59,32 +58,37 @@ function auditVerify(): string {
 }
 
 test.describe("editorial workflow and board sign-off", () => {
-  test("submit, review, request changes, edit, sign twice with passwords, approve on the current text", async ({ browser }) => {
+  test("submit, review, request changes, edit, sign twice with passwords, approve on the current text", async ({ pageAs, staff }) => {
     test.setTimeout(360_000);
-    const slug = "ibuprofen-while-breastfeeding";
+    const [r1, r2] = staff.reviewers;
+    const article = createFixtureArticle({
+      author: staff.editor,
+      state: "draft",
+      question: `Is ibuprofen safe while breastfeeding (${Date.now()})?`,
+    });
+    const slug = article.articleId;
     const start = working(slug);
     expect(start.state).toBe("draft");
     const articleUrl = `/editor/articles/${start.articleId}`;
     const reviewUrl = `${articleUrl}/review`;
 
-    // The editor submits and assigns reviewer1 and reviewer2 with a due date.
-    const editor = await staffPage(browser, DEMO.editor);
-    await editor.goto(articleUrl);
+    // The editor submits and assigns two board reviewers with a due date.
+    const editor = await pageAs(staff.editor, articleUrl);
     await expect(editor.locator("[data-check=content]")).toHaveAttribute("data-status", "passed");
     await editor.getByRole("button", { name: "Submit for review" }).click();
     await expect(editor.getByText("Submitted", { exact: true })).toBeVisible();
-    await editor.getByLabel(/Dr\. Maria Lindqvist/).check();
-    await editor.getByLabel(/Dr\. James Osei/).check();
+    await editor.getByLabel(r1.name).check();
+    await editor.getByLabel(r2.name).check();
     await editor.getByLabel("Review due by").fill("2030-06-30");
     await editor.getByRole("button", { name: "Start review" }).click();
     await expect(editor.getByText("Under review", { exact: true })).toBeVisible();
-    await expect(editor.locator("[data-reviewer='Dr. Maria Lindqvist']")).toContainText("30 June 2030");
+    await expect(editor.locator(`[data-reviewer='${r1.name}']`)).toContainText("30 June 2030");
     expect(working(slug).state).toBe("under_review");
 
     // reviewer1 finds it on their dashboard and requests changes (a comment is required).
-    const reviewer1 = await staffPage(browser, DEMO.reviewer1);
-    await expect(reviewer1.getByRole("region", { name: "Assigned to you" }).getByRole("link", { name: /ibuprofen/i })).toBeVisible();
-    await expect(reviewer1.locator("[data-kind=assigned]").filter({ hasText: /ibuprofen/i })).toBeVisible();
+    const reviewer1 = await pageAs(r1);
+    await expect(reviewer1.getByRole("region", { name: "Assigned to you" }).getByRole("link", { name: article.question })).toBeVisible();
+    await expect(reviewer1.locator("[data-kind=assigned]").filter({ hasText: article.question })).toBeVisible();
     await reviewer1.goto(reviewUrl);
     await expect(reviewer1.getByRole("heading", { name: "For healthcare professionals" })).toBeVisible();
     await expect(reviewer1.getByRole("heading", { name: "For patients and caregivers" })).toBeVisible();
@@ -129,24 +133,24 @@ test.describe("editorial workflow and board sign-off", () => {
       reviewer1
         .getByRole("region", { name: "Assigned to you" })
         .locator("li")
-        .filter({ hasText: /ibuprofen/i })
+        .filter({ hasText: article.question })
         .getByText("Needs your sign-off again"),
     ).toBeVisible();
     await expect(reviewer1.locator("[data-kind=sign_off_again]").first()).toBeVisible();
 
     // A wrong password records nothing and says so.
-    const before = signOffCount();
+    const before = signOffCount(start.revisionId);
     await reviewer1.goto(reviewUrl);
     const wrong = await approve(reviewer1, "not-my-password");
     await expect(wrong.getByRole("alert")).toHaveText("That password is not correct. Nothing was signed.");
-    expect(signOffCount()).toBe(before);
+    expect(signOffCount(start.revisionId)).toBe(before);
     expect(working(slug).state).toBe("under_review");
     await wrong.getByRole("button", { name: "Cancel" }).click();
 
     // Both reviewers sign the current text: the revision is approved and goes live.
     await approve(reviewer1);
     await expect(reviewer1.getByText("1 of 2 approvals on this text")).toBeVisible();
-    const reviewer2 = await staffPage(browser, DEMO.reviewer2);
+    const reviewer2 = await pageAs(r2);
     await reviewer2.goto(reviewUrl);
     await approve(reviewer2);
     await expect(reviewer2.getByText("Approved", { exact: true }).first()).toBeVisible();
@@ -160,7 +164,7 @@ test.describe("editorial workflow and board sign-off", () => {
       end.revisionId,
       end.revisionId,
     );
-    expect(latest.map((s) => s.reviewer).sort()).toEqual([DEMO.reviewer1, DEMO.reviewer2]);
+    expect(latest.map((s) => s.reviewer).sort()).toEqual([r1.email, r2.email].sort());
     for (const s of latest) expect(s.content_hash).toBe(end.contentHash);
     const dates = query<{ last_reviewed_at: string; review_due_at: string }>(
       "SELECT last_reviewed_at, review_due_at FROM articles WHERE id = ?",
@@ -182,7 +186,11 @@ test.describe("editorial workflow and board sign-off", () => {
     expect(auditVerify()).toContain("Audit chain intact");
   });
 
-  test("a reviewer can't approve a revision they aren't assigned to, nor one they wrote, even by a raw POST", async ({ page }) => {
+  test("a reviewer can't approve a revision they aren't assigned to, nor one they wrote, even by a raw POST", async ({
+    page,
+    sessionOf,
+    staff,
+  }) => {
     const actionId = serverActionId("approveRevisionAction", "lib/actions/review.ts");
     const post = (path: string, body: unknown) =>
       page.request.post(path, {
@@ -191,24 +199,27 @@ test.describe("editorial workflow and board sign-off", () => {
         maxRedirects: 0,
       });
 
-    // reviewer3 is not on the panel of this revision under review.
-    const target = working("how-much-physical-activity-do-adults-need");
+    // The third board reviewer is not on the panel of this revision under review.
+    const [r1, r2, outsider] = staff.reviewers;
+    const target = working(
+      createFixtureArticle({ author: staff.editor, state: "under_review", reviewers: [r1, r2], approvedBy: [r1] }).articleId,
+    );
     expect(target.state).toBe("under_review");
     const panel = query<{ email: string }>(
       "SELECT u.email FROM review_assignments a JOIN users u ON u.id = a.reviewer_id WHERE a.revision_id = ? AND a.removed_at IS NULL",
       target.revisionId,
     ).map((r) => r.email);
-    expect(panel).not.toContain(DEMO.reviewer3);
-    await signIn(page, DEMO.reviewer3);
-    const before = signOffCount();
+    expect(panel).not.toContain(outsider.email);
+    await page.context().addCookies((await sessionOf(outsider)).cookies);
+    const before = signOffCount(target.revisionId);
     const refused = await post(`/editor/articles/${target.articleId}/review`, {
       revisionId: target.revisionId,
       contentHash: target.contentHash,
-      password: DEMO_PASSWORD,
+      password: outsider.password,
     });
     expect(await refused.text()).toContain("Only an assigned reviewer can approve");
-    expect(signOffCount()).toBe(before);
-    expect(working("how-much-physical-activity-do-adults-need").state).toBe("under_review");
+    expect(signOffCount(target.revisionId)).toBe(before);
+    expect(working(target.articleId).state).toBe("under_review");
     // Nor can they open its review page.
     const reviewPage = await page.goto(`/editor/articles/${target.articleId}/review`);
     expect(reviewPage?.status()).toBe(404);
@@ -242,7 +253,7 @@ test.describe("editorial workflow and board sign-off", () => {
       password: author.password,
     });
     expect(await ownRefused.text()).toContain("The author of a revision can't review it");
-    expect(signOffCount()).toBe(before);
+    expect(signOffCount(target.revisionId, own.revisionId)).toBe(before);
     expect(query<{ state: string }>("SELECT state FROM revisions WHERE id = ?", own.revisionId)[0].state).toBe("under_review");
   });
 });

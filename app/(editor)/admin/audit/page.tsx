@@ -32,7 +32,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             {chain.full ? "every hash recomputed" : "events since the last full check recomputed"},{" "}
             {formatDateTime(new Date().toISOString())}).{" "}
             {!chain.full && (
-              <Link href={`/admin/audit${auditFilterQuery(filter)}${auditFilterQuery(filter) ? "&" : "?"}verify=full`}>
+              <Link
+                href={`/admin/audit${auditFilterQuery(filter)}${auditFilterQuery(filter) ? "&" : "?"}verify=full`}
+                className="underline"
+              >
                 Recompute every hash
               </Link>
             )}

@@ -61,8 +61,14 @@ export default async function QuestionsInboxPage() {
               <li key={q.id} className="flex flex-wrap justify-between gap-2 px-4 py-2">
                 <span className="min-w-0 flex-1 truncate">{q.question}</span>
                 <span className="text-muted">
-                  {q.status === "converted" ? <a href={`/editor/articles/${q.convertedArticleId}`}>Draft created</a> : "Dismissed"} ·{" "}
-                  {formatDateTime(q.triagedAt)}
+                  {q.status === "converted" ? (
+                    <a href={`/editor/articles/${q.convertedArticleId}`} className="underline">
+                      Draft created
+                    </a>
+                  ) : (
+                    "Dismissed"
+                  )}{" "}
+                  · {formatDateTime(q.triagedAt)}
                 </span>
               </li>
             ))}

@@ -1,0 +1,110 @@
+import AxeBuilder from "@axe-core/playwright";
+import { builtAppPaths } from "../security/build-surface";
+import { createFixtureArticle, createFixtureReference, expect, test, type Staff, type StaffUser } from "../helpers/fixtures";
+
+/**
+ * Every staff page in the production build's page manifest, opened as a role that can see it with
+ * fixture objects for its dynamic segments, has no axe violations. A staff page added to the app
+ * without an entry here fails the first test, so none goes unchecked.
+ */
+
+type Objects = { articleId: number; liveArticleId: number; reviewArticleId: number; referenceId: number; userId: number };
+type Entry = { url: (o: Objects) => string; as: (s: Staff) => StaffUser | null; ready?: string };
+
+const editor = (s: Staff) => s.editor;
+const admin = (s: Staff) => s.admin;
+const reviewer = (s: Staff) => s.reviewers[0];
+
+/** Manifest page (route group and all) → how to open it. */
+const STAFF_PAGES: Record<string, Entry[]> = {
+  "/(auth)/login/page": [{ url: () => "/login", as: () => null }],
+  "/(editor)/account/page": [{ url: () => "/account", as: editor }],
+  "/(editor)/account/password/page": [{ url: () => "/account/password", as: editor }],
+  "/(editor)/account/profile/page": [{ url: () => "/account/profile", as: reviewer }],
+  "/(editor)/admin/audit/page": [{ url: () => "/admin/audit", as: admin }],
+  "/(editor)/admin/settings/page": [{ url: () => "/admin/settings", as: admin }],
+  "/(editor)/admin/users/[id]/page": [{ url: (o) => `/admin/users/${o.userId}`, as: admin }],
+  "/(editor)/admin/users/new/page": [{ url: () => "/admin/users/new", as: admin }],
+  "/(editor)/admin/users/page": [{ url: () => "/admin/users", as: admin }],
+  "/(editor)/dashboard/page": [
+    { url: () => "/dashboard", as: editor },
+    { url: () => "/dashboard", as: reviewer },
+    { url: () => "/dashboard", as: admin },
+  ],
+  "/(editor)/editor/articles/[id]/edit/page": [
+    { url: (o) => `/editor/articles/${o.articleId}/edit`, as: editor, ready: "save-status" },
+    { url: (o) => `/editor/articles/${o.liveArticleId}/edit`, as: editor, ready: "save-status" },
+  ],
+  "/(editor)/editor/articles/[id]/history/page": [{ url: (o) => `/editor/articles/${o.liveArticleId}/history`, as: editor }],
+  "/(editor)/editor/articles/[id]/page": [
+    { url: (o) => `/editor/articles/${o.articleId}`, as: editor },
+    { url: (o) => `/editor/articles/${o.reviewArticleId}`, as: editor },
+  ],
+  "/(editor)/editor/articles/[id]/review/page": [{ url: (o) => `/editor/articles/${o.reviewArticleId}/review`, as: reviewer }],
+  "/(editor)/editor/articles/new/page": [{ url: () => "/editor/articles/new", as: editor }],
+  "/(editor)/editor/questions/page": [{ url: () => "/editor/questions", as: editor }],
+  "/(editor)/editor/references/[id]/page": [{ url: (o) => `/editor/references/${o.referenceId}`, as: editor }],
+  "/(editor)/editor/references/import/page": [{ url: () => "/editor/references/import", as: editor }],
+  "/(editor)/editor/references/new/page": [{ url: () => "/editor/references/new", as: editor }],
+  "/(editor)/editor/references/page": [{ url: () => "/editor/references", as: editor }],
+  "/(editor)/editor/references/retracted/page": [{ url: () => "/editor/references/retracted", as: editor }],
+};
+
+/** The staff side of the build: the (editor) route group and the sign-in page. */
+const builtStaffPages = () => builtAppPaths().pages.filter((p) => p.startsWith("/(editor)/") || p.startsWith("/(auth)/"));
+
+test.describe("staff pages are accessible", () => {
+  test("every staff page in the build has an entry here", () => {
+    const built = builtStaffPages();
+    expect(built.length).toBeGreaterThan(10);
+    expect(built.filter((p) => !(p in STAFF_PAGES))).toEqual([]);
+    expect(Object.keys(STAFF_PAGES).filter((p) => !built.includes(p))).toEqual([]);
+  });
+
+  let objects: Objects | undefined;
+  const objectsFor = (staff: Staff): Objects => {
+    if (objects) return objects;
+    const [r1, r2] = staff.reviewers;
+    const reference = createFixtureReference("A fixture trial for the accessibility check");
+    const draft = createFixtureArticle({ author: staff.editor, state: "draft", cites: [reference] });
+    const live = createFixtureArticle({ author: staff.editor, state: "under_review", live: true, reviewers: [r1, r2], approvedBy: [r2] });
+    objects = {
+      articleId: draft.articleId,
+      liveArticleId: live.articleId,
+      reviewArticleId: live.articleId,
+      referenceId: reference.id,
+      userId: r1.id,
+    };
+    return objects;
+  };
+
+  for (const [manifestPath, entries] of Object.entries(STAFF_PAGES)) {
+    for (const [i, entry] of entries.entries()) {
+      test(`axe finds no violations on ${manifestPath}${entries.length > 1 ? ` (${i + 1})` : ""}`, async ({ page, pageAs, staff }) => {
+        const url = entry.url(objectsFor(staff));
+        const user = entry.as(staff);
+        const target = user ? await pageAs(user, url) : page;
+        if (!user) await page.goto(url);
+        await expect(target).toHaveURL(new RegExp(`${url.replace(/[?]/g, "\\?")}$`));
+        if (entry.ready) await expect(target.getByTestId(entry.ready)).toHaveText(/\S/);
+        const results = await new AxeBuilder({ page: target }).analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+        await expect(target.getByRole("main")).toHaveCount(1);
+        await expect(target.getByRole("heading", { level: 1 })).toHaveCount(1);
+      });
+    }
+  }
+
+  test("axe finds no violations on the staff not-found page", async ({ pageAs, staff }) => {
+    const page = await pageAs(staff.editor, "/editor/no-such-page");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await expect(page.getByRole("main")).toHaveCount(1);
+    // An unknown article id answers with the same page.
+    const missing = await pageAs(staff.editor, "/editor/articles/999999999");
+    const again = await new AxeBuilder({ page: missing }).analyze();
+    expect(again.violations.map((v) => v.id)).toEqual([]);
+    await expect(missing.getByRole("main")).toHaveCount(1);
+  });
+});
