@@ -88,7 +88,11 @@ export default async function UserPage({
         <Panel title="Access" id="access-heading">
           {self ? (
             <p className="text-sm text-muted">
-              To change your own password, use <Link href="/account/password" className="underline">your account</Link>.
+              To change your own password, use{" "}
+              <Link href="/account/password" className="underline">
+                your account
+              </Link>
+              .
             </p>
           ) : (
             <>

@@ -17,7 +17,11 @@ export default async function NewReferencePage() {
       </p>
       <h1 className="text-2xl font-semibold">Add a reference</h1>
       <p className="text-sm text-muted">
-        Have a file from Zotero, EndNote or PubMed? <Link href="/editor/references/import" className="underline">Import it instead</Link>.
+        Have a file from Zotero, EndNote or PubMed?{" "}
+        <Link href="/editor/references/import" className="underline">
+          Import it instead
+        </Link>
+        .
       </p>
       <div className="rounded-md border border-slate-200 bg-white p-4 sm:p-6">
         <ReferenceForm mode="create" defaults={EMPTY_REFERENCE_FORM} />
