@@ -1,27 +1,14 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "@/lib/auth-secret";
+import { nearestForwardedHop } from "@/lib/security/client-ip";
 import { isHttpsSite } from "@/lib/security/https-site";
 import { decodeSessionToken, encodeSessionToken } from "@/lib/auth-jwt";
 import { verifyCredentials } from "@/lib/dal/users";
 import { signInSchema } from "@/lib/validations/auth";
 import { throttleMessage } from "@/lib/throttle";
 
-/**
- * The client address for per-IP throttling: the last x-forwarded-for hop, i.e. the one added by
- * the nearest proxy (Next's own server adds it when there is none), which a client can't forge.
- */
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const raw = headers?.["x-forwarded-for"];
-  const value = Array.isArray(raw) ? raw.join(",") : (raw ?? "");
-  return (
-    value
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .at(-1) ?? "unknown"
-  );
-}
+const clientIp = (headers: Record<string, string | string[] | undefined> | undefined) => nearestForwardedHop(headers?.["x-forwarded-for"]);
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),

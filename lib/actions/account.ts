@@ -7,20 +7,12 @@ import { reissueSession } from "@/lib/dal/session";
 import { checkOwnPassword, storeOwnPassword } from "@/lib/dal/users";
 import { hashPassword } from "@/lib/passwords";
 import { passwordProblem } from "@/lib/password-policy";
+import { nearestForwardedHop } from "@/lib/security/client-ip";
 import { canChangeOwnPassword } from "@/lib/permissions";
 import { changePasswordSchema } from "@/lib/validations/account";
 
 /** The nearest proxy's x-forwarded-for hop (as for sign-in), for the audit record. */
-async function clientIp(): Promise<string> {
-  const value = (await headers()).get("x-forwarded-for") ?? "";
-  return (
-    value
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .at(-1) ?? "unknown"
-  );
-}
+const clientIp = async () => nearestForwardedHop((await headers()).get("x-forwarded-for"));
 
 /**
  * The user's own password change. The one action a user with a temporary password may use; it
