@@ -9,9 +9,9 @@ import { builtActions } from "../security/build-surface";
  * session, permission, strict parse, transaction and result shape. Checked two ways:
  * - from the source: every file with a "use server" directive, each of its exports imported and
  *   asked isDefinedAction; a "use server" inside a function (an inline action) fails outright;
- * - from the production build's manifest, when .next holds a build of the current sources (npm
- *   test runs the unit tests before the e2e step builds, so in a fresh checkout only the source
- *   check runs; the manifest check is skipped, not passed).
+ * - from the production build's manifest, when .next holds a build of the current sources. npm test
+ *   builds before the unit tests, so there it always runs; a bare `vitest run` on stale sources
+ *   skips it (skipped, not passed).
  */
 
 // Importing the action modules evaluates lib/auth.ts, which reads the session secret.
