@@ -117,6 +117,7 @@ type StaffPermission =
   | "manageUsers"
   | "editSettings"
   | "viewAuditLog"
+  | "manageJobs"
   | "editAnyBoardProfile"
   | "editOwnBoardProfile";
 
@@ -130,6 +131,8 @@ export const STAFF_PERMISSIONS: Readonly<Record<StaffPermission, readonly Role[]
   manageUsers: ADMIN,
   editSettings: ADMIN,
   viewAuditLog: ADMIN,
+  /** The job queue and the mail outbox: see and retry or cancel background work. */
+  manageJobs: ADMIN,
   editAnyBoardProfile: ADMIN,
   /** Only board reviewers have a public board profile of their own. */
   editOwnBoardProfile: ["reviewer"],
@@ -168,6 +171,10 @@ export function canEditSettings(actor: Actor | null): boolean {
 
 export function canViewAuditLog(actor: Actor | null): boolean {
   return hasPermission(actor, "viewAuditLog");
+}
+
+export function canManageJobs(actor: Actor | null): boolean {
+  return hasPermission(actor, "manageJobs");
 }
 
 /** Admins edit any board profile; a board reviewer edits their own. */

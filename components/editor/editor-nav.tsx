@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { CurrentUser } from "@/lib/dal/session";
 import { ROLE_LABELS } from "@/lib/domain";
-import { canCreateArticle, canManageReferences, canManageUsers, canTriageQuestions } from "@/lib/permissions";
+import { canCreateArticle, canManageJobs, canManageReferences, canManageUsers, canTriageQuestions } from "@/lib/permissions";
 import { SignOutButton } from "./sign-out-button";
 
 export function EditorNav({ user }: { user: CurrentUser }) {
@@ -15,6 +15,7 @@ export function EditorNav({ user }: { user: CurrentUser }) {
       { href: "/admin/settings", label: "Settings" },
       { href: "/admin/audit", label: "Audit log" },
     );
+  if (canManageJobs(user)) links.push({ href: "/admin/jobs", label: "Jobs" }, { href: "/admin/mail", label: "Mail" });
   links.push({ href: "/account", label: "Account" });
   return (
     <header className="bg-brand-800 text-white">

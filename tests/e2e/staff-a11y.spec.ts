@@ -22,6 +22,11 @@ const STAFF_PAGES: Record<string, Entry[]> = {
   "/(editor)/account/password/page": [{ url: () => "/account/password", as: editor }],
   "/(editor)/account/profile/page": [{ url: () => "/account/profile", as: reviewer }],
   "/(editor)/admin/audit/page": [{ url: () => "/admin/audit", as: admin }],
+  "/(editor)/admin/jobs/page": [
+    { url: () => "/admin/jobs", as: admin },
+    { url: () => "/admin/jobs?status=failed", as: admin },
+  ],
+  "/(editor)/admin/mail/page": [{ url: () => "/admin/mail", as: admin }],
   "/(editor)/admin/settings/page": [{ url: () => "/admin/settings", as: admin }],
   "/(editor)/admin/users/[id]/page": [{ url: (o) => `/admin/users/${o.userId}`, as: admin }],
   "/(editor)/admin/users/new/page": [{ url: () => "/admin/users/new", as: admin }],

@@ -16,6 +16,7 @@ import {
   canTriageQuestions,
   canUseEditorArea,
   canViewAuditLog,
+  canManageJobs,
   canViewRevision,
   canWithdrawRevision,
 } from "@/lib/permissions";
@@ -206,6 +207,41 @@ export const ACTION_ROWS: ActionRow[] = [
     args: (s) => [{ userId: s.userId }],
     allowed: (actor) => canManageUsers(actor),
     state: (s) => dbValue("SELECT session_version FROM users WHERE id = ?", s.userId),
+  }),
+  // ── background jobs ───────────────────────────────────────────────────────────
+  define<{ jobId: number }>({
+    action: "lib/actions/jobs.ts#retryJobAction",
+    page: "/admin/jobs",
+    subjects: {
+      other: () => ({
+        jobId: dbRun(
+          "INSERT INTO jobs (kind, idempotency_key, status, run_at, attempts, last_error, done_at) VALUES ('matrix.noop', ?, 'failed', ?, 8, 'gave up', ?)",
+          `matrix-retry-${uid()}`,
+          "2099-01-01T00:00:00.000Z",
+          new Date().toISOString(),
+        ),
+      }),
+    },
+    args: (s) => [{ jobId: s.jobId }],
+    allowed: (actor) => canManageJobs(actor),
+    // A retried job is queued now; the server's runner may take it at once, so status alone isn't enough.
+    state: (s) => dbValue("SELECT status = 'failed' AS stillFailed, attempts = 8 AS attemptsKept FROM jobs WHERE id = ?", s.jobId),
+  }),
+  define<{ jobId: number }>({
+    action: "lib/actions/jobs.ts#cancelJobAction",
+    page: "/admin/jobs",
+    subjects: {
+      // Due far in the future, so the server's runner leaves it alone.
+      other: () => ({
+        jobId: dbRun(
+          "INSERT INTO jobs (kind, idempotency_key, status, run_at) VALUES ('matrix.noop', ?, 'queued', '2099-01-01T00:00:00.000Z')",
+          `matrix-cancel-${uid()}`,
+        ),
+      }),
+    },
+    args: (s) => [{ jobId: s.jobId }],
+    allowed: (actor) => canManageJobs(actor),
+    state: (s) => dbValue("SELECT status FROM jobs WHERE id = ?", s.jobId),
   }),
   // ── own account ───────────────────────────────────────────────────────────────
   define<{ userId: number }>({
@@ -624,6 +660,8 @@ export const PAGE_ROWS: PageRow[] = [
     marker: "Changes apply at once, to reader pages too",
   },
   { page: "/(editor)/admin/audit/page", url: () => "/admin/audit", allowed: canViewAuditLog, marker: "Audit events, newest first" },
+  { page: "/(editor)/admin/jobs/page", url: () => "/admin/jobs", allowed: canManageJobs, marker: "A failed job keeps its last error" },
+  { page: "/(editor)/admin/mail/page", url: () => "/admin/mail", allowed: canManageJobs, marker: "Every email Vetted has written" },
   {
     page: "/(editor)/editor/articles/new/page",
     url: () => "/editor/articles/new",
