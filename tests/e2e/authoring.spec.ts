@@ -159,12 +159,9 @@ test.describe("authoring", () => {
     expect(afterRevision.patient_body.endsWith("Rest when you need to. Then carry on.")).toBe(true);
   });
 
-  test("duplicate as new article copies the text into a new draft", async ({ page }) => {
-    const db = e2eDb();
-    const { id: articleId } = db.prepare("SELECT id FROM articles WHERE slug = 'ibuprofen-while-breastfeeding'").get() as { id: number };
-    db.close();
-    await signIn(page, DEMO.editor);
-    await page.goto(`/editor/articles/${articleId}/edit`);
+  test("duplicate as new article copies the text into a new draft", async ({ pageAs, staff }) => {
+    const { articleId } = createFixtureArticle({ author: staff.editor, state: "draft" });
+    const page = await pageAs(staff.editor, `/editor/articles/${articleId}/edit`);
     // The editor fills its fields as it starts; read the wording once it is there (a read taken
     // before that returned "" on a loaded CI machine).
     const patientWording = page.getByLabel("Patient wording", { exact: true });
