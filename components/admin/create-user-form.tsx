@@ -9,7 +9,7 @@ import { createUserSchema, type CreateUserInput } from "@/lib/validations/user";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput, applyFieldErrors, describedBy, inputClass } from "@/components/ui/field";
-import { suggestTemporaryPassword } from "./temporary-password";
+import { TemporaryPasswordInput } from "./temporary-password-input";
 
 export function CreateUserForm() {
   const router = useRouter();
@@ -70,25 +70,12 @@ export function CreateUserForm() {
         error={errors.temporaryPassword?.message}
         hint="12–128 characters. Give it to the person privately; they must choose their own at first sign-in."
       >
-        <div className="flex gap-2">
-          <TextInput
-            id="temporaryPassword"
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            className="font-mono"
-            invalid={!!errors.temporaryPassword}
-            {...describedBy("temporaryPassword", errors.temporaryPassword)}
-            {...register("temporaryPassword")}
-          />
-          <Button
-            variant="secondary"
-            className="shrink-0"
-            onClick={() => setValue("temporaryPassword", suggestTemporaryPassword(), { shouldValidate: true })}
-          >
-            Suggest
-          </Button>
-        </div>
+        <TemporaryPasswordInput
+          id="temporaryPassword"
+          error={errors.temporaryPassword}
+          registration={register("temporaryPassword")}
+          onSuggest={(password) => setValue("temporaryPassword", password, { shouldValidate: true })}
+        />
       </Field>
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? "Creating…" : "Create user"}

@@ -8,8 +8,8 @@ import type { z } from "zod";
 import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/validations/user";
 import { ActionMessage, messageOf, type ActionMessageValue } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
-import { Field, TextInput, applyFieldErrors, describedBy } from "@/components/ui/field";
-import { suggestTemporaryPassword } from "./temporary-password";
+import { Field, applyFieldErrors } from "@/components/ui/field";
+import { TemporaryPasswordInput } from "./temporary-password-input";
 
 export function ResetPasswordForm({ userId }: { userId: number }) {
   const [message, setMessage] = useState<ActionMessageValue | null>(null);
@@ -40,25 +40,12 @@ export function ResetPasswordForm({ userId }: { userId: number }) {
         error={errors.temporaryPassword?.message}
         hint="Their sessions end now, and they must choose their own password at next sign-in."
       >
-        <div className="flex gap-2">
-          <TextInput
-            id="reset-password"
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            className="font-mono"
-            invalid={!!errors.temporaryPassword}
-            {...describedBy("reset-password", errors.temporaryPassword)}
-            {...register("temporaryPassword")}
-          />
-          <Button
-            variant="secondary"
-            className="shrink-0"
-            onClick={() => setValue("temporaryPassword", suggestTemporaryPassword(), { shouldValidate: true })}
-          >
-            Suggest
-          </Button>
-        </div>
+        <TemporaryPasswordInput
+          id="reset-password"
+          error={errors.temporaryPassword}
+          registration={register("temporaryPassword")}
+          onSuggest={(password) => setValue("temporaryPassword", password, { shouldValidate: true })}
+        />
       </Field>
       <Button type="submit" variant="secondary" disabled={isSubmitting}>
         {isSubmitting ? "Resetting…" : "Reset password"}
