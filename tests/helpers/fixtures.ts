@@ -1,6 +1,6 @@
 import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { hash } from "@node-rs/argon2";
-import { contentHash } from "../../lib/content-hash";
+import { contentHash, type HashedReference } from "../../lib/content-hash";
 import { e2eDb } from "./e2e-db";
 import { signInOverHttp } from "../security/fixtures";
 
@@ -82,21 +82,8 @@ export type ArticleOptions = {
 
 const APPROVAL_MEANING = "I have reviewed this content for medical accuracy and approve it for publication.";
 
-type RefRow = {
-  citekey: string;
-  type: string;
-  title: string;
-  authors: string;
-  source: string;
-  year: number | null;
-  volume: string | null;
-  issue: string | null;
-  pages: string | null;
-  doi: string | null;
-  pmid: string | null;
-  url: string | null;
-  retracted: number;
-};
+/** A library_references row as SQLite returns it: the hashed fields, with authors as JSON text and a 0/1 flag. */
+type RefRow = Omit<HashedReference, "authors" | "retracted"> & { authors: string; retracted: number };
 
 /**
  * An article written straight into the e2e database, with a real content hash (so approvals and
