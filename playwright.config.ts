@@ -6,6 +6,8 @@ import { isSet, serverEnv, testEnv } from "./lib/env";
 const settings = testEnv();
 const port = settings.E2E_PORT;
 export const E2E_DATABASE = path.resolve(settings.E2E_DATABASE ?? `tests/.tmp/e2e-${port}.db`);
+/** Where the e2e server's SMTP server keeps every message it accepts (tests/helpers/mailbox.ts reads it). */
+export const E2E_MAIL_DIR = path.resolve(settings.E2E_MAIL_DIR ?? `tests/.tmp/mail-${port}`);
 // Specs that change site-wide settings (approvals required, disclaimers, site name) or depend on a
 // site-wide fact (only one active admin) run after the
 // others, one at a time; every other spec owns its data (tests/helpers/fixtures.ts) and runs in
@@ -89,6 +91,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       DATABASE_PATH: E2E_DATABASE,
+      E2E_MAIL_DIR,
       PORT: String(port),
       NEXTAUTH_URL: baseURL,
       // Every test signs in from 127.0.0.1; the per-account limit is what the tests exercise.

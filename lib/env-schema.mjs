@@ -66,6 +66,7 @@ export const ENV_VARS = {
   E2E_PORT: { group: "test", schema: port.default(3100), expects: "a port number from 1 to 65535", default: "3100" },
   E2E_WORKERS: { group: "test", schema: positiveInt.default(2), expects: "a whole number of at least 1", default: "2" },
   E2E_DATABASE: { group: "test", schema: text.optional(), expects: "a file path", default: "tests/.tmp/e2e-E2E_PORT.db" },
+  E2E_MAIL_DIR: { group: "test", schema: text.optional(), expects: "a folder path", default: "tests/.tmp/mail-E2E_PORT" },
   E2E_REVERSE: {
     group: "test",
     schema: z.enum(["0", "1"]).optional(),

@@ -1,9 +1,11 @@
-// The server Playwright starts: a fresh database (migrated + demo seed) and `next start`
-// on 127.0.0.1, against the production build made by scripts/build-if-needed.mjs.
+// The server Playwright starts: a fresh database (migrated + demo seed), a real SMTP server that
+// keeps what it receives in E2E_MAIL_DIR (scripts/e2e-mail-sink.mjs), and `next start` on
+// 127.0.0.1 sending its mail there, against the production build made by scripts/build-if-needed.mjs.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { isSet, loadEnvOrExit } from "../lib/env-schema.mjs";
+import { startMailSink } from "./e2e-mail-sink.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const settings = loadEnvOrExit(["server"]);
@@ -12,7 +14,10 @@ if (!isSet("DATABASE_PATH")) throw new Error("DATABASE_PATH must be set by playw
 const dbPath = settings.DATABASE_PATH;
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbPath + suffix, { force: true });
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const testSettings = loadEnvOrExit(["test"]);
+if (!testSettings.E2E_MAIL_DIR) throw new Error("E2E_MAIL_DIR must be set by playwright.config.ts");
+const mailSink = await startMailSink(testSettings.E2E_MAIL_DIR);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SMTP_URL: mailSink.url };
 const prepared = spawnSync(process.execPath, [path.join(root, "scripts", "prepare-db.mjs")], { cwd: root, stdio: "inherit", env });
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
@@ -23,4 +28,7 @@ const server = spawn(
   { cwd: root, stdio: "inherit", env },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code) => {
+  void mailSink.close();
+  process.exit(code ?? 0);
+});
