@@ -289,6 +289,17 @@ export const NOTIFICATION_KINDS = [
   "sign_off_again",
   "assignment_removed",
   "question",
+  // Second round (issue 15): reminders, escalation, comments, publication, retractions, reader reports.
+  "review_due_soon",
+  "review_overdue",
+  "review_escalated",
+  "article_review_due_soon",
+  "article_review_overdue",
+  "review_comment",
+  "published",
+  "reference_retracted",
+  "error_report",
+  "security",
 ] as const;
 
 export const notifications = sqliteTable(

@@ -8,6 +8,7 @@ import { siteSettingsSchema, type SiteSettings, type SiteSettingsFormValues } fr
 import { ActionMessage, messageOf, type ActionMessageValue } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput, applyFieldErrors, describedBy, inputClass } from "@/components/ui/field";
+import { timeZoneChoices } from "@/lib/time-zone";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -159,6 +160,80 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
             </p>
           )}
         </fieldset>
+      </Section>
+
+      <Section title="Notifications and reminders">
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field
+            id="timeZone"
+            label="Site time zone"
+            error={err("timeZone")}
+            hint="Digests, daily reminders and scheduled times follow this zone’s calendar."
+          >
+            <select
+              id="timeZone"
+              className={inputClass(!!errors.timeZone)}
+              {...describedBy("timeZone", errors.timeZone)}
+              defaultValue={settings.timeZone}
+              {...register("timeZone")}
+            >
+              {timeZoneChoices().map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone.replace(/_/g, " ")}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="digestHour" label="Daily digest hour" error={err("digestHour")} hint="0–23, in the site time zone.">
+            <TextInput
+              id="digestHour"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={23}
+              invalid={!!errors.digestHour}
+              {...describedBy("digestHour", errors.digestHour)}
+              defaultValue={settings.digestHour}
+              {...register("digestHour")}
+            />
+          </Field>
+          <Field
+            id="reminderDaysBefore"
+            label="Remind reviewers (days before due)"
+            error={err("reminderDaysBefore")}
+            hint="0–30; 0 sends no early reminder. Overdue reviews are reminded daily."
+          >
+            <TextInput
+              id="reminderDaysBefore"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={30}
+              invalid={!!errors.reminderDaysBefore}
+              {...describedBy("reminderDaysBefore", errors.reminderDaysBefore)}
+              defaultValue={settings.reminderDaysBefore}
+              {...register("reminderDaysBefore")}
+            />
+          </Field>
+          <Field
+            id="escalateAfterDays"
+            label="Escalate after (days overdue)"
+            error={err("escalateAfterDays")}
+            hint="1–60; then the admins and the assigning editor are told too."
+          >
+            <TextInput
+              id="escalateAfterDays"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={60}
+              invalid={!!errors.escalateAfterDays}
+              {...describedBy("escalateAfterDays", errors.escalateAfterDays)}
+              defaultValue={settings.escalateAfterDays}
+              {...register("escalateAfterDays")}
+            />
+          </Field>
+        </div>
       </Section>
 
       <Section title="Disclaimers and policy">

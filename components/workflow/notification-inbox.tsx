@@ -1,24 +1,8 @@
 import Link from "next/link";
 import type { NotificationItem } from "@/lib/dal/notifications";
 import { formatDateTime } from "@/lib/dates";
+import { NOTIFICATION_KIND_INFO, notificationHref } from "@/lib/notification-kinds";
 import { MarkNotificationsRead } from "./mark-notifications-read";
-
-const KIND_LABEL: Record<NotificationItem["kind"], string> = {
-  assigned: "Assigned to you",
-  changes_requested: "Changes requested",
-  approved: "Approved",
-  sign_off_again: "Needs your sign-off again",
-  assignment_removed: "Removed from a review",
-  question: "Reader question",
-};
-
-/** Reviewers go to the review page; authors to the article; a removed reviewer has nowhere to go. */
-function href(n: NotificationItem): string | null {
-  if (!n.articleId) return null;
-  if (n.kind === "assigned" || n.kind === "sign_off_again") return `/editor/articles/${n.articleId}/review`;
-  if (n.kind === "changes_requested" || n.kind === "approved") return `/editor/articles/${n.articleId}`;
-  return null;
-}
 
 /** The in-app inbox: newest first, unread ones marked in words as well as weight. */
 export function NotificationInbox({ items, unread }: { items: NotificationItem[]; unread: number }) {
@@ -37,30 +21,33 @@ export function NotificationInbox({ items, unread }: { items: NotificationItem[]
         </p>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white" aria-label="Notifications">
-          {items.map((n) => (
-            <li key={n.id} data-kind={n.kind} data-unread={n.read ? "no" : "yes"} className="px-4 py-2.5 text-sm">
-              <p className="flex flex-wrap items-baseline gap-x-2">
-                <span
-                  className={
-                    n.read ? "text-xs uppercase tracking-wide text-muted" : "text-xs font-semibold uppercase tracking-wide text-brand-800"
-                  }
-                >
-                  {KIND_LABEL[n.kind]}
-                  {!n.read && <span className="sr-only-text"> (unread)</span>}
-                </span>
-                <time dateTime={n.createdAt} className="text-xs text-muted">
-                  {formatDateTime(n.createdAt)}
-                </time>
-              </p>
-              {href(n) ? (
-                <Link href={href(n)!} className={n.read ? "" : "font-medium"}>
-                  {n.message}
-                </Link>
-              ) : (
-                <span>{n.message}</span>
-              )}
-            </li>
-          ))}
+          {items.map((n) => {
+            const link = notificationHref(n.kind, n.articleId);
+            return (
+              <li key={n.id} data-kind={n.kind} data-unread={n.read ? "no" : "yes"} className="px-4 py-2.5 text-sm">
+                <p className="flex flex-wrap items-baseline gap-x-2">
+                  <span
+                    className={
+                      n.read ? "text-xs uppercase tracking-wide text-muted" : "text-xs font-semibold uppercase tracking-wide text-brand-800"
+                    }
+                  >
+                    {NOTIFICATION_KIND_INFO[n.kind].label}
+                    {!n.read && <span className="sr-only-text"> (unread)</span>}
+                  </span>
+                  <time dateTime={n.createdAt} className="text-xs text-muted">
+                    {formatDateTime(n.createdAt)}
+                  </time>
+                </p>
+                {link ? (
+                  <Link href={link} className={n.read ? "" : "font-medium"}>
+                    {n.message}
+                  </Link>
+                ) : (
+                  <span>{n.message}</span>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

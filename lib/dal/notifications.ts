@@ -1,10 +1,12 @@
 import "server-only";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { getDb, writeTransaction, type Tx } from "@/db";
-import { notifications, type NOTIFICATION_KINDS } from "@/db/schema";
+import { notifications } from "@/db/schema";
 import type { CurrentUser } from "@/lib/dal/session";
 
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+import type { NotificationKind } from "@/lib/notification-kinds";
+
+export type { NotificationKind };
 
 export type NotificationItem = {
   id: number;
@@ -15,6 +17,17 @@ export type NotificationItem = {
   createdAt: string;
 };
 
+export type NotifyOptions = {
+  /** Who caused the event: nobody is told about their own action. */
+  actorId?: number | null;
+  /**
+   * One key per event (not per recipient), e.g. `assigned:<assignmentId>` or
+   * `review_overdue:<assignmentId>:<local date>`: the recipient's mail for it is keyed
+   * `<eventKey>:<userId>`, so the same event never mails the same person twice.
+   */
+  eventKey?: string;
+};
+
 /** Adds one in-app notification; call inside the write transaction of the change it announces. */
 export function notify(
   tx: Tx,
@@ -22,7 +35,9 @@ export function notify(
   kind: NotificationKind,
   message: string,
   target: { articleId?: number | null; revisionId?: number | null } = {},
+  options: NotifyOptions = {},
 ): void {
+  if (options.actorId != null && options.actorId === userId) return;
   tx.insert(notifications)
     .values({ userId, kind, message, articleId: target.articleId ?? null, revisionId: target.revisionId ?? null })
     .run();

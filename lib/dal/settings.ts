@@ -41,6 +41,8 @@ export const getDisclaimer = (audience: "clinician" | "patient") =>
   getSetting(audience === "clinician" ? "clinicianDisclaimer" : "patientDisclaimer");
 export const getEditorialPolicy = () => getSetting("editorialPolicy");
 export const getSiteName = () => getSetting("siteName");
+/** The site's IANA time zone: daily digests and "daily" reminders follow its calendar. */
+export const getTimeZone = () => getSetting("timeZone");
 
 /**
  * Stores every setting that changed, in one transaction with one audit event naming each

@@ -11,12 +11,4 @@ export function nextOccurrence(pattern: string, timeZone: string, after: Date): 
   return next;
 }
 
-/** Whether a string is a time zone this runtime knows (for validating the timeZone setting). */
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isKnownTimeZone } from "@/lib/time-zone";

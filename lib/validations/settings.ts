@@ -1,4 +1,5 @@
 import { z } from "@/lib/validations/zod";
+import { isKnownTimeZone } from "@/lib/time-zone";
 
 export const PUBLISH_POLICIES = ["on-submit", "approved-only"] as const;
 
@@ -16,6 +17,14 @@ export const siteSettingsSchema = z
     clinicianDisclaimer: z.string().trim().min(1, "Enter the clinician disclaimer").max(4000, "Use at most 4,000 characters"),
     patientDisclaimer: z.string().trim().min(1, "Enter the patient disclaimer").max(4000, "Use at most 4,000 characters"),
     editorialPolicy: z.string().trim().min(1, "Enter the editorial policy").max(50_000, "Use at most 50,000 characters"),
+    timeZone: z
+      .string()
+      .trim()
+      .min(1, "Choose a time zone")
+      .refine(isKnownTimeZone, "Choose a time zone from the list (for example Europe/London)"),
+    digestHour: whole(0, 23, "An hour from 0 to 23", "An hour from 0 to 23"),
+    reminderDaysBefore: whole(0, 30, "0 days or more (0 turns the early reminder off)", "At most 30 days"),
+    escalateAfterDays: whole(1, 60, "At least 1 day", "At most 60 days"),
   })
   .strict();
 
@@ -30,6 +39,10 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   publishPolicy: "on-submit",
   defaultAudience: "patient",
   readabilityTarget: 8,
+  timeZone: "UTC",
+  digestHour: 8,
+  reminderDaysBefore: 3,
+  escalateAfterDays: 7,
   clinicianDisclaimer:
     "This information is intended for healthcare professionals. It supplements, and does not replace, clinical judgement and current practice guidelines. Verify recommendations against the primary literature before applying them to an individual patient.",
   patientDisclaimer:

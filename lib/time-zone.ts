@@ -1,0 +1,18 @@
+/**
+ * IANA time zones for the `timeZone` site setting. Pure (Intl only), so the settings form and the
+ * server validate with the same function.
+ */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zones this runtime knows, UTC first, for the settings form's list. */
+export function timeZoneChoices(): string[] {
+  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  return ["UTC", ...zones.filter((zone) => zone !== "UTC")];
+}
