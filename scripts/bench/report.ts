@@ -87,6 +87,16 @@ function dataset(title: string, r: BenchResults): string[] {
       `- ${label}, ${a.editors ?? 10} concurrent editors${a.mode ? ` (${a.mode})` : ""}: ${a.available ? `p50 ${fmt(a.p50, " ms")}, p99 ${fmt(a.p99, " ms")} over ${a.saves} saves (${fmt(a.savesPerSecond, "/s")}); SQLITE_BUSY surfaced: ${a.sqliteBusy}; failed: ${a.failed}; conflicts: ${a.conflicts}` : `not available — ${a.reason}`}`,
     );
   }
+  const mail = r.mail;
+  if (mail)
+    out.push(
+      `- Mail: ${mail.available ? `${fmt(mail.delivered)} of ${fmt(mail.queued)} messages queued through the outbox and delivered by the server's job runner to a local SMTP server in ${fmt(mail.seconds, " s")} (${fmt(mail.messagesPerSecond, " messages/s")}); commit → SMTP accept p50 ${fmt(mail.commitToAcceptMs.p50, " ms")}, p99 ${fmt(mail.commitToAcceptMs.p99, " ms")}` : `not available — ${mail.reason}`}`,
+    );
+  const runner = r.runnerImpact;
+  if (runner)
+    out.push(
+      `- Job runner's cost to readers (${runner.available ? runner.case : "n/a"}): ${runner.available ? `runner on ${fmt(runner.runnerOn.rps, " req/s")} (p99 ${fmt(runner.runnerOn.p99, " ms")}), off ${fmt(runner.runnerOff.rps, " req/s")} (p99 ${fmt(runner.runnerOff.p99, " ms")}): **on/off = ${fmt(runner.onOverOff, "×")}**` : `not available — ${runner.reason}`}`,
+    );
   const mem = r.serverMemoryMiB;
   out.push(
     `- Server memory (RSS of \`next start\` and its children): idle ${fmt(mem?.idle, " MiB")}, peak during load ${fmt(mem?.peakDuringCases, " MiB")}, after all cases ${fmt(mem?.afterLoad, " MiB")}`,
@@ -133,6 +143,14 @@ function targets(demo: BenchResults | null, large: BenchResults | null, lh: Ligh
     const as = main.autosave ?? { available: false };
     lines.push(
       `| autosave p99 ≤ 100 ms, 10 editors, 0 SQLITE_BUSY | ${as.available ? `${fmt(as.p99, " ms")}, busy ${as.sqliteBusy}${as.mode ? ` (${as.mode})` : ""}` : "not available"} | ${verdict(as.available && as.p99 !== undefined ? as.p99 <= 100 && as.sqliteBusy === 0 : null)} |`,
+    );
+    const mail = main.mail;
+    lines.push(
+      `| mail: 1,000 notifications delivered, commit → SMTP accept p99 | ${mail?.available ? `${fmt(mail.delivered)} at ${fmt(mail.messagesPerSecond, " messages/s")}, p99 ${fmt(mail.commitToAcceptMs.p99, " ms")}` : "not measured"} | ${mail?.available ? verdict(mail.delivered === mail.queued) : "not measured"} |`,
+    );
+    const runner = main.runnerImpact;
+    lines.push(
+      `| article throughput with the job runner on ≥ 0.95× runner off | ${runner?.available ? fmt(runner.onOverOff, "×") : "not measured"} | ${runner?.available ? verdict(runner.onOverOff === null ? null : runner.onOverOff >= 0.95) : "not measured"} |`,
     );
     const st = main.autosaveStress;
     if (st?.available)

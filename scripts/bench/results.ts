@@ -44,6 +44,24 @@ export type AutosaveResult = Partial<TimingSummary> & {
   firstFailure?: string | null;
 };
 
+/** N messages queued through the outbox and delivered by the server's runner to a local SMTP server. */
+export type MailBenchResult =
+  | { available: false; reason: string }
+  | {
+      available: true;
+      queued: number;
+      delivered: number;
+      seconds: number;
+      messagesPerSecond: number;
+      /** From the queueing transaction's commit to the SMTP server's acceptance. */
+      commitToAcceptMs: TimingSummary;
+    };
+
+/** The reader article page with the server's job runner working (JOB_RUNNER=on) and switched off, measured back to back. */
+export type RunnerImpactResult =
+  | { available: false; reason: string }
+  | { available: true; case: string; runnerOn: LoadResult; runnerOff: LoadResult; onOverOff: number | null };
+
 /** One staff page or search fetched sequentially, or why it was not. */
 export type HttpTiming = (TimingSummary & { status: number; bytes: number }) | { skipped: string };
 
@@ -90,6 +108,8 @@ export type BenchResults = {
   autosaveStress: AutosaveResult;
   serverMemoryMiB: { idle: number | null; afterLoad: number | null; peakDuringCases: number };
   dal: DalResults;
+  mail: MailBenchResult;
+  runnerImpact: RunnerImpactResult;
 };
 
 export type LighthouseSummary = {

@@ -11,12 +11,15 @@
  *   --samples <n>        sequential requests per staff page timing (40)
  *   --out <file>         results JSON (bench/results.json)
  *   --no-markdown        do not rewrite BENCHMARKS.md      --skip-build   trust the existing .next build
+ *   --mail-messages <n>  messages queued and delivered in the mail probe (1000)
  *
  * One run: build if needed; start `next start` on 127.0.0.1 against the database; load the reader
  * article page for each audience with and without the audience cookie, baseline A (a static Next
  * page of the same size, same server) and baseline B (bare node:http, the same bytes from memory);
  * then approval → visible latency, staff dashboards and search over HTTP, autosave with 10 editors,
- * the server's memory; stop the server and time the dashboard/search queries in-process.
+ * the server's memory; mail delivery through the job runner to a local SMTP server; the article
+ * page again with the runner on, then on a second server with JOB_RUNNER=off; stop the servers and
+ * time the dashboard/search queries in-process.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -29,8 +32,9 @@ import { AUTOSAVE_DELAY_MS } from "@/lib/editor/autosave";
 import { signInCookie } from "./auth";
 import { measure, type LoadResult } from "./load";
 import { APPROVAL, AUTOSAVE, CREATE_ARTICLE, actionPagePath, callAction, findAction } from "./probes";
+import { mailDelivery, startBenchSmtp } from "./mail";
 import { writeBenchmarksMarkdown } from "./report";
-import type { BenchResults, DalResults } from "./results";
+import type { BenchResults, DalResults, RunnerImpactResult } from "./results";
 import { ROOT, rssMiB, startBareHttp, startNext, type Server } from "./server";
 import { audienceCookieName, paddingUnits, ratio, round, summarize, type TimingSummary } from "./stats";
 
@@ -46,6 +50,7 @@ const WARMUP = Number(opt("warmup", "3"));
 const CONNECTIONS = Number(opt("connections", "32"));
 const PORT = Number(opt("port", "3170"));
 const SAMPLES = Number(opt("samples", "40"));
+const MAIL_MESSAGES = Number(opt("mail-messages", "1000"));
 const OUT = path.resolve(opt("out", "bench/results.json"));
 const TMP = path.join(ROOT, "bench", "tmp");
 
@@ -178,6 +183,29 @@ async function runCase(server: Server | null, base: string, c: Case): Promise<Ca
   // x-nextjs-cache (HIT/STALE for pages served from the full-route cache) and cache-control show whether a page is really static.
   const cache = [probe.headers.get("x-nextjs-cache"), probe.headers.get("cache-control")].filter(Boolean).join("; ") || null;
   return { ...c, status: probe.status, bytes: probe.body.length, cache, result, serverRssMiB: server ? rssMiB(server.pid) : null };
+}
+
+/** One load run of a case already measured, with the same settings (for the runner comparison). */
+function measureCase(base: string, c: Case): Promise<LoadResult> {
+  return measure({ url: base + c.path, connections: CONNECTIONS, duration: DURATION, warmup: WARMUP, headers: c.headers });
+}
+
+/**
+ * The article page on a second server with JOB_RUNNER=off, right after the same case on the first
+ * (runner on): what the job runner costs readers. The fresh server is warmed as the first one was.
+ */
+async function runnerImpact(file: string, on: { case: CaseResult; result: LoadResult } | null): Promise<RunnerImpactResult> {
+  if (!on) return { available: false, reason: "no article case was measured" };
+  log(`runner off: ${on.case.name} on a server with JOB_RUNNER=off…`);
+  const off = await startNext({ port: PORT, db: file, env: { JOB_RUNNER: "off" } });
+  try {
+    await measure({ url: off.url + on.case.path, connections: CONNECTIONS, duration: WARMUP * 2, warmup: 0, headers: on.case.headers });
+    const result = await measureCase(off.url, on.case);
+    log(`  on ${on.result.rps} req/s, off ${result.rps} req/s`);
+    return { available: true, case: on.case.name, runnerOn: on.result, runnerOff: result, onOverOff: ratio(on.result.rps, result.rps) };
+  } finally {
+    await off.stop();
+  }
 }
 
 async function sequentialTimings(
@@ -419,9 +447,13 @@ async function main() {
   log(`database: ${database.label} (${articles} articles) → ${database.file}`);
   const machineInfo = machine();
 
-  const server = await startNext({ port: PORT, db: database.file });
+  const smtp = await startBenchSmtp();
+  const server = await startNext({ port: PORT, db: database.file, env: { SMTP_URL: smtp.url } });
   const base = server.url;
-  const results: Partial<Pick<BenchResults, "approval" | "staffHttp" | "autosave" | "autosaveStress" | "serverMemoryMiB" | "dal">> = {};
+  const results: Partial<
+    Pick<BenchResults, "approval" | "staffHttp" | "autosave" | "autosaveStress" | "serverMemoryMiB" | "dal" | "mail" | "runnerImpact">
+  > = {};
+  let runnerOn: { case: CaseResult; result: LoadResult } | null = null;
   const cases: CaseResult[] = [];
   let bare: Server | null = null;
   try {
@@ -546,6 +578,16 @@ async function main() {
     results.autosaveStress = await autosaveLatency(base, db, { paceMs: 0, durationS: DURATION });
     log("  ", JSON.stringify(results.autosaveStress));
 
+    log(`mail: ${MAIL_MESSAGES} messages queued and delivered by the server's job runner…`);
+    results.mail = await mailDelivery({ db: database.file, count: MAIL_MESSAGES, smtp });
+    log("  ", JSON.stringify(results.mail));
+
+    const basis = ratioBasis(cases);
+    if (basis) {
+      log(`runner on: ${basis.name} again…`);
+      runnerOn = { case: basis, result: await measureCase(base, basis) };
+    }
+
     results.serverMemoryMiB = {
       idle: idleRss,
       afterLoad: rssMiB(server.pid),
@@ -555,6 +597,8 @@ async function main() {
     if (bare) await bare.stop();
     await server.stop();
   }
+  results.runnerImpact = await runnerImpact(database.file, runnerOn);
+  await smtp.close();
   db.close();
 
   log("dashboard and search queries in-process…");

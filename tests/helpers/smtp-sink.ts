@@ -14,6 +14,7 @@ export async function startSmtpSink(options: { acceptDelayMs?: number } = {}): P
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    disableReverseLookup: true,
     onRcptTo(_address, _session, callback) {
       if (sink.refuse) {
         const error = new Error("Mailbox temporarily unavailable") as Error & { responseCode: number };
