@@ -41,13 +41,11 @@ export function NotificationPreferencesForm({ settings }: { settings: Notificati
           return (
             <li key={setting.kind} className="px-4 py-3">
               <fieldset aria-describedby={`${setting.kind}-description${error ? ` ${setting.kind}-error` : ""}`}>
-                <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between sm:gap-6">
-                  <div className="min-w-0">
-                    <legend className="font-medium">{setting.label}</legend>
-                    <p id={`${setting.kind}-description`} className="text-sm text-muted">
-                      {setting.description}
-                    </p>
-                  </div>
+                <legend className="font-medium">{setting.label}</legend>
+                <div className="mt-0.5 flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between sm:gap-6">
+                  <p id={`${setting.kind}-description`} className="min-w-0 text-sm text-muted">
+                    {setting.description}
+                  </p>
                   <div className="flex shrink-0 flex-wrap gap-x-4 gap-y-1" data-kind={setting.kind}>
                     {NOTIFICATION_DELIVERIES.map((delivery) => (
                       <label key={delivery} className="flex min-h-[2.75rem] items-center gap-2 text-sm sm:min-h-0">
