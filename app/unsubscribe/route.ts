@@ -22,15 +22,17 @@ function page(status: number, title: string, body: string): Response {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${escapeHtml(title)} · ${escapeHtml(getSiteName())}</title>
 <style>
-body{margin:0;background:#f3f4f6;color:#1f2937;font-family:-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;line-height:1.5}
+body{margin:0;padding:0 1rem;background:#f3f4f6;color:#1f2937;font-family:-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;line-height:1.5}
 main{max-width:32rem;margin:3rem auto;padding:1.5rem;background:#fff;border-radius:.5rem}
 h1{font-size:1.4rem;margin:0 0 1rem}
+.brand{font-size:.875rem;font-weight:700;letter-spacing:.04em;color:#1d4ed8;margin:0 0 1rem}
 p{margin:0 0 1rem}
 button{font:inherit;font-weight:600;background:#1d4ed8;color:#fff;border:0;border-radius:.375rem;padding:.75rem 1.25rem;cursor:pointer}
 button:focus-visible,a:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 a{color:#1d4ed8}
 </style></head>
 <body><main>
+<p class="brand">${escapeHtml(getSiteName())}</p>
 <h1>${escapeHtml(title)}</h1>
 ${body}
 </main></body></html>
