@@ -19,6 +19,10 @@ const reviewer = (s: Staff) => s.reviewers[0];
 const STAFF_PAGES: Record<string, Entry[]> = {
   "/(auth)/login/page": [{ url: () => "/login", as: () => null }],
   "/(editor)/account/page": [{ url: () => "/account", as: editor }],
+  "/(editor)/account/notifications/page": [
+    { url: () => "/account/notifications", as: editor },
+    { url: () => "/account/notifications", as: reviewer },
+  ],
   "/(editor)/account/password/page": [{ url: () => "/account/password", as: editor }],
   "/(editor)/account/profile/page": [{ url: () => "/account/profile", as: reviewer }],
   "/(editor)/admin/audit/page": [{ url: () => "/admin/audit", as: admin }],
