@@ -13,10 +13,21 @@ export type ReminderSettings = { reminderDaysBefore: number; escalateAfterDays: 
 /** How far ahead editors are told that a live article's periodic review falls due. */
 export const ARTICLE_NOTICE_DAYS = 30;
 
+// Building an Intl.DateTimeFormat costs milliseconds, using one microseconds: one per zone.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dateFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The calendar date ("YYYY-MM-DD") of an instant in an IANA time zone. */
 export function localDateKey(at: Date, timeZone: string): string {
   if (Number.isNaN(at.getTime())) throw new RangeError("Not a valid time");
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at);
+  const parts = dateFormat(timeZone).formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
@@ -32,11 +43,12 @@ const shiftKey = (key: string, days: number) => new Date(Date.parse(`${key}T00:0
 export const nextLocalMidnight = (after: Date, timeZone: string) => nextOccurrence("0 0 * * *", timeZone, after);
 
 /**
- * The first instant of a local calendar date. Starts two days early (a local day is at most 25
- * hours) and walks local midnights forward, so no hours are added by hand.
+ * The first instant of a local calendar date: the first local midnight after a moment earlier
+ * than that date starts in any zone (UTC offsets run from -12 to +14 hours), walked forward if
+ * needed; croner finds the midnights, so no offsets are added by hand.
  */
 export function startOfLocalDay(key: string, timeZone: string): Date {
-  let at = nextLocalMidnight(new Date(Date.parse(`${key}T00:00:00Z`) - 2 * 86_400_000), timeZone);
+  let at = nextLocalMidnight(new Date(Date.parse(`${key}T00:00:00Z`) - 15 * 3_600_000), timeZone);
   while (localDateKey(at, timeZone) < key) at = nextLocalMidnight(at, timeZone);
   return at;
 }

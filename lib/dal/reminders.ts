@@ -1,4 +1,5 @@
 import "server-only";
+import type { Statement } from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import { getDb, writeTransaction, type Tx } from "@/db";
 import { articles, reviewAssignments, type RevisionState } from "@/db/schema";
@@ -105,6 +106,18 @@ export function runReminderTick(now: Date = new Date(), options: TickOptions = {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+// The per-row statements, prepared once per connection: a busy tick (a day's first, a backlog)
+// runs them for hundreds of rows, and preparing costs more than running.
+const statements = new WeakMap<object, Map<string, Statement>>();
+function statement(text: string): Statement {
+  const client = getDb().$client;
+  let cache = statements.get(client);
+  if (!cache) statements.set(client, (cache = new Map<string, Statement>()));
+  let prepared = cache.get(text);
+  if (!prepared) cache.set(text, (prepared = client.prepare(text)));
+  return prepared;
+}
+
 function lazyAdmins(tx: Tx): () => number[] {
   let ids: number[] | null = null;
   return () => (ids ??= tx.all<{ id: number }>(sql`SELECT id FROM users WHERE role = 'admin' AND active = 1 ORDER BY id`).map((r) => r.id));
@@ -134,20 +147,22 @@ type AssignmentRow = {
   reviewerActive: number;
 };
 
+const ASSIGNMENT_ROW = `SELECT ra.id, ra.revision_id AS revisionId, ra.reviewer_id AS reviewerId,
+    ra.assigned_by_id AS assignedById, ra.due_at AS dueAt, ra.removed_at AS removedAt, ra.reminder_due_at AS reminderDueAt,
+    ra.reminder_stage AS reminderStage, ra.reminded_on AS remindedOn, r.article_id AS articleId, r.state AS state,
+    r.question AS question, u.name AS reviewerName, u.active AS reviewerActive,
+    EXISTS (SELECT 1 FROM sign_offs s INDEXED BY sign_offs_revision_idx
+      WHERE s.revision_id = r.id AND s.content_hash = r.content_hash AND s.reviewer_id = ra.reviewer_id) AS signed
+  FROM review_assignments ra JOIN revisions r ON r.id = ra.revision_id JOIN users u ON u.id = ra.reviewer_id
+  WHERE ra.id = @id AND ra.reminder_at IS NOT NULL AND ra.reminder_at <= @now`;
+
 /**
  * One assignment: "open" means not removed, the revision submitted or under review, and no
  * sign-off by this reviewer on the revision's current text (any decision: a reviewer who asked for
  * changes on this text has answered). Returns how many notifications it wrote.
  */
 function remindAssignment(tx: Tx, id: number, now: Date, settings: ReminderSettings, admins: () => number[]): number {
-  const row = tx.get<AssignmentRow | undefined>(sql`SELECT ra.id, ra.revision_id AS revisionId, ra.reviewer_id AS reviewerId,
-      ra.assigned_by_id AS assignedById, ra.due_at AS dueAt, ra.removed_at AS removedAt, ra.reminder_due_at AS reminderDueAt,
-      ra.reminder_stage AS reminderStage, ra.reminded_on AS remindedOn, r.article_id AS articleId, r.state AS state,
-      r.question AS question, u.name AS reviewerName, u.active AS reviewerActive,
-      EXISTS (SELECT 1 FROM sign_offs s INDEXED BY sign_offs_revision_idx
-        WHERE s.revision_id = r.id AND s.content_hash = r.content_hash AND s.reviewer_id = ra.reviewer_id) AS signed
-    FROM review_assignments ra JOIN revisions r ON r.id = ra.revision_id JOIN users u ON u.id = ra.reviewer_id
-    WHERE ra.id = ${id} AND ra.reminder_at IS NOT NULL AND ra.reminder_at <= ${now.toISOString()}`);
+  const row = statement(ASSIGNMENT_ROW).get({ id, now: now.toISOString() }) as AssignmentRow | undefined;
   if (!row) return 0; // deleted, or another tick got to it first
   const open = !row.removedAt && OPEN_STATES.includes(row.state) && !row.signed;
   const plan = planAssignmentReminders({
@@ -180,15 +195,13 @@ function remindAssignment(tx: Tx, id: number, now: Date, settings: ReminderSetti
     notify(tx, row.reviewerId, reminder.kind, message, target, { eventKey: reminder.eventKey });
     sent++;
   }
-  tx.update(reviewAssignments)
-    .set({
-      reminderAt: plan.wakeAt?.toISOString() ?? null,
-      reminderDueAt: plan.state.dueAt,
-      reminderStage: plan.state.stage,
-      remindedOn: plan.state.remindedOn,
-    })
-    .where(sql`${reviewAssignments.id} = ${row.id}`)
-    .run();
+  statement(`UPDATE review_assignments SET reminder_at = ?, reminder_due_at = ?, reminder_stage = ?, reminded_on = ? WHERE id = ?`).run(
+    plan.wakeAt?.toISOString() ?? null,
+    plan.state.dueAt,
+    plan.state.stage,
+    plan.state.remindedOn,
+    row.id,
+  );
   return sent;
 }
 
@@ -204,17 +217,19 @@ type ArticleRow = {
   createdById: number | null;
 };
 
+const ARTICLE_ROW = `SELECT a.id, a.live_revision_id AS liveRevisionId, a.review_due_at AS reviewDueAt,
+    a.review_reminder_due_at AS reminderDueAt, a.review_reminder_stage AS reminderStage, a.created_by_id AS createdById,
+    lr.question AS question, lr.author_id AS liveAuthorId, wr.author_id AS workingAuthorId
+  FROM articles a LEFT JOIN revisions lr ON lr.id = a.live_revision_id LEFT JOIN revisions wr ON wr.id = a.working_revision_id
+  WHERE a.id = @id AND a.review_reminder_at IS NOT NULL AND a.review_reminder_at <= @now`;
+
 /**
  * One live article's review-due notice, to its editors: the live revision's author, the author of
  * a newer working revision, and the article's creator (the people the workflow treats as its
  * authors), active ones only, each once.
  */
 function remindArticleEditors(tx: Tx, id: number, now: Date, timeZone: string): number {
-  const row = tx.get<ArticleRow | undefined>(sql`SELECT a.id, a.live_revision_id AS liveRevisionId, a.review_due_at AS reviewDueAt,
-      a.review_reminder_due_at AS reminderDueAt, a.review_reminder_stage AS reminderStage, a.created_by_id AS createdById,
-      lr.question AS question, lr.author_id AS liveAuthorId, wr.author_id AS workingAuthorId
-    FROM articles a LEFT JOIN revisions lr ON lr.id = a.live_revision_id LEFT JOIN revisions wr ON wr.id = a.working_revision_id
-    WHERE a.id = ${id} AND a.review_reminder_at IS NOT NULL AND a.review_reminder_at <= ${now.toISOString()}`);
+  const row = statement(ARTICLE_ROW).get({ id, now: now.toISOString() }) as ArticleRow | undefined;
   if (!row) return 0;
   const plan = planArticleReminders({
     articleId: row.id,
@@ -236,13 +251,11 @@ function remindArticleEditors(tx: Tx, id: number, now: Date, timeZone: string): 
       sent++;
     }
   }
-  tx.update(articles)
-    .set({
-      reviewReminderAt: plan.wakeAt?.toISOString() ?? null,
-      reviewReminderDueAt: plan.state.dueAt,
-      reviewReminderStage: plan.state.stage,
-    })
-    .where(sql`${articles.id} = ${row.id}`)
-    .run();
+  statement(`UPDATE articles SET review_reminder_at = ?, review_reminder_due_at = ?, review_reminder_stage = ? WHERE id = ?`).run(
+    plan.wakeAt?.toISOString() ?? null,
+    plan.state.dueAt,
+    plan.state.stage,
+    row.id,
+  );
   return sent;
 }

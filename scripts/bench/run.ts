@@ -16,7 +16,8 @@
  * article page for each audience with and without the audience cookie, baseline A (a static Next
  * page of the same size, same server) and baseline B (bare node:http, the same bytes from memory);
  * then approval → visible latency, staff dashboards and search over HTTP, autosave with 10 editors,
- * the server's memory; stop the server and time the dashboard/search queries in-process.
+ * the server's memory; stop the server and time the dashboard/search queries in-process, and the
+ * reminder tick's due/overdue scan (scripts/bench/reminder-scan.ts, rolled back after).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -30,7 +31,7 @@ import { signInCookie } from "./auth";
 import { measure, type LoadResult } from "./load";
 import { APPROVAL, AUTOSAVE, CREATE_ARTICLE, actionPagePath, callAction, findAction } from "./probes";
 import { writeBenchmarksMarkdown } from "./report";
-import type { BenchResults, DalResults } from "./results";
+import type { BenchResults, DalResults, ReminderScanResults } from "./results";
 import { ROOT, rssMiB, startBareHttp, startNext, type Server } from "./server";
 import { audienceCookieName, paddingUnits, ratio, round, summarize, type TimingSummary } from "./stats";
 
@@ -421,7 +422,9 @@ async function main() {
 
   const server = await startNext({ port: PORT, db: database.file });
   const base = server.url;
-  const results: Partial<Pick<BenchResults, "approval" | "staffHttp" | "autosave" | "autosaveStress" | "serverMemoryMiB" | "dal">> = {};
+  const results: Partial<
+    Pick<BenchResults, "approval" | "staffHttp" | "autosave" | "autosaveStress" | "serverMemoryMiB" | "dal" | "reminders">
+  > = {};
   const cases: CaseResult[] = [];
   let bare: Server | null = null;
   try {
@@ -569,6 +572,17 @@ async function main() {
     },
   );
   results.dal = dal.status === 0 ? (JSON.parse(dal.stdout) as DalResults) : { error: dal.stderr.slice(-2000) };
+
+  log("reminder tick (due/overdue scan) in-process…");
+  const scan = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/bench/reminder-scan.ts", "--ticks", opt("scan-ticks", "200")],
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 16 * 1024 * 1024, env: { ...process.env, DATABASE_PATH: database.file } },
+  );
+  // Its EXPLAIN QUERY PLAN comes on stderr.
+  if (scan.stderr) process.stdout.write(scan.stderr);
+  results.reminders = scan.status === 0 ? (JSON.parse(scan.stdout) as ReminderScanResults) : { error: scan.stderr.slice(-2000) };
+  log("  ", JSON.stringify({ steady: results.reminders.steady, backlog: results.reminders.backlog, midnight: results.reminders.midnight }));
 
   const article = cases.filter((c) => c.group === "article" && c.result);
   const worstCookie = ratioBasis(cases);
