@@ -2,7 +2,7 @@ import "server-only";
 import type { Statement } from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import { getDb, writeTransaction, type Tx } from "@/db";
-import { articles, reviewAssignments, type RevisionState } from "@/db/schema";
+import type { RevisionState } from "@/db/schema";
 import { formatDate } from "@/lib/dates";
 import { notify } from "@/lib/dal/notifications";
 import { getSiteSettings } from "@/lib/dal/settings";
@@ -24,6 +24,9 @@ import {
 
 /** Rows handled per tick at most, so a backlog (a settings change, a restart after days) drains without a long write lock. */
 export const REMINDER_BATCH = 500;
+
+/** Rows written in one transaction: the write lock is released between chunks. */
+export const REMINDER_CHUNK = 100;
 
 /** A row that throws is skipped and looked at again after this long, not every minute. */
 const RETRY_BAD_ROW_MS = 60 * 60_000;
@@ -61,6 +64,7 @@ export const REMINDER_SCAN_SQL = {
 /**
  * Runs one tick at `now`: every assignment and article whose reminder time has come, each in its
  * own savepoint, so a bad row is rolled back, logged and postponed while the others go ahead.
+ * Rows are written REMINDER_CHUNK to a transaction, so a busy tick lets other writers in between.
  */
 export function runReminderTick(now: Date = new Date(), options: TickOptions = {}): ReminderTickResult {
   const batch = options.batch ?? REMINDER_BATCH;
@@ -72,35 +76,32 @@ export function runReminderTick(now: Date = new Date(), options: TickOptions = {
   if (assignmentIds.length === 0 && articleIds.length === 0) return result;
   const settings = getSiteSettings();
   const postpone = new Date(now.getTime() + RETRY_BAD_ROW_MS).toISOString();
-  writeTransaction((tx) => {
-    const admins = lazyAdmins(tx);
-    for (const id of assignmentIds) {
-      try {
-        result.notifications += writeTransaction((row) => remindAssignment(row, id, now, settings, admins));
-        result.assignments++;
-      } catch (error) {
-        result.skipped++;
-        options.log?.(`review assignment ${id} skipped: ${errorText(error)}`);
-        tx.update(reviewAssignments)
-          .set({ reminderAt: postpone })
-          .where(sql`${reviewAssignments.id} = ${id}`)
-          .run();
+  const work = [
+    ...assignmentIds.map((id) => ({ id, table: "review_assignments" as const })),
+    ...articleIds.map((id) => ({ id, table: "articles" as const })),
+  ];
+  let admins: number[] | null = null;
+  for (let start = 0; start < work.length; start += REMINDER_CHUNK) {
+    writeTransaction((tx) => {
+      admins ??= activeAdmins(tx);
+      for (const { id, table } of work.slice(start, start + REMINDER_CHUNK)) {
+        try {
+          if (table === "review_assignments") {
+            result.notifications += writeTransaction((row) => remindAssignment(row, id, now, settings, admins!));
+            result.assignments++;
+          } else {
+            result.notifications += writeTransaction((row) => remindArticleEditors(row, id, now, settings.timeZone));
+            result.articles++;
+          }
+        } catch (error) {
+          result.skipped++;
+          options.log?.(`${table === "articles" ? "article" : "review assignment"} ${id} skipped: ${errorText(error)}`);
+          const column = table === "articles" ? "review_reminder_at" : "reminder_at";
+          statement(`UPDATE ${table} SET ${column} = ? WHERE id = ?`).run(postpone, id);
+        }
       }
-    }
-    for (const id of articleIds) {
-      try {
-        result.notifications += writeTransaction((row) => remindArticleEditors(row, id, now, settings.timeZone));
-        result.articles++;
-      } catch (error) {
-        result.skipped++;
-        options.log?.(`article ${id} review notice skipped: ${errorText(error)}`);
-        tx.update(articles)
-          .set({ reviewReminderAt: postpone })
-          .where(sql`${articles.id} = ${id}`)
-          .run();
-      }
-    }
-  });
+    });
+  }
   return result;
 }
 
@@ -118,10 +119,8 @@ function statement(text: string): Statement {
   return prepared;
 }
 
-function lazyAdmins(tx: Tx): () => number[] {
-  let ids: number[] | null = null;
-  return () => (ids ??= tx.all<{ id: number }>(sql`SELECT id FROM users WHERE role = 'admin' AND active = 1 ORDER BY id`).map((r) => r.id));
-}
+const activeAdmins = (tx: Tx): number[] =>
+  tx.all<{ id: number }>(sql`SELECT id FROM users WHERE role = 'admin' AND active = 1 ORDER BY id`).map((r) => r.id);
 
 const activeUsers = (tx: Tx, ids: (number | null)[]): number[] => {
   const wanted = [...new Set(ids.filter((id): id is number => id != null))];
@@ -161,7 +160,7 @@ const ASSIGNMENT_ROW = `SELECT ra.id, ra.revision_id AS revisionId, ra.reviewer_
  * sign-off by this reviewer on the revision's current text (any decision: a reviewer who asked for
  * changes on this text has answered). Returns how many notifications it wrote.
  */
-function remindAssignment(tx: Tx, id: number, now: Date, settings: ReminderSettings, admins: () => number[]): number {
+function remindAssignment(tx: Tx, id: number, now: Date, settings: ReminderSettings, admins: number[]): number {
   const row = statement(ASSIGNMENT_ROW).get({ id, now: now.toISOString() }) as AssignmentRow | undefined;
   if (!row) return 0; // deleted, or another tick got to it first
   const open = !row.removedAt && OPEN_STATES.includes(row.state) && !row.signed;
@@ -180,7 +179,7 @@ function remindAssignment(tx: Tx, id: number, now: Date, settings: ReminderSetti
     if (reminder.kind === "review_escalated") {
       const message = `${row.reviewerName}’s review of “${row.question}” is ${reminder.daysOverdue} days overdue (it was due ${due}).`;
       // The overdue reviewer is the subject, not a recipient: an admin who is the late reviewer is told by the daily reminder.
-      for (const userId of activeUsers(tx, [...admins(), row.assignedById])) {
+      for (const userId of activeUsers(tx, [...admins, row.assignedById])) {
         if (userId === row.reviewerId) continue;
         notify(tx, userId, "review_escalated", message, target, { actorId: row.reviewerId, eventKey: reminder.eventKey });
         sent++;
