@@ -29,6 +29,7 @@ const mailRowsTo = (address: string) => {
 
 test.describe("password reset by email", () => {
   test("a mailed link sets a new password once, and every session the user had ends", async ({ browser, page }) => {
+    test.slow();
     const user = await createStaffUser("editor");
     // Signed in elsewhere before the reset: this session must end.
     const elsewhere = await pageWithFormSignIn(browser, user);
