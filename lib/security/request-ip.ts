@@ -1,11 +1,12 @@
 import "server-only";
 import { headers } from "next/headers";
-import { nearestForwardedHop } from "@/lib/security/client-ip";
+import { serverEnv } from "@/lib/env";
+import { clientAddress } from "@/lib/security/client-ip";
 
 /**
  * The client address of the request a server action is handling, read exactly as sign-in reads it
- * (the nearest proxy's x-forwarded-for hop, lib/security/client-ip.ts), for limits and audit.
+ * (lib/security/client-ip.ts, honouring TRUSTED_PROXY_HOPS), for limits and audit.
  */
 export async function requestClientIp(): Promise<string> {
-  return nearestForwardedHop((await headers()).get("x-forwarded-for"));
+  return clientAddress((await headers()).get("x-forwarded-for"), serverEnv().TRUSTED_PROXY_HOPS);
 }
