@@ -8,7 +8,7 @@ import { resetPasswordAction } from "@/lib/actions/password-reset";
 import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/validations/password-reset";
 import { NEW_PASSWORD_HINT } from "@/lib/password-policy-limits";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { Field, TextInput, describedBy, fieldError } from "@/components/ui/field";
 
 /**
@@ -39,10 +39,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
         <Alert tone="success" live>
           <span data-testid="reset-result">{state.message}</span>
         </Alert>
-        <Link
-          href="/login"
-          className="inline-flex w-full items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-800"
-        >
+        <Link href="/login" className={buttonClass("primary", "w-full no-underline")}>
           Sign in
         </Link>
       </div>
