@@ -445,3 +445,24 @@ export const mailMessages = sqliteTable(
   },
   (t) => [uniqueIndex("mail_messages_key_idx").on(t.idempotencyKey), uniqueIndex("mail_messages_message_id_idx").on(t.messageId)],
 );
+
+/**
+ * Password-reset links (lib/dal/password-reset.ts): only the SHA-256 of the token is stored. A
+ * token is single-use (used_at) and is set aside by a newer request or a completed reset
+ * (invalidated_at); it is valid until expires_at.
+ */
+export const passwordResetTokens = sqliteTable(
+  "password_reset_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    invalidatedAt: text("invalidated_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("password_reset_tokens_hash_idx").on(t.tokenHash), index("password_reset_tokens_user_idx").on(t.userId)],
+);
