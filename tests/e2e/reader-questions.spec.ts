@@ -132,6 +132,8 @@ test.describe("follow-up questions", () => {
   });
 
   test("forged X-Forwarded-For headers neither evade the limit nor get a bucket of their own", async ({ browser, page }) => {
+    // Eight fresh browser contexts, each loading the article and posting: slow on a loaded machine.
+    test.slow();
     // This client's own bucket (127.0.0.1, the TCP peer), made by one accepted question, then filled.
     await page.goto(ARTICLE);
     await ask(page, `A question before the forgeries ${Date.now()}`);
