@@ -63,6 +63,14 @@ export const articles = sqliteTable(
     /** Set when a cited reference is retracted or an editor asks for re-review ahead of the due date. */
     reReviewFlaggedAt: text("re_review_flagged_at"),
     reReviewReason: text("re_review_reason"),
+    /**
+     * Review-due notices to the article's editors (lib/reminders.ts): when the minute tick should
+     * next look at the article (null: nothing to send until the date or the live revision changes;
+     * triggers in migration 0006 keep it in step), and what was sent for which due date.
+     */
+    reviewReminderAt: text("review_reminder_at"),
+    reviewReminderDueAt: text("review_reminder_due_at"),
+    reviewReminderStage: text("review_reminder_stage", { enum: ["due_soon", "overdue"] }),
     createdById: integer("created_by_id").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -186,6 +194,15 @@ export const reviewAssignments = sqliteTable(
     dueAt: text("due_at"),
     /** Removed assignments are kept for the record; a removed reviewer's approval no longer counts. */
     removedAt: text("removed_at"),
+    /**
+     * Reminders to the reviewer (lib/reminders.ts): when the minute tick should next look at this
+     * assignment (null: closed or undated; triggers in migration 0006 wake it on any change), the
+     * stage sent for which due date, and the local date of the last overdue reminder.
+     */
+    reminderAt: text("reminder_at"),
+    reminderDueAt: text("reminder_due_at"),
+    reminderStage: text("reminder_stage", { enum: ["due_soon", "overdue", "escalated"] }),
+    remindedOn: text("reminded_on"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -427,4 +444,25 @@ export const mailMessages = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("mail_messages_key_idx").on(t.idempotencyKey), uniqueIndex("mail_messages_message_id_idx").on(t.messageId)],
+);
+
+/**
+ * Password-reset links (lib/dal/password-reset.ts): only the SHA-256 of the token is stored. A
+ * token is single-use (used_at) and is set aside by a newer request or a completed reset
+ * (invalidated_at); it is valid until expires_at.
+ */
+export const passwordResetTokens = sqliteTable(
+  "password_reset_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    invalidatedAt: text("invalidated_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("password_reset_tokens_hash_idx").on(t.tokenHash), index("password_reset_tokens_user_idx").on(t.userId)],
 );

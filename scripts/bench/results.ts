@@ -80,6 +80,35 @@ export type DalResults = {
   plans?: Record<string, string[]>;
 };
 
+/** One phase of the reminder tick's bench (scripts/bench/reminder-scan.ts). */
+export type ReminderPhase = {
+  ticks: number;
+  rows: number;
+  notifications: number;
+  skipped: number;
+  totalMs: number;
+  totalCpuMs: number;
+  perTick: DalTiming | null;
+  rowsPerSecond: number | null;
+};
+
+export type ReminderScanResults = {
+  error?: string;
+  articles?: number;
+  liveArticles?: number;
+  assignments?: number;
+  openAssignments?: number;
+  waitingAssignments?: number;
+  waitingArticles?: number;
+  batch?: number;
+  ticks?: number;
+  backlog?: ReminderPhase;
+  steady?: DalTiming;
+  midnight?: ReminderPhase;
+  loadAverage?: number[];
+  plans?: Record<string, string[]>;
+};
+
 export type BenchResults = {
   generatedAt: string;
   seconds: number;
@@ -110,6 +139,8 @@ export type BenchResults = {
   dal: DalResults;
   mail: MailBenchResult;
   runnerImpact: RunnerImpactResult;
+  /** Absent in results written before the reminder tick existed. */
+  reminders?: ReminderScanResults;
 };
 
 export type LighthouseSummary = {

@@ -19,7 +19,8 @@
  * then approval → visible latency, staff dashboards and search over HTTP, autosave with 10 editors,
  * the server's memory; mail delivery through the job runner to a local SMTP server; the article
  * page again with the runner on, then on a second server with JOB_RUNNER=off; stop the servers and
- * time the dashboard/search queries in-process.
+ * time the dashboard/search queries in-process, and the reminder tick's due/overdue scan
+ * (scripts/bench/reminder-scan.ts, rolled back after).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -34,7 +35,7 @@ import { measure, type LoadResult } from "./load";
 import { APPROVAL, AUTOSAVE, CREATE_ARTICLE, actionPagePath, callAction, findAction } from "./probes";
 import { mailDelivery, startBenchSmtp } from "./mail";
 import { writeBenchmarksMarkdown } from "./report";
-import type { BenchResults, DalResults, RunnerImpactResult } from "./results";
+import type { BenchResults, DalResults, ReminderScanResults, RunnerImpactResult } from "./results";
 import { ROOT, rssMiB, startBareHttp, startNext, type Server } from "./server";
 import { audienceCookieName, paddingUnits, ratio, round, summarize, type TimingSummary } from "./stats";
 
@@ -451,7 +452,10 @@ async function main() {
   const server = await startNext({ port: PORT, db: database.file, env: { SMTP_URL: smtp.url } });
   const base = server.url;
   const results: Partial<
-    Pick<BenchResults, "approval" | "staffHttp" | "autosave" | "autosaveStress" | "serverMemoryMiB" | "dal" | "mail" | "runnerImpact">
+    Pick<
+      BenchResults,
+      "approval" | "staffHttp" | "autosave" | "autosaveStress" | "serverMemoryMiB" | "dal" | "mail" | "runnerImpact" | "reminders"
+    >
   > = {};
   let runnerOn: { case: CaseResult; result: LoadResult } | null = null;
   const cases: CaseResult[] = [];
@@ -613,6 +617,17 @@ async function main() {
     },
   );
   results.dal = dal.status === 0 ? (JSON.parse(dal.stdout) as DalResults) : { error: dal.stderr.slice(-2000) };
+
+  log("reminder tick (due/overdue scan) in-process…");
+  const scan = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/bench/reminder-scan.ts", "--ticks", opt("scan-ticks", "200")],
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 16 * 1024 * 1024, env: { ...process.env, DATABASE_PATH: database.file } },
+  );
+  // Its EXPLAIN QUERY PLAN comes on stderr.
+  if (scan.stderr) process.stdout.write(scan.stderr);
+  results.reminders = scan.status === 0 ? (JSON.parse(scan.stdout) as ReminderScanResults) : { error: scan.stderr.slice(-2000) };
+  log("  ", JSON.stringify({ steady: results.reminders.steady, backlog: results.reminders.backlog, midnight: results.reminders.midnight }));
 
   const article = cases.filter((c) => c.group === "article" && c.result);
   const worstCookie = ratioBasis(cases);

@@ -34,6 +34,8 @@ test("the benchmark runs on a 1,000-article database and writes well-formed resu
       "3",
       "--mail-messages",
       "100",
+      "--scan-ticks",
+      "20",
       "--port",
       String(port),
       "--out",
@@ -101,4 +103,9 @@ test("the benchmark runs on a 1,000-article database and writes well-formed resu
   expect(results.serverMemoryMiB.idle).toBeGreaterThan(0);
   expect(Object.keys(results.dal.dashboard ?? {})).toContain("myAssignments (reviewer)");
   expect(results.dal.searchOverall?.samples).toBeGreaterThan(0);
+  // The reminder tick's scan: timed, and read through its partial index.
+  expect(results.reminders?.error).toBeUndefined();
+  expect(results.reminders?.steady?.samples).toBe(20);
+  expect(results.reminders?.plans?.assignments?.join(" ")).toContain("USING COVERING INDEX review_assignments_reminder_idx");
+  expect(results.reminders?.plans?.articles?.join(" ")).toContain("USING COVERING INDEX articles_review_reminder_idx");
 });

@@ -24,6 +24,7 @@ import {
 import { DEFAULT_SETTINGS } from "@/lib/validations/settings";
 import { assignReviewer, createArticle, dbRun, dbValue, type ArticleFixture, type Caller } from "./fixtures";
 import { createUser } from "../helpers/e2e-db";
+import { issueResetToken } from "../helpers/password-reset";
 
 /**
  * The access matrix: one row per server action, route handler and page of the build.
@@ -499,6 +500,33 @@ export const ACTION_ROWS: ActionRow[] = [
     allowed: (_actor, s) => s.state === "approved",
     state: (s) => dbValue("SELECT count(*) AS n FROM follow_up_questions WHERE question = ?", s.question),
   }),
+  // ── password reset: public; every address gets the same answer, a link resets once ──
+  define<{ id: number; email: string }>({
+    action: "lib/actions/password-reset.ts#requestPasswordResetAction",
+    page: "/forgot-password",
+    subjects: { other: () => createUser("editor") },
+    args: () => [],
+    form: (s) => ({ email: s.email }),
+    allowed: everyone,
+    state: (s) => dbValue("SELECT count(*) AS n FROM password_reset_tokens WHERE user_id = ?", s.id),
+  }),
+  define<{ id: number; token: string }>({
+    action: "lib/actions/password-reset.ts#resetPasswordAction",
+    page: "/reset-password",
+    subjects: {
+      other: async () => {
+        const { id } = await createUser("editor");
+        return { id, token: issueResetToken(id) };
+      },
+    },
+    args: () => [],
+    form: (s) => {
+      const password = strongPassword();
+      return { token: s.token, newPassword: password, confirmPassword: password };
+    },
+    allowed: everyone,
+    state: (s) => dbValue("SELECT password_hash FROM users WHERE id = ?", s.id),
+  }),
   define<{ id: number }>({
     action: "lib/actions/follow-up-questions.ts#dismissQuestionAction",
     page: "/editor/questions",
@@ -653,6 +681,14 @@ export const PAGE_ROWS: PageRow[] = [
     url: () => "/login",
     allowed: (actor) => !actor,
     marker: "For editors, board reviewers and administrators",
+  },
+  { page: "/(auth)/forgot-password/page", url: () => "/forgot-password", allowed: everyone, marker: "Send me a reset link" },
+  // An unknown token: the page that offers a new link (a valid one is covered by the reset action's row).
+  {
+    page: "/(auth)/reset-password/page",
+    url: () => `/reset-password?token=${"A".repeat(43)}`,
+    allowed: everyone,
+    marker: "Ask for a new link",
   },
   // Staff area. Markers come from page bodies, not titles: a refused page (404) still carries the
   // page's static <title>, which is harmless but would hide a real leak.
