@@ -113,6 +113,9 @@ export function groupDigest(items: readonly DigestItem[]): DigestGroup[] {
   });
 }
 
+/** A busy day's digest lists this many items of a kind, then says how many more the inbox holds. */
+export const DIGEST_ITEMS_PER_KIND = 50;
+
 export function digestMail(input: {
   recipientName: string;
   groups: readonly DigestGroup[];
@@ -121,10 +124,11 @@ export function digestMail(input: {
   preferencesUrl: string;
 }): { subject: string; content: MailContent } {
   const total = input.groups.reduce((n, g) => n + g.items.length, 0);
-  const sections: MailSection[] = input.groups.map((g) => ({
-    heading: g.heading,
-    items: g.items.map((item) => ({ text: item.message, url: item.url })),
-  }));
+  const sections: MailSection[] = input.groups.map((g) => {
+    const shown = g.items.slice(0, DIGEST_ITEMS_PER_KIND).map((item) => ({ text: item.message, url: item.url }));
+    const more = g.items.length - shown.length;
+    return { heading: g.heading, items: more > 0 ? [...shown, { text: `…and ${more} more in your inbox on the dashboard.` }] : shown };
+  });
   const day = formatDate(`${input.date}T12:00:00.000Z`);
   return {
     subject: `Your Vetted digest for ${day}: ${total} ${total === 1 ? "update" : "updates"}`,

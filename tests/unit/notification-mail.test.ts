@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { digestMail, eventMail, groupDigest, type DigestItem } from "@/lib/notifications/mail-content";
+import { DIGEST_ITEMS_PER_KIND, digestMail, eventMail, groupDigest, type DigestItem } from "@/lib/notifications/mail-content";
 import { readUnsubscribeToken, signUnsubscribeToken } from "@/lib/notifications/unsubscribe-token";
 import { CONFIGURABLE_NOTIFICATION_KINDS, effectiveDelivery, NOTIFICATION_KIND_INFO, notificationKindsFor } from "@/lib/notification-kinds";
 import { renderMailHtml, renderMailText } from "@/lib/mail/render";
@@ -51,6 +51,15 @@ describe("digest grouping", () => {
     const html = renderMailHtml(content, subject);
     expect(html).toContain(">Review comment (1)</h2>");
     expect(html).toContain('<a href="https://vetted.example/editor/questions" style="color:#1d4ed8">Item 1</a>');
+  });
+
+  it("lists at most DIGEST_ITEMS_PER_KIND items of a kind and counts the rest", () => {
+    const many = Array.from({ length: DIGEST_ITEMS_PER_KIND + 3 }, (_, i) => item(i + 1, "question", "2026-12-07T10:00:00.000Z"));
+    const { subject, content } = digestMail({ recipientName: "Sam", groups: groupDigest(many), date: "2026-12-07", preferencesUrl: "x" });
+    expect(subject).toContain(`${DIGEST_ITEMS_PER_KIND + 3} updates`);
+    expect(content.sections![0].heading).toBe(`Reader question (${DIGEST_ITEMS_PER_KIND + 3})`);
+    expect(content.sections![0].items).toHaveLength(DIGEST_ITEMS_PER_KIND + 1);
+    expect(content.sections![0].items.at(-1)!.text).toBe("…and 3 more in your inbox on the dashboard.");
   });
 });
 
