@@ -1,12 +1,14 @@
 import { createFixtureArticle, expect, test } from "../helpers/fixtures";
 import { e2eDb } from "../helpers/e2e-db";
+import { mailTo, waitForMail } from "../helpers/mailbox";
 
 /**
  * The running server's minute tick (reminders.tick, lib/dal/reminders.ts) finds an assignment that
  * is already past its escalation point: the reviewer is told it is overdue, and the assigning editor
  * and the admins that it was escalated, in their dashboard inboxes. The due date is written straight
  * into the database (as an editor could only pick a future one); migration 0006's trigger wakes the
- * row, so the next tick — at most a minute away — handles it.
+ * row, so the next tick — at most a minute away — handles it. The same reminders arrive by
+ * email (the e2e server's SMTP sink), once each.
  */
 const DAY = 86_400_000;
 
@@ -71,5 +73,14 @@ test.describe("review reminders", () => {
 
     const adminPage = await pageAs(staff.admin);
     await expect(adminPage.locator("[data-kind=review_escalated]").filter({ hasText: article.question })).toBeVisible();
+
+    // By email too (each kind is "Immediately" by default): one message each, with the deep link.
+    const reminder = await waitForMail(reviewer.email, { subject: `Review overdue: ${article.question}` });
+    expect(reminder.links.some((link) => link.endsWith(`/editor/articles/${article.articleId}/review`))).toBe(true);
+    const escalation = await waitForMail(staff.editor.email, { subject: `Overdue review: ${article.question}` });
+    expect(escalation.links.some((link) => link.endsWith(`/editor/articles/${article.articleId}`))).toBe(true);
+    expect((await mailTo(reviewer.email)).filter((m) => m.subject.includes(article.question)).map((m) => m.subject)).toEqual([
+      `Review overdue: ${article.question}`,
+    ]);
   });
 });
