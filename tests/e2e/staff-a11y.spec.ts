@@ -26,6 +26,10 @@ const STAFF_PAGES: Record<string, Entry[]> = {
     { url: () => `/reset-password?token=${"A".repeat(43)}`, as: () => null },
   ],
   "/(editor)/account/page": [{ url: () => "/account", as: editor }],
+  "/(editor)/account/notifications/page": [
+    { url: () => "/account/notifications", as: editor },
+    { url: () => "/account/notifications", as: reviewer },
+  ],
   "/(editor)/account/password/page": [{ url: () => "/account/password", as: editor }],
   "/(editor)/account/profile/page": [{ url: () => "/account/profile", as: reviewer }],
   "/(editor)/admin/audit/page": [{ url: () => "/admin/audit", as: admin }],

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/permissions";
 import {
   canAssignReviewers,
+  canChangeOwnNotifications,
   canChangeOwnPassword,
   canCommentOnReview,
   canCreateArticle,
@@ -92,6 +93,9 @@ export type PageRow = {
 };
 
 const define = <S>(row: ActionRow<S>) => row as unknown as ActionRow<unknown>;
+/** A user's stored choice for review comments, as dbValue returns it (JSON of the row, or null). */
+const notificationChoice = (userId: number) =>
+  dbValue("SELECT delivery FROM notification_preferences WHERE user_id = ? AND kind = 'review_comment'", userId);
 const everyone = () => true;
 const uid = () => randomUUID().slice(0, 8);
 
@@ -257,6 +261,17 @@ export const ACTION_ROWS: ActionRow[] = [
     },
     allowed: (actor, s) => canChangeOwnPassword(actor) && actor!.id === s.userId,
     state: (s) => dbValue("SELECT password_hash FROM users WHERE id = ?", s.userId),
+  }),
+  define<{ userId: number }>({
+    action: "lib/actions/notifications.ts#saveNotificationPreferencesAction",
+    page: "/account/notifications",
+    anonymousOwn: true,
+    // The session names whose settings change (no id is taken); anonymous aims at a fixture user.
+    subjects: { own: async (caller) => ({ userId: caller.id ?? (await createUser("editor")).id }) },
+    // Always a change from what is stored now, so an allowed call visibly takes effect.
+    args: (s) => [{ review_comment: notificationChoice(s.userId) === JSON.stringify({ delivery: "off" }) ? "digest" : "off" }],
+    allowed: (actor, s) => canChangeOwnNotifications(actor) && actor!.id === s.userId,
+    state: (s) => notificationChoice(s.userId),
   }),
   define<{ userId: number; name: string }>({
     action: "lib/actions/board-profiles.ts#saveBoardProfileAction",
@@ -620,6 +635,26 @@ export const ROUTE_ROWS: RouteRow[] = [
       { method: "GET", path: "/sitemap.xml", allowed: everyone, succeeded: (st, body) => st === 200 && body.includes(PUBLISHED_SLUG) },
     ],
   },
+  {
+    // One-click unsubscribe: the signed token is the only authorisation (tests/e2e/notifications-mail.spec.ts uses real
+    // ones). A forged one gets the 400 page, for anyone, signed in or not, and changes nothing.
+    route: "/unsubscribe/route",
+    probes: [
+      {
+        method: "GET",
+        path: `/unsubscribe?token=1.assigned.${"A".repeat(43)}`,
+        allowed: everyone,
+        succeeded: (st, body) => st === 400 && body.includes("This unsubscribe link is not valid"),
+      },
+      {
+        method: "POST",
+        path: `/unsubscribe?token=1.assigned.${"A".repeat(43)}`,
+        form: { "List-Unsubscribe": "One-Click" },
+        allowed: () => false,
+        succeeded: (st) => st === 200,
+      },
+    ],
+  },
   { route: "/robots.txt/route", probes: [{ method: "GET", path: "/robots.txt", allowed: everyone, succeeded: ok200 }] },
   { route: "/icon.svg/route", probes: [{ method: "GET", path: "/icon.svg", allowed: everyone, succeeded: ok200 }] },
 ];
@@ -663,6 +698,12 @@ export const PAGE_ROWS: PageRow[] = [
     url: () => "/account",
     allowed: canUseEditorArea,
     marker: "Changing it signs you out of every other browser.",
+  },
+  {
+    page: "/(editor)/account/notifications/page",
+    url: () => "/account/notifications",
+    allowed: canChangeOwnNotifications,
+    marker: "every notification still appears in your inbox on the dashboard",
   },
   {
     page: "/(editor)/account/password/page",
