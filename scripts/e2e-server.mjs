@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { isSet, loadEnvOrExit } from "../lib/env-schema.mjs";
 import { startMailSink } from "./e2e-mail-sink.mjs";
+import { nextStartArgs } from "./next-start.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const settings = loadEnvOrExit(["server"]);
@@ -22,20 +23,7 @@ const prepared = spawnSync(process.execPath, [path.join(root, "scripts", "prepar
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
 const port = String(settings.PORT);
-const server = spawn(
-  process.execPath,
-  [
-    "--import",
-    path.join(root, "scripts", "peer-address.mjs"),
-    path.join(root, "node_modules", "next", "dist", "bin", "next"),
-    "start",
-    "-H",
-    "127.0.0.1",
-    "-p",
-    port,
-  ],
-  { cwd: root, stdio: "inherit", env },
-);
+const server = spawn(process.execPath, nextStartArgs("127.0.0.1", port), { cwd: root, stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => {
   void mailSink.close();

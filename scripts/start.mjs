@@ -3,6 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { loadEnvOrExit, publicUrl } from "../lib/env-schema.mjs";
 import { ensureAuthSecret } from "./auth-secret.mjs";
+import { nextStartArgs } from "./next-start.mjs";
 
 // First, before any work: a bad value stops here with one line naming the variable.
 const settings = loadEnvOrExit(["server"]);
@@ -25,19 +26,6 @@ console.log(`Vetted is starting on ${env.NEXTAUTH_URL}`);
 if (!settings.SMTP_URL) {
   console.log("Mail is not being sent: no SMTP_URL is set, so every message stays in the outbox (Admin → Mail).");
 }
-const server = spawn(
-  process.execPath,
-  [
-    "--import",
-    path.join(root, "scripts", "peer-address.mjs"),
-    path.join(root, "node_modules", "next", "dist", "bin", "next"),
-    "start",
-    "-H",
-    settings.HOST,
-    "-p",
-    String(settings.PORT),
-  ],
-  { cwd: root, stdio: "inherit", env },
-);
+const server = spawn(process.execPath, nextStartArgs(settings.HOST, settings.PORT), { cwd: root, stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { serverEnv } from "../../lib/env";
+import { nextStartArgs } from "../next-start.mjs";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -49,35 +50,22 @@ function stopChild(child: ChildProcess): Promise<void> {
 /** `next start` on 127.0.0.1 against the given database, with the bench-only baseline route switched on. */
 export async function startNext(opts: { port: number; db: string; env?: Record<string, string> }): Promise<Server> {
   const url = `http://127.0.0.1:${opts.port}`;
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      path.join(ROOT, "scripts", "peer-address.mjs"),
-      path.join(ROOT, "node_modules", "next", "dist", "bin", "next"),
-      "start",
-      "-H",
-      "127.0.0.1",
-      "-p",
-      String(opts.port),
-    ],
-    {
-      cwd: ROOT,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_PATH: opts.db,
-        NEXTAUTH_URL: url,
-        NEXTAUTH_SECRET: serverEnv().NEXTAUTH_SECRET ?? `bench-only-secret-${process.pid}-${Date.now()}-not-for-production`,
-        // The bench signs in many times from 127.0.0.1.
-        SIGN_IN_IP_LIMIT: "100000",
-        VETTED_BENCH: "1",
-        ...opts.env,
-      },
+  const child = spawn(process.execPath, nextStartArgs("127.0.0.1", opts.port), {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_PATH: opts.db,
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: serverEnv().NEXTAUTH_SECRET ?? `bench-only-secret-${process.pid}-${Date.now()}-not-for-production`,
+      // The bench signs in many times from 127.0.0.1.
+      SIGN_IN_IP_LIMIT: "100000",
+      VETTED_BENCH: "1",
+      ...opts.env,
     },
-  );
+  });
   started.add(child);
   child.once("exit", () => started.delete(child));
   const stop = () => stopChild(child);

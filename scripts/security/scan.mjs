@@ -7,6 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { isSet, loadEnvOrExit } from "../../lib/env-schema.mjs";
+import { nextStartArgs } from "../next-start.mjs";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const settings = loadEnvOrExit(["server", "test", "tools"]);
@@ -39,15 +40,11 @@ const step = (cmd, args) => {
 step(process.execPath, ["scripts/build-if-needed.mjs"]);
 step(process.execPath, ["scripts/prepare-db.mjs"]);
 
-const server = spawn(
-  process.execPath,
-  ["--import", "./scripts/peer-address.mjs", "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
-  {
-    cwd: root,
-    env,
-    stdio: "ignore",
-  },
-);
+const server = spawn(process.execPath, nextStartArgs("127.0.0.1", port), {
+  cwd: root,
+  env,
+  stdio: "ignore",
+});
 const stop = () => server.kill("SIGTERM");
 process.on("exit", stop);
 for (const s of ["SIGINT", "SIGTERM"]) process.on(s, () => process.exit(130));
