@@ -1,6 +1,6 @@
 // @ts-check
-// The one way this project starts `next start` (npm start, the e2e server, the bench, the scan and
-// the crash test): node with the peer-address hook loaded (scripts/peer-address.mjs), so every
+// The one way this project starts `next start` (npm start, the e2e server, the bench, the scan):
+// node with the peer-address hook loaded (scripts/peer-address.mjs), so every
 // server reads the client address the same way (SECURITY.md).
 import path from "node:path";
 

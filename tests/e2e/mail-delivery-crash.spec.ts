@@ -4,7 +4,6 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink";
-import { nextStartArgs } from "../../scripts/next-start.mjs";
 
 /**
  * Mail survives what happens to servers: the SMTP server refusing for a while (each message is
@@ -38,12 +37,17 @@ let server: ChildProcess | null = null;
 
 /** `next start` in its own process group, so SIGKILL reaches every process it started. */
 async function startServer(smtpUrl: string): Promise<void> {
-  const child = spawn(process.execPath, nextStartArgs("127.0.0.1", PORT), {
-    cwd: ROOT,
-    env: env(smtpUrl),
-    stdio: "ignore",
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    // Plain `next start`: this spec reads no client address (Playwright can't load scripts/next-start.mjs).
+    [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(PORT)],
+    {
+      cwd: ROOT,
+      env: env(smtpUrl),
+      stdio: "ignore",
+      detached: true,
+    },
+  );
   server = child;
   const until = Date.now() + 60_000;
   while (Date.now() < until) {
