@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { sqliteTable, integer, text, index, uniqueIndex, primaryKey, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { ROLES, SIGN_OFF_DECISIONS, WORKFLOW_STATES } from "../lib/domain";
+import { REFERENCE_NOTICE_KINDS, REFERENCE_STATUS_SOURCES } from "../lib/citations/reference";
 
 /** Roles, states and decisions are declared in lib/domain.ts; these names stay for the code that reads rows. */
 export type { Role, SignOffDecision, WorkflowState as RevisionState } from "../lib/domain";
@@ -131,21 +132,29 @@ export const references = sqliteTable(
     volume: text("volume"),
     issue: text("issue"),
     pages: text("pages"),
-    /** Normalised: lower case, no https://doi.org/ prefix. */
+    /** As registered (case kept), no https://doi.org/ prefix. */
     doi: text("doi"),
+    /** `doi` in lower case: what duplicates are found by (DOIs are case-insensitive). */
+    doiKey: text("doi_key"),
     pmid: text("pmid"),
     url: text("url"),
     accessedAt: text("accessed_at"),
     retracted: integer("retracted", { mode: "boolean" }).notNull().default(false),
     retractionNote: text("retraction_note"),
     retractedAt: text("retracted_at"),
+    retractionSource: text("retraction_source", { enum: REFERENCE_STATUS_SOURCES }),
+    /** A correction (erratum) or expression of concern published about the work. */
+    noticeKind: text("notice_kind", { enum: REFERENCE_NOTICE_KINDS }),
+    noticeNote: text("notice_note"),
+    noticeSource: text("notice_source", { enum: REFERENCE_STATUS_SOURCES }),
+    noticeAt: text("notice_at"),
     createdById: integer("created_by_id").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("references_citekey_unique").on(t.citekey),
-    uniqueIndex("references_doi_unique").on(t.doi),
+    uniqueIndex("references_doi_key_unique").on(t.doiKey),
     uniqueIndex("references_pmid_unique").on(t.pmid),
     index("references_type_year_idx").on(t.type, t.year),
     index("references_retracted_idx").on(t.retracted),

@@ -1,6 +1,7 @@
 import { referenceSchema } from "@/lib/validations/reference";
 import { parseBibtex } from "./citation-js";
 import { createCitekeyAllocator } from "./citekey";
+import { doiKey } from "./identifiers";
 import { fromCsl, type CslItem } from "./csl";
 import { medlineToCsl, parseMedlineRecord } from "./nbib";
 import { parseRisRecord } from "./ris";
@@ -52,7 +53,7 @@ export type ImportResult = { ok: true; format: ImportFormat; entries: ImportEntr
 export type ImportOptions = {
   /** Skip detection. */
   format?: ImportFormat;
-  /** Keys, DOIs and PMIDs (normalised, as stored) already in the library: new keys avoid them, duplicates are refused. */
+  /** Keys, DOI keys (lower case) and PMIDs already in the library: new keys avoid them, duplicates are refused. */
   existing?: { citekeys?: Iterable<string>; dois?: Iterable<string>; pmids?: Iterable<string> };
 };
 
@@ -169,23 +170,24 @@ const issuesToReason = (issues: ReadonlyArray<{ message: string }>) =>
 
 type Existing = NonNullable<ImportOptions["existing"]>;
 
-/** Refuses a DOI or PMID already in the library or seen earlier in the same input. */
+/** Refuses a DOI or PMID already in the library or seen earlier in the same input; DOIs compared without case. */
 function createDuplicateCheck(existing: Existing = {}) {
-  const libraryDois = new Set(existing.dois ?? []);
+  const libraryDois = new Set([...(existing.dois ?? [])].map((doi) => doi.toLowerCase()));
   const libraryPmids = new Set(existing.pmids ?? []);
   const seenDois = new Map<string, number>();
   const seenPmids = new Map<string, number>();
   return ({ doi, pmid }: { doi?: string | null; pmid?: string | null }, index: number): { reason: string; of: DuplicateOf } | null => {
-    if (doi && libraryDois.has(doi))
+    const key = doi ? doiKey(doi) : null;
+    if (doi && key && libraryDois.has(key))
       return { reason: `Already in the library (DOI ${doi})`, of: { in: "library", field: "doi", value: doi } };
     if (pmid && libraryPmids.has(pmid))
       return { reason: `Already in the library (PMID ${pmid})`, of: { in: "library", field: "pmid", value: pmid } };
-    const sameDoi = doi ? seenDois.get(doi) : undefined;
+    const sameDoi = key ? seenDois.get(key) : undefined;
     if (doi && sameDoi) return { reason: `Same DOI as entry ${sameDoi}`, of: { in: "input", field: "doi", value: doi, entry: sameDoi } };
     const samePmid = pmid ? seenPmids.get(pmid) : undefined;
     if (pmid && samePmid)
       return { reason: `Same PMID as entry ${samePmid}`, of: { in: "input", field: "pmid", value: pmid, entry: samePmid } };
-    if (doi) seenDois.set(doi, index);
+    if (key) seenDois.set(key, index);
     if (pmid) seenPmids.set(pmid, index);
     return null;
   };

@@ -2,7 +2,7 @@ import "server-only";
 import { eq, inArray, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { references } from "@/db/schema";
-import { parseDoi, parsePmid } from "@/lib/citations/identifiers";
+import { doiKey, parseDoi, parsePmid } from "@/lib/citations/identifiers";
 import type { CitableReference, ReferenceType } from "@/lib/citations/reference";
 
 export type PickerReference = {
@@ -56,7 +56,7 @@ export function searchReferencesForPicker(query: string, limit = 12): PickerRefe
               conditions.map((c) => sql`(${c})`),
               sql` AND `,
             )})`,
-            doi ? eq(references.doi, doi) : undefined,
+            doi ? eq(references.doiKey, doiKey(doi)) : undefined,
             pmid ? eq(references.pmid, pmid) : undefined,
           ),
         )

@@ -1,5 +1,6 @@
 import "server-only";
 import { importReferences, IMPORT_FORMAT_LABELS, type ImportFormat } from "@/lib/citations/import";
+import { doiKey } from "@/lib/citations/identifiers";
 import type { CitableReference } from "@/lib/citations/reference";
 import {
   libraryIdentifiers,
@@ -47,11 +48,13 @@ export function previewImport(input: string | Uint8Array, format?: ImportFormat)
   const result = importReferences(input, { format, existing: libraryIdentifiers() });
   if (!result.ok) return result;
 
+  // DOIs are looked up by their key: the library may hold "10.1056/NEJMoa…" where the file says "10.1056/nejmoa…".
+  const keyOf = (field: "doi" | "pmid", value: string) => (field === "doi" ? doiKey(value) : value);
   const libraryDuplicates = (field: "doi" | "pmid") =>
     referencesByIdentifier(
       field,
       result.entries.flatMap((e) =>
-        e.status === "invalid" && e.duplicate?.in === "library" && e.duplicate.field === field ? [e.duplicate.value] : [],
+        e.status === "invalid" && e.duplicate?.in === "library" && e.duplicate.field === field ? [keyOf(field, e.duplicate.value)] : [],
       ),
     );
   const byDoi = libraryDuplicates("doi");
@@ -73,7 +76,7 @@ export function previewImport(input: string | Uint8Array, format?: ImportFormat)
     }
     if (entry.duplicate && entry.reference) {
       const of = entry.duplicate;
-      const existing = of.in === "library" ? ((of.field === "doi" ? byDoi : byPmid).get(of.value) ?? null) : null;
+      const existing = of.in === "library" ? ((of.field === "doi" ? byDoi : byPmid).get(keyOf(of.field, of.value)) ?? null) : null;
       return {
         index: entry.index,
         line: entry.line,

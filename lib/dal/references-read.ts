@@ -3,7 +3,7 @@ import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { articles, references, revisionCitations, type RevisionState } from "@/db/schema";
 import { formatAmaList, type AmaEntry } from "@/lib/citations/format-ama";
-import { normalizeDoi, normalizePmid } from "@/lib/citations/identifiers";
+import { doiKey, normalizePmid } from "@/lib/citations/identifiers";
 import type { CitableReference, ReferenceType } from "@/lib/citations/reference";
 import { clampPage, pageCount, pageOffset } from "@/lib/pagination";
 
@@ -71,8 +71,8 @@ function filterConditions(filters: ReferenceFilters): SQL | undefined {
   }
   if (filters.type) conditions.push(eq(references.type, filters.type));
   if (filters.year) conditions.push(eq(references.year, filters.year));
-  const doi = filters.doi?.trim() ? normalizeDoi(filters.doi) : "";
-  if (doi) conditions.push(sql`${references.doi} LIKE ${likeContains(doi)} ESCAPE '\\'`);
+  const doi = filters.doi?.trim() ? doiKey(filters.doi) : "";
+  if (doi) conditions.push(sql`${references.doiKey} LIKE ${likeContains(doi)} ESCAPE '\\'`);
   const pmid = filters.pmid?.trim() ? normalizePmid(filters.pmid) : "";
   if (pmid) conditions.push(eq(references.pmid, pmid));
   if (filters.retracted !== undefined) conditions.push(eq(references.retracted, filters.retracted));

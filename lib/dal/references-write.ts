@@ -8,6 +8,7 @@ import { allocateCitekey, citekeyTaken, findDuplicate, type ExistingReference } 
 import { hashRevisionContent } from "@/lib/dal/revision-content";
 import { notifyReviewersToSignAgain } from "@/lib/dal/sign-offs";
 import type { CurrentUser } from "@/lib/dal/session";
+import { doiKey } from "@/lib/citations/identifiers";
 import type { ReferenceFields } from "@/lib/citations/reference";
 import type { ReferenceValues } from "@/lib/validations/reference";
 
@@ -31,6 +32,7 @@ function columnsOf(values: ReferenceFields) {
     issue: values.issue ?? null,
     pages: values.pages ?? null,
     doi: values.doi ?? null,
+    doiKey: values.doi ? doiKey(values.doi) : null,
     pmid: values.pmid ?? null,
     url: values.url ?? null,
     accessedAt: values.accessedAt ?? null,

@@ -78,6 +78,23 @@ describe("creating and editing", () => {
     expect(outcome).toMatchObject({ ok: false, reason: "duplicate", field: "doi", existing: { citekey: "mottola2018" } });
   });
 
+  test("keeps a DOI in its registered case, and finds duplicates whatever the case", () => {
+    const outcome = dal.createReference(
+      editor,
+      values({ type: "research", title: "Medical marijuana laws", source: "N Engl J Med", year: 2009, doi: "doi:10.1056/NEJMsa0810119" }),
+    );
+    expect(outcome).toMatchObject({ ok: true });
+    const id = outcome.ok ? outcome.id : 0;
+    expect(dal.getReference(id)?.doi).toBe("10.1056/NEJMsa0810119");
+    expect(dal.getReference(id)?.ama.text).toContain("doi:10.1056/NEJMsa0810119");
+    expect(dal.listReferences({ doi: "10.1056/nejmsa0810119" }).rows.map((r) => r.id)).toEqual([id]);
+    expect(
+      dal.createReference(editor, values({ type: "research", title: "Copy", source: "X", doi: "https://doi.org/10.1056/nejmsa0810119" })),
+    ).toMatchObject({ ok: false, reason: "duplicate", field: "doi" });
+    const preview = previewImport(`@article{x, title={Copy}, journal={N Engl J Med}, year={2009}, doi={10.1056/NEJMSA0810119}}`);
+    expect(preview.ok && preview.entries[0]).toMatchObject({ verdict: "duplicate", existing: { id } });
+  });
+
   test("refuses to change a citekey, and a duplicate PMID on edit", () => {
     const id = idOf("mottola2018a");
     expect(dal.updateReference(editor, id, values({ citekey: "other2018", type: "research", title: "x", source: "y" }))).toMatchObject({
