@@ -135,7 +135,7 @@ export const importReferencesAction = defineAction({
   invalidMessage: (error) => `The import batch was not valid: ${error.issues[0]?.message ?? "unknown problem"}`,
   ...editorial,
   // No refresh per batch: the library pages render per request, and the import page refreshes once at the end.
-  run: ({ user, input }): ImportBatchOutcome => importReferenceBatch(user, input.references),
+  run: ({ user, input }): ImportBatchOutcome => importReferenceBatch(user, input.references, input.integrity),
   message: (out) => `Imported ${out.created.length}.`,
   data: (out) => out,
 });

@@ -1,6 +1,16 @@
 import { referenceSchema } from "@/lib/validations/reference";
 import { parseBibtex } from "./citation-js";
 import { createCitekeyAllocator } from "./citekey";
+import {
+  bibtexExtraNotes,
+  cslSignals,
+  distinct,
+  integrityVerdict,
+  medlineSignals,
+  noteSignals,
+  type IntegritySignal,
+  type IntegrityVerdict,
+} from "./integrity";
 import { doiKey } from "./identifiers";
 import { fromCsl, type CslItem } from "./csl";
 import { medlineToCsl, parseMedlineRecord } from "./nbib";
@@ -32,6 +42,9 @@ export type ImportEntry =
       /** The entry's own key in the file (BibTeX key, RIS ID), for the editor's information. */
       sourceKey: string | null;
       warnings: string[];
+      /** Retraction, correction or concern the record itself carries (lib/citations/integrity.ts), and what it makes of the reference. */
+      signals: IntegritySignal[];
+      integrity: IntegrityVerdict;
     }
   | {
       status: "invalid";
@@ -43,6 +56,8 @@ export type ImportEntry =
       duplicate?: DuplicateOf;
       /** The reference as read, for a duplicate: so the editor can compare it with the entry it duplicates. */
       reference?: CitableReference;
+      /** A duplicate's own signals: the record may say the library's entry has been retracted. */
+      signals?: IntegritySignal[];
     };
 
 export type DuplicateOf =
@@ -95,7 +110,7 @@ export function detectImportFormat(text: string): ImportFormat | null {
   return null;
 }
 
-type ParsedItem = { item: CslItem; publicationTypes?: string[] };
+type ParsedItem = { item: CslItem; publicationTypes?: string[]; signals: IntegritySignal[] };
 type EntryOutcome = { line: number | null; excerpt: string; items?: ParsedItem[]; problem?: string; warning?: string };
 
 const excerptOf = (text: string) => (text.length > 300 ? `${text.slice(0, 300)}…` : text);
@@ -119,14 +134,23 @@ function splitByFormat(text: string, format: ImportFormat): { raw: RawEntry[]; p
     case "bibtex": {
       const { entries, macros } = splitBibtex(text);
       const prefix = macros ? `${macros}\n` : "";
-      return { raw: entries, parse: (entry) => parseBibtex(prefix + entry).map((item) => ({ item })) };
+      return {
+        raw: entries,
+        parse: (entry) => {
+          const extra = bibtexExtraNotes(entry).flatMap((note) => noteSignals("BibTeX annotation", note));
+          return parseBibtex(prefix + entry).map((item) => ({ item, signals: distinct([...cslSignals(item, "BibTeX"), ...extra]) }));
+        },
+      };
     }
     case "ris":
-      return { raw: splitRis(text), parse: (entry) => parseRisRecord(entry).map((item) => ({ item })) };
+      return { raw: splitRis(text), parse: (entry) => parseRisRecord(entry).map((item) => ({ item, signals: cslSignals(item, "RIS") })) };
     case "nbib":
       return {
         raw: splitMedline(text),
-        parse: (entry) => [medlineToCsl(parseMedlineRecord(entry), "medline")],
+        parse: (entry) => {
+          const record = parseMedlineRecord(entry);
+          return [{ ...medlineToCsl(record, "medline"), signals: medlineSignals(record.fields) }];
+        },
       };
     case "csl-json": {
       let data: unknown;
@@ -138,7 +162,10 @@ function splitByFormat(text: string, format: ImportFormat): { raw: RawEntry[]; p
       const list = Array.isArray(data) ? data : [data];
       return {
         raw: list.map((item, i) => ({ text: JSON.stringify(item) ?? "", line: i + 1 })),
-        parse: (entry) => [{ item: cslItemFromJson(JSON.parse(entry)) }],
+        parse: (entry) => {
+          const item = cslItemFromJson(JSON.parse(entry));
+          return [{ item, signals: cslSignals(item, "CSL-JSON") }];
+        },
       };
     }
   }
@@ -235,6 +262,7 @@ export function importReferences(input: string | Uint8Array, options: ImportOpti
           ...(invalid(duplicate.reason) as Extract<ImportEntry, { status: "invalid" }>),
           duplicate: duplicate.of,
           reference: { ...fields, citekey: "" },
+          signals: parsed.signals,
         });
         continue;
       }
@@ -247,6 +275,8 @@ export function importReferences(input: string | Uint8Array, options: ImportOpti
         reference: { ...fields, citekey: allocateCitekey(fields) },
         sourceKey: typeof sourceKey === "string" && sourceKey ? sourceKey : null,
         warnings: warnings.filter((w): w is string => Boolean(w)),
+        signals: parsed.signals,
+        integrity: integrityVerdict(parsed.signals),
       });
     }
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { importReferences, IMPORT_FORMAT_LABELS, type ImportFormat } from "@/lib/citations/import";
 import { doiKey } from "@/lib/citations/identifiers";
 import type { CitableReference } from "@/lib/citations/reference";
+import { describeSignal, type IntegritySignal, type IntegrityVerdict } from "@/lib/citations/integrity";
 import {
   libraryIdentifiers,
   referencesByIdentifier,
@@ -21,6 +22,10 @@ export type ImportPreviewEntry =
       warnings: string[];
       /** A library entry with the same title: probably the same work, recorded without the identifier. Not picked by default. */
       sameTitleAs: ExistingReference | null;
+      /** What the record says about itself, each as "Retracted, per the record's own metadata (…): “…”". */
+      signals: PreviewSignal[];
+      /** What importing it makes of the reference: retracted, a notice, or nothing. */
+      integrity: IntegrityVerdict;
     }
   | {
       index: number;
@@ -31,8 +36,13 @@ export type ImportPreviewEntry =
       /** The library entry it duplicates; null when it repeats an earlier entry of the same import. */
       existing: ExistingReference | null;
       duplicateOfEntry: number | null;
+      signals: PreviewSignal[];
     }
   | { index: number; line: number | null; verdict: "invalid"; reason: string; excerpt: string };
+
+export type PreviewSignal = { kind: IntegritySignal["kind"]; text: string };
+const previewSignals = (signals: readonly IntegritySignal[] = []): PreviewSignal[] =>
+  signals.map((s) => ({ kind: s.kind, text: describeSignal(s) }));
 
 export type ImportPreview =
   | {
@@ -72,6 +82,8 @@ export function previewImport(input: string | Uint8Array, format?: ImportFormat)
         sourceKey: entry.sourceKey,
         warnings: entry.warnings,
         sameTitleAs,
+        signals: previewSignals(entry.signals),
+        integrity: entry.integrity,
       };
     }
     if (entry.duplicate && entry.reference) {
@@ -85,6 +97,7 @@ export function previewImport(input: string | Uint8Array, format?: ImportFormat)
         reference: entry.reference,
         existing,
         duplicateOfEntry: of.in === "input" ? of.entry : null,
+        signals: previewSignals(entry.signals),
       };
     }
     return { index: entry.index, line: entry.line, verdict: "invalid", reason: entry.reason, excerpt: entry.excerpt };

@@ -112,7 +112,21 @@ describe("creating and editing", () => {
     const id = idOf("bull2020");
     const before = getDb().select().from(revisions).all();
     const ref = dal.getReference(id)!;
-    const { id: _id, citekey: _key, retracted: _r, retractionNote: _n, retractedAt: _a, updatedAt: _u, ama: _ama, ...fields } = ref;
+    const {
+      id: _id,
+      citekey: _key,
+      retracted: _r,
+      retractionNote: _n,
+      retractedAt: _a,
+      retractionSource: _rs,
+      noticeKind: _nk,
+      noticeNote: _nn,
+      noticeSource: _ns,
+      noticeAt: _na,
+      updatedAt: _u,
+      ama: _ama,
+      ...fields
+    } = ref;
     const outcome = dal.updateReference(editor, id, values({ ...fields, pages: "1451-1463" }));
     expect(outcome).toMatchObject({ ok: true, cited: true });
     const after = new Map(
@@ -240,5 +254,40 @@ describe("export of an article's references", () => {
     const result = dal.articleReferences(article.id)!;
     expect(result.references.length).toBeGreaterThan(0);
     expect(new Set(result.references.map((r) => r.id)).size).toBe(result.references.length);
+  });
+});
+
+describe("importing records that carry their own retraction or notice", () => {
+  test("the preview shows the signal; the batch saves the retraction and the notice with the record's words", () => {
+    const bib = `@article{wakefield, title={Ileal-lymphoid-nodular hyperplasia, non-specific colitis, and pervasive developmental disorder in children}, author={Wakefield, A. J.}, journaltitle={The Lancet}, shortjournal={Lancet}, year={1998}, doi={10.1016/S0140-6736(97)11096-0}, note={Retracted in: Lancet. 2010;375(9713):445}}
+@article{sprint, title={A Randomized Trial of Intensive versus Standard Blood-Pressure Control}, author={Wright, Jackson T.}, journaltitle={New England Journal of Medicine}, year={2015}, doi={10.1056/NEJMoa1511939}, note={Erratum in: N Engl J Med. 2017;377(25):2506}}`;
+    const preview = previewImport(bib);
+    if (!preview.ok) throw new Error(preview.error);
+    const [wakefield, sprint] = preview.entries;
+    if (wakefield.verdict !== "new" || sprint.verdict !== "new") throw new Error("expected two new entries");
+    expect(wakefield.signals).toEqual([
+      { kind: "retraction", text: "Retracted, per the record's own metadata (BibTeX note): “Retracted in: Lancet. 2010;375(9713):445”" },
+    ]);
+    expect(sprint.integrity).toMatchObject({ status: "notice", kind: "correction" });
+
+    const batch = [wakefield.reference, sprint.reference].map((r) => ({ ...values(r), citekey: r.citekey }));
+    const notes = {
+      wakefield: wakefield.integrity.status === "retracted" ? wakefield.integrity.note : "",
+      sprint: sprint.integrity.status === "notice" ? sprint.integrity.note : "",
+    };
+    const outcome = dal.importReferenceBatch(editor, batch, [
+      { citekey: wakefield.reference.citekey, status: "retracted", note: notes.wakefield },
+      { citekey: sprint.reference.citekey, status: "notice", kind: "correction", note: notes.sprint },
+    ]);
+    expect(outcome.created).toHaveLength(2);
+    const saved = outcome.created.map((c) => dal.getReference(c.id)!);
+    expect(saved[0]).toMatchObject({ retracted: true, retractionSource: "import", retractionNote: notes.wakefield, noticeKind: null });
+    expect(saved[0].retractedAt).toBeTruthy();
+    expect(saved[0].doi).toBe("10.1016/S0140-6736(97)11096-0");
+    expect(saved[1]).toMatchObject({ retracted: false, noticeKind: "correction", noticeSource: "import", noticeNote: notes.sprint });
+    expect(JSON.parse(lastAudit().summary)).toMatchObject({
+      retractedPerRecord: [wakefield.reference.citekey],
+      noticePerRecord: [sprint.reference.citekey],
+    });
   });
 });
