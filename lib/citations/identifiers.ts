@@ -57,3 +57,14 @@ export function parsePmid(input: string): string | null {
   const pmid = normalizePmid(input);
   return isValidPmid(pmid) ? pmid : null;
 }
+
+export type LookupQuery = { kind: "doi"; doi: string } | { kind: "pmid"; pmid: string };
+
+/** What "Add by DOI or PMID" was given: a DOI in any pasted form, or a PMID ("PMID: 9500320", a PubMed URL, digits). */
+export function parseLookupQuery(input: string): LookupQuery | null {
+  const text = input.trim();
+  const doi = parseDoi(text);
+  if (doi) return { kind: "doi", doi };
+  const pmid = parsePmid(text);
+  return pmid ? { kind: "pmid", pmid } : null;
+}

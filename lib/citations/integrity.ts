@@ -50,7 +50,7 @@ export function describeSignal(signal: IntegritySignal): string {
 /** A retraction outweighs a notice; an expression of concern outweighs a correction. Comments and notice records change nothing. */
 export function integrityVerdict(signals: readonly IntegritySignal[]): IntegrityVerdict {
   // The signal that says most: a "Retraction in: Lancet. 2010;…" before a bare publication type or title prefix.
-  const terse = (s: IntegritySignal) => (s.field === "MEDLINE PT" || s.field === "title" ? 2 : s.field === "MEDLINE PRIN" ? 1 : 0);
+  const terse = (s: IntegritySignal) => (/(?:^title| PT|publication type)$/i.test(s.field) ? 2 : /^partial/i.test(s.evidence) ? 1 : 0);
   const first = (kind: IntegritySignalKind) => signals.filter((s) => s.kind === kind).sort((a, b) => terse(a) - terse(b))[0];
   const retraction = first("retraction");
   if (retraction) return { status: "retracted", note: describeSignal(retraction) };

@@ -63,6 +63,11 @@ export function findDuplicate(
 }
 
 /** Library entries by DOI key (lower case) or PMID. */
+/** The library entry holding this DOI or PMID, read outside any write (the DOI/PMID lookup checks it before fetching). */
+export function libraryEntryWith(ids: { doi?: string | null; pmid?: string | null }) {
+  return findDuplicate(getDb(), ids);
+}
+
 export function referencesByIdentifier(field: "doi" | "pmid", values: readonly string[]): Map<string, ExistingReference> {
   if (values.length === 0) return new Map();
   const column = field === "doi" ? references.doiKey : references.pmid;

@@ -1,7 +1,7 @@
 import { z } from "@/lib/validations/zod";
 import { CITEKEY_PATTERN } from "@/lib/citations/citekey";
 import { parseAuthorLines } from "@/lib/citations/author-lines";
-import { isValidDoi, isValidPmid, normalizeDoi, normalizePmid } from "@/lib/citations/identifiers";
+import { isValidDoi, isValidPmid, normalizeDoi, normalizePmid, parseLookupQuery } from "@/lib/citations/identifiers";
 import { REFERENCE_NOTICE_KINDS, REFERENCE_TYPES } from "@/lib/citations/reference";
 
 /**
@@ -182,3 +182,16 @@ export const importBatchSchema = z
   .strict();
 
 export type RetractionInput = z.input<typeof retractionSchema>;
+
+/** "Add by DOI or PMID": one identifier in any form an editor pastes. */
+export const lookupReferenceSchema = z
+  .object({
+    query: z
+      .string()
+      .trim()
+      .min(1, "Enter a DOI or a PMID")
+      .max(300, "A DOI is at most 300 characters")
+      .refine((q) => parseLookupQuery(q) !== null, "Enter a DOI like 10.1056/NEJMoa1511939 or a PMID like 26551272"),
+  })
+  .strict();
+export type LookupReferenceInput = z.input<typeof lookupReferenceSchema>;
