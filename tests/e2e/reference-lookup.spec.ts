@@ -40,7 +40,7 @@ test("a DOI fills the form for the editor to check; nothing is saved until they 
   pageAs,
 }) => {
   const page = await pageAs(staff.editor, "/editor/references/new");
-  await page.getByLabel("DOI or PMID").fill(`https://doi.org/${PREDIMED_DOI.toLowerCase()}`);
+  await page.getByRole("textbox", { name: "DOI or PMID" }).fill(`https://doi.org/${PREDIMED_DOI.toLowerCase()}`);
   await page.getByRole("button", { name: "Look up" }).click();
 
   const lookup = page.getByRole("region", { name: "Add by DOI or PMID" });
@@ -72,20 +72,20 @@ test("the duplicate check runs before any request, and an unreachable resolver l
 
   // Seeded in the library (ASPREE 2018), typed in lower case.
   const before = asked();
-  await page.getByLabel("DOI or PMID").fill("10.1056/nejmoa1805819");
+  await page.getByRole("textbox", { name: "DOI or PMID" }).fill("10.1056/nejmoa1805819");
   await page.getByRole("button", { name: "Look up" }).click();
   const error = page.getByRole("region", { name: "Add by DOI or PMID" }).locator("[data-alert=error]");
   await expect(error).toContainText("This DOI is already in the library as");
   await expect(error.getByRole("link", { name: /^Open / })).toBeVisible();
   expect(asked()).toBe(before);
 
-  await page.getByLabel("DOI or PMID").fill("10.9999/unreachable.e2e");
+  await page.getByRole("textbox", { name: "DOI or PMID" }).fill("10.9999/unreachable.e2e");
   await page.getByRole("button", { name: "Look up" }).click();
   await expect(error).toHaveText("Couldn't reach doi.org — enter the reference by hand or import a file.");
   await expect(page.getByLabel("Title")).toHaveValue("");
   expect(rowsWithDoi("10.9999/unreachable.e2e")).toEqual([]);
 
-  await page.getByLabel("DOI or PMID").fill("not an identifier");
+  await page.getByRole("textbox", { name: "DOI or PMID" }).fill("not an identifier");
   await page.getByRole("button", { name: "Look up" }).click();
   await expect(page.getByText("Enter a DOI like 10.1056/NEJMoa1511939 or a PMID like 26551272")).toBeVisible();
 });

@@ -3,7 +3,9 @@ import { expandPageRange } from "@/lib/citations/lookup";
 import { parseLookupQuery } from "@/lib/citations/identifiers";
 import { integrityVerdict } from "@/lib/citations/integrity";
 import { createReferenceLookup, LookupError } from "@/lib/reference-lookup";
-import { startLookupStub, type LookupStub } from "../helpers/lookup-stub";
+import { startLookupStub } from "../../scripts/e2e-lookup-stub.mjs";
+
+type LookupStub = Awaited<ReturnType<typeof startLookupStub>>;
 
 let stub: LookupStub;
 beforeAll(async () => {
