@@ -9,7 +9,6 @@ import { articles, boardProfiles, references, reviewAssignments, reviewComments,
 import { seedReferences } from "./seed-data/references";
 import { seedArticles } from "./seed-data/articles";
 import type { SeedArticle, SeedWording } from "./seed-data/types";
-import { doiKey } from "../lib/citations/identifiers";
 import { hashPassword } from "../lib/passwords";
 import { appendAuditEvent } from "../lib/dal/audit";
 import { hashRevisionContent, syncRevisionCitations } from "../lib/dal/revision-content";
@@ -278,7 +277,7 @@ export async function seedDemo(): Promise<{ users: number; references: number; a
     for (const ref of seedReferences) {
       const row = tx
         .insert(references)
-        .values({ ...ref, doi: ref.doi ?? null, doiKey: ref.doi ? doiKey(ref.doi) : null, pmid: ref.pmid ?? null, createdById: admin.id })
+        .values({ ...ref, doi: ref.doi ?? null, pmid: ref.pmid ?? null, createdById: admin.id })
         .returning({ id: references.id })
         .get();
       appendAuditEvent(tx, {

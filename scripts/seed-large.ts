@@ -261,7 +261,7 @@ function main() {
   // References.
   const refs: (HashedReference & { id: number })[] = [];
   const insertRef = client.prepare(
-    "INSERT INTO library_references (citekey, type, title, authors, source, source_abbrev, year, volume, issue, pages, doi, doi_key, pmid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+    "INSERT INTO library_references (citekey, type, title, authors, source, source_abbrev, year, volume, issue, pages, doi, pmid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
   );
   client
     .transaction(() => {
@@ -300,7 +300,6 @@ function main() {
           ref.issue,
           ref.pages,
           ref.doi,
-          ref.doi.toLowerCase(),
           ref.pmid,
         ) as { id: number };
         refs.push({ ...ref, id: row.id });

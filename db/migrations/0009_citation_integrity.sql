@@ -1,9 +1,7 @@
 -- Citation integrity (issue 19). A DOI is kept as registered ("10.1056/NEJMsa0810119") in `doi`, and compared by its
--- lower-case `doi_key`, which now holds the unique index. Rows written before this migration stored the DOI already
--- lower-cased, so their key is the same text.
-ALTER TABLE `library_references` ADD `doi_key` text;
---> statement-breakpoint
-UPDATE `library_references` SET `doi_key` = lower(`doi`) WHERE `doi` IS NOT NULL;
+-- lower-case `doi_key`, a generated column (so no writer can forget it), which now holds the unique index. Rows written
+-- before this migration stored the DOI already lower-cased; their key is the same text.
+ALTER TABLE `library_references` ADD `doi_key` text GENERATED ALWAYS AS (lower(`doi`)) VIRTUAL;
 --> statement-breakpoint
 DROP INDEX IF EXISTS `references_doi_unique`;
 --> statement-breakpoint

@@ -28,7 +28,8 @@ export function normalizeDoi(input: string): string {
 
 /** What two DOIs are compared by: "10.1056/NEJMsa0810119" and "https://doi.org/10.1056/nejmsa0810119" are one DOI. */
 export function doiKey(input: string): string {
-  return normalizeDoi(input).toLowerCase();
+  // ASCII only: DOIs are case-insensitive in ASCII, and SQLite's lower() (the stored doi_key) folds nothing else.
+  return normalizeDoi(input).replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
 /** True for a cleaned DOI: "10." + registrant code of 4–9 digits + "/" + a suffix without spaces. */

@@ -8,7 +8,6 @@ import { allocateCitekey, citekeyTaken, findDuplicate, type ExistingReference } 
 import { hashRevisionContent } from "@/lib/dal/revision-content";
 import { notifyReviewersToSignAgain } from "@/lib/dal/sign-offs";
 import type { CurrentUser } from "@/lib/dal/session";
-import { doiKey } from "@/lib/citations/identifiers";
 import type { ReferenceFields } from "@/lib/citations/reference";
 import type { ImportedIntegrity, ReferenceValues } from "@/lib/validations/reference";
 
@@ -32,7 +31,6 @@ function columnsOf(values: ReferenceFields) {
     issue: values.issue ?? null,
     pages: values.pages ?? null,
     doi: values.doi ?? null,
-    doiKey: values.doi ? doiKey(values.doi) : null,
     pmid: values.pmid ?? null,
     url: values.url ?? null,
     accessedAt: values.accessedAt ?? null,
