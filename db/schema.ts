@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { sqliteTable, integer, text, index, uniqueIndex, primaryKey, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { ROLES, SIGN_OFF_DECISIONS, WORKFLOW_STATES } from "../lib/domain";
 import { REFERENCE_NOTICE_KINDS, REFERENCE_STATUS_SOURCES } from "../lib/citations/reference";
+import { NOTIFICATION_DELIVERIES } from "../lib/notification-kinds";
 
 /** Roles, states and decisions are declared in lib/domain.ts; these names stay for the code that reads rows. */
 export type { Role, SignOffDecision, WorkflowState as RevisionState } from "../lib/domain";
@@ -63,6 +64,14 @@ export const articles = sqliteTable(
     /** Set when a cited reference is retracted or an editor asks for re-review ahead of the due date. */
     reReviewFlaggedAt: text("re_review_flagged_at"),
     reReviewReason: text("re_review_reason"),
+    /**
+     * Review-due notices to the article's editors (lib/reminders.ts): when the minute tick should
+     * next look at the article (null: nothing to send until the date or the live revision changes;
+     * triggers in migration 0006 keep it in step), and what was sent for which due date.
+     */
+    reviewReminderAt: text("review_reminder_at"),
+    reviewReminderDueAt: text("review_reminder_due_at"),
+    reviewReminderStage: text("review_reminder_stage", { enum: ["due_soon", "overdue"] }),
     createdById: integer("created_by_id").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -194,6 +203,15 @@ export const reviewAssignments = sqliteTable(
     dueAt: text("due_at"),
     /** Removed assignments are kept for the record; a removed reviewer's approval no longer counts. */
     removedAt: text("removed_at"),
+    /**
+     * Reminders to the reviewer (lib/reminders.ts): when the minute tick should next look at this
+     * assignment (null: closed or undated; triggers in migration 0006 wake it on any change), the
+     * stage sent for which due date, and the local date of the last overdue reminder.
+     */
+    reminderAt: text("reminder_at"),
+    reminderDueAt: text("reminder_due_at"),
+    reminderStage: text("reminder_stage", { enum: ["due_soon", "overdue", "escalated"] }),
+    remindedOn: text("reminded_on"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -323,9 +341,35 @@ export const notifications = sqliteTable(
     revisionId: integer("revision_id").references(() => revisions.id, { onDelete: "cascade" }),
     message: text("message").notNull(),
     readAt: text("read_at"),
+    /** The event this tells of (notify's eventKey): one row per event and recipient. */
+    eventKey: text("event_key"),
+    /** Waiting for the recipient's daily digest email (their preference for this kind is "digest"). */
+    digestPending: integer("digest_pending", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt),
+    uniqueIndex("notifications_user_event_idx")
+      .on(t.userId, t.eventKey)
+      .where(sql`${t.eventKey} IS NOT NULL`),
+    index("notifications_digest_idx")
+      .on(t.userId, t.id)
+      .where(sql`${t.digestPending} = 1`),
+  ],
+);
+
+/** A user's choice for one kind; no row means the kind's default (lib/notification-kinds.ts). */
+export const notificationPreferences = sqliteTable(
+  "notification_preferences",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    delivery: text("delivery", { enum: NOTIFICATION_DELIVERIES }).notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
 
 /** Key/value; values are JSON validated by lib/validations/settings.ts, so new settings need no migration. */
@@ -409,4 +453,25 @@ export const mailMessages = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("mail_messages_key_idx").on(t.idempotencyKey), uniqueIndex("mail_messages_message_id_idx").on(t.messageId)],
+);
+
+/**
+ * Password-reset links (lib/dal/password-reset.ts): only the SHA-256 of the token is stored. A
+ * token is single-use (used_at) and is set aside by a newer request or a completed reset
+ * (invalidated_at); it is valid until expires_at.
+ */
+export const passwordResetTokens = sqliteTable(
+  "password_reset_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    invalidatedAt: text("invalidated_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("password_reset_tokens_hash_idx").on(t.tokenHash), index("password_reset_tokens_user_idx").on(t.userId)],
 );

@@ -205,7 +205,7 @@ function seedArticle(tx: Tx, seed: SeedArticle, people: Map<string, SeedPerson>,
     first.id,
     panel.map((r) => r.id),
     editor.id,
-    7 - index,
+    seed.panelDueInDays ?? 7 - index,
     articleId,
   );
 
@@ -265,7 +265,8 @@ function seedArticle(tx: Tx, seed: SeedArticle, people: Map<string, SeedPerson>,
       articleId,
       summary: { from: "draft", to: "submitted", seeded: true },
     });
-    assign(tx, next.id, [r1.id, r2.id], editor.id, 5, articleId);
+    // Due in two days, inside reminderDaysBefore (default 3): reviewer 1, who has not signed yet, gets "due in 2 days".
+    assign(tx, next.id, [r1.id, r2.id], editor.id, 2, articleId);
     signOff(tx, next.id, r2, "approve", next.hash, isoDaysAgo(1), articleId, "The update reflects the current guideline.");
   }
 }

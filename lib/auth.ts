@@ -1,14 +1,16 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "@/lib/auth-secret";
-import { nearestForwardedHop } from "@/lib/security/client-ip";
+import { clientAddress } from "@/lib/security/client-ip";
+import { serverEnv } from "@/lib/env";
 import { isHttpsSite } from "@/lib/security/https-site";
 import { decodeSessionToken, encodeSessionToken } from "@/lib/auth-jwt";
 import { verifyCredentials } from "@/lib/dal/users";
 import { signInSchema } from "@/lib/validations/auth";
 import { throttleMessage } from "@/lib/throttle";
 
-const clientIp = (headers: Record<string, string | string[] | undefined> | undefined) => nearestForwardedHop(headers?.["x-forwarded-for"]);
+const clientIp = (headers: Record<string, string | string[] | undefined> | undefined) =>
+  clientAddress(headers?.["x-forwarded-for"], serverEnv().TRUSTED_PROXY_HOPS);
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),

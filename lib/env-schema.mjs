@@ -48,6 +48,12 @@ export const ENV_VARS = {
   SITE_URL: { group: "server", schema: webUrl.optional(), expects: "an http:// or https:// URL", default: "NEXTAUTH_URL" },
   SIGN_IN_IP_LIMIT: { group: "server", schema: positiveInt.default(20), expects: "a whole number of at least 1", default: "20" },
   QUESTION_IP_LIMIT: { group: "server", schema: positiveInt.default(5), expects: "a whole number of at least 1", default: "5" },
+  TRUSTED_PROXY_HOPS: {
+    group: "server",
+    schema: z.coerce.number().int().min(0).max(10).default(0),
+    expects: "a whole number from 0 to 10",
+    default: "0",
+  },
   SMTP_URL: {
     group: "server",
     schema: z.url({ protocol: /^smtps?$/ }).optional(),

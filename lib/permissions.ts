@@ -111,6 +111,7 @@ const STAFF: readonly Role[] = ["admin", "editor", "reviewer"];
 type StaffPermission =
   | "useEditorArea"
   | "changeOwnPassword"
+  | "changeOwnNotifications"
   | "createArticle"
   | "manageReferences"
   | "triageQuestions"
@@ -125,6 +126,8 @@ type StaffPermission =
 export const STAFF_PERMISSIONS: Readonly<Record<StaffPermission, readonly Role[]>> = {
   useEditorArea: STAFF,
   changeOwnPassword: STAFF,
+  /** Each user's own email choices per notification kind (/account/notifications). */
+  changeOwnNotifications: STAFF,
   createArticle: EDITORIAL,
   manageReferences: EDITORIAL,
   triageQuestions: EDITORIAL,
@@ -147,6 +150,10 @@ export function canUseEditorArea(actor: Actor | null): boolean {
 
 export function canChangeOwnPassword(actor: Actor | null): boolean {
   return hasPermission(actor, "changeOwnPassword");
+}
+
+export function canChangeOwnNotifications(actor: Actor | null): boolean {
+  return hasPermission(actor, "changeOwnNotifications");
 }
 
 export function canCreateArticle(actor: Actor | null): boolean {

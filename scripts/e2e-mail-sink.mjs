@@ -26,6 +26,7 @@ export async function startMailSink(dir) {
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    disableReverseLookup: true,
     size: 10 * 1024 * 1024,
     onRcptTo(address, _session, callback) {
       if (refused(address.address)) {

@@ -35,7 +35,16 @@ if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 const port = String(settings.PORT);
 const server = spawn(
   process.execPath,
-  [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", port],
+  [
+    "--import",
+    path.join(root, "scripts", "peer-address.mjs"),
+    path.join(root, "node_modules", "next", "dist", "bin", "next"),
+    "start",
+    "-H",
+    "127.0.0.1",
+    "-p",
+    port,
+  ],
   { cwd: root, stdio: "inherit", env },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

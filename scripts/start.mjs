@@ -27,7 +27,16 @@ if (!settings.SMTP_URL) {
 }
 const server = spawn(
   process.execPath,
-  [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", settings.HOST, "-p", String(settings.PORT)],
+  [
+    "--import",
+    path.join(root, "scripts", "peer-address.mjs"),
+    path.join(root, "node_modules", "next", "dist", "bin", "next"),
+    "start",
+    "-H",
+    settings.HOST,
+    "-p",
+    String(settings.PORT),
+  ],
   { cwd: root, stdio: "inherit", env },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { changePasswordAction } from "@/lib/actions/account";
+import { NEW_PASSWORD_HINT } from "@/lib/password-policy-limits";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validations/account";
 import { ActionMessage, messageOf, type ActionMessageValue } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
@@ -52,12 +53,7 @@ export function ChangePasswordForm({ required }: { required: boolean }) {
           {...register("currentPassword")}
         />
       </Field>
-      <Field
-        id="newPassword"
-        label="New password"
-        error={errors.newPassword?.message}
-        hint="12–128 characters. A passphrase of several unrelated words works well. Common passwords are refused."
-      >
+      <Field id="newPassword" label="New password" error={errors.newPassword?.message} hint={NEW_PASSWORD_HINT}>
         <TextInput
           id="newPassword"
           type="password"

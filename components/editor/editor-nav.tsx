@@ -16,7 +16,7 @@ export function EditorNav({ user }: { user: CurrentUser }) {
       { href: "/admin/audit", label: "Audit log" },
     );
   if (canManageJobs(user)) links.push({ href: "/admin/jobs", label: "Jobs" }, { href: "/admin/mail", label: "Mail" });
-  links.push({ href: "/account", label: "Account" });
+  links.push({ href: "/account", label: "Account" }, { href: "/account/notifications", label: "Notifications" });
   return (
     <header className="bg-brand-800 text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">

@@ -248,6 +248,9 @@ Type 2 diabetes often causes no symptoms for years. Finding prediabetes early gi
     slug: "how-much-physical-activity-do-adults-need",
     topic: "Preventive care",
     state: "under_review",
+    // Overdue past the escalation point (escalateAfterDays, default 7): the reminder tick tells the
+    // unsigned reviewer and escalates to the admin and the assigning editor as soon as the app starts.
+    panelDueInDays: -9,
     content: {
       question: "How much physical activity do adults need each week?",
       clinicianBody: `Adults should accumulate 150 to 300 minutes a week of moderate-intensity aerobic activity, or 75 to 150 minutes of vigorous-intensity activity, or an equivalent combination, and do muscle-strengthening activity involving the major muscle groups on 2 or more days a week [@piercy2018; @bull2020]. The 2019 ACC/AHA primary-prevention guideline sets the same floor of 150 moderate or 75 vigorous minutes a week [@arnett2019].
@@ -508,7 +511,8 @@ Check with your doctor before you start if you have a health problem or a pregna
     slug: "exercise-for-diastasis-recti-after-pregnancy",
     topic: "Musculoskeletal",
     state: "approved",
-    reviewedMonthsAgo: 6,
+    // Its yearly review falls due in about four weeks: the editor gets the 30-day notice at once.
+    reviewedMonthsAgo: 11.3,
     content: {
       question: "Can exercise close the gap between the stomach muscles (diastasis recti) after pregnancy?",
       clinicianBody: `Exercise is reasonable and low risk for postpartum diastasis recti abdominis (DRA), and a programme that trains the deep trunk muscles appears to work better than conventional abdominal exercise alone. The evidence base is small and of limited quality, so set expectations accordingly and treat function, not only the gap [@benjamin2014; @thabet2019].

@@ -54,4 +54,6 @@ export type SeedArticle = {
   reviewComment?: string;
   /** For approved articles: how many months ago it was last reviewed (13+ makes it overdue for re-review). */
   reviewedMonthsAgo?: number;
+  /** For articles in review: days until the panel's due date (negative: overdue); default 7 minus the article's position. */
+  panelDueInDays?: number;
 };

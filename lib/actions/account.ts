@@ -1,18 +1,14 @@
 "use server";
 
-import { headers } from "next/headers";
 import { ActionError } from "@/lib/action-result";
 import { defineAction } from "@/lib/actions/define-action";
 import { reissueSession } from "@/lib/dal/session";
 import { checkOwnPassword, storeOwnPassword } from "@/lib/dal/users";
 import { hashPassword } from "@/lib/passwords";
 import { passwordProblem } from "@/lib/password-policy";
-import { nearestForwardedHop } from "@/lib/security/client-ip";
+import { requestClientIp } from "@/lib/security/request-ip";
 import { canChangeOwnPassword } from "@/lib/permissions";
 import { changePasswordSchema } from "@/lib/validations/account";
-
-/** The nearest proxy's x-forwarded-for hop (as for sign-in), for the audit record. */
-const clientIp = async () => nearestForwardedHop((await headers()).get("x-forwarded-for"));
 
 /**
  * The user's own password change. The one action a user with a temporary password may use; it
@@ -27,7 +23,7 @@ export const changePasswordAction = defineAction({
   prepare: async ({ user, input }) => {
     const weak = passwordProblem(input.newPassword, user);
     if (weak) throw ActionError.field("newPassword", weak);
-    const ip = await clientIp();
+    const ip = await requestClientIp();
     const check = await checkOwnPassword(user.id, input.currentPassword, ip);
     if (!check.ok)
       throw check.field ? ActionError.field(check.field, check.message, check.message) : new ActionError("conflict", check.message);

@@ -1,18 +1,12 @@
 "use server";
 
-import { headers } from "next/headers";
 import { ActionError, INVALID_REQUEST } from "@/lib/action-result";
 import { defineAction } from "@/lib/actions/define-action";
 import { askFollowUpQuestion, convertQuestionToDraft, dismissQuestion, type TriageOutcome } from "@/lib/dal/follow-up-questions";
 import { canTriageQuestions } from "@/lib/permissions";
 import { questionLimit } from "@/lib/reader/question-limit";
+import { requestClientIp } from "@/lib/security/request-ip";
 import { followUpQuestionSchema, triageQuestionSchema } from "@/lib/validations/follow-up-question";
-
-async function clientIp(): Promise<string> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || h.get("x-real-ip") || "unknown";
-}
 
 const THANKS = "Thank you. Your question has been sent to our editors.";
 
@@ -22,7 +16,8 @@ export const askFollowUpQuestionAction = defineAction({
   form: { echo: ["question", "email"] },
   schema: followUpQuestionSchema,
   invalidMessage: "Please check your question.",
-  prepare: async () => ({ ip: await clientIp() }),
+  // The address every limit uses (never the first, client-written x-forwarded-for hop).
+  prepare: async () => ({ ip: await requestClientIp() }),
   run: ({ input, prepared }) => {
     // A filled honeypot is a bot: answer as if stored, keep nothing.
     if (input.website) return;

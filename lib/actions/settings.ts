@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
+import { rescheduleDigest } from "@/lib/dal/notification-digest";
 import { saveSiteSettings } from "@/lib/dal/settings";
 import { canEditSettings } from "@/lib/permissions";
 import { revalidateAllReaderPages } from "@/lib/reader-cache";
@@ -11,7 +12,12 @@ export const saveSiteSettingsAction = defineAction({
   schema: siteSettingsSchema,
   can: canEditSettings,
   forbidden: "change site settings",
-  run: ({ user, input }) => saveSiteSettings(user, input),
+  run: ({ user, input }) => {
+    const changed = saveSiteSettings(user, input);
+    // The digest already queued for the old hour would still run then: move it, in this transaction.
+    if (changed.includes("digestHour") || changed.includes("timeZone")) rescheduleDigest();
+    return changed;
+  },
   refresh: (changed) => {
     if (changed.length === 0) return;
     // Disclaimers, policy and publish rules show on reader pages: take effect at once.

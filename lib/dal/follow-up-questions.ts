@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, writeTransaction, type Tx } from "@/db";
 import { articles, followUpQuestions, rateLimits, revisions } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
+import { activeEditorIds, notifyEach } from "@/lib/dal/notifications";
 import { hashRevisionContent } from "@/lib/dal/revision-content";
 import { visibleArticleId } from "@/lib/dal/reader";
 import type { CurrentUser } from "@/lib/dal/session";
@@ -41,6 +42,21 @@ export function askFollowUpQuestion(input: {
       .values({ articleId, question: input.question, email: input.email, audience: input.audience })
       .returning({ id: followUpQuestions.id })
       .get();
+    const articleQuestion =
+      tx
+        .select({ q: revisions.question })
+        .from(articles)
+        .innerJoin(revisions, eq(revisions.id, articles.workingRevisionId))
+        .where(eq(articles.id, articleId))
+        .get()?.q ?? input.slug;
+    notifyEach(
+      tx,
+      activeEditorIds(tx),
+      "question",
+      `A reader asked a follow-up question about “${articleQuestion}”.`,
+      { articleId },
+      { eventKey: `question:${row.id}` },
+    );
     appendAuditEvent(tx, {
       actor: null,
       action: "question.asked",

@@ -139,3 +139,32 @@ export function hasPendingJob(tx: Tx, kind: string): boolean {
     .limit(1)
     .get();
 }
+
+/**
+ * Ends the leases held by workers on this host whose process is gone (killed, crashed), so their
+ * jobs run again at once instead of waiting out the lease. Worker ids are `host:pid:tag`
+ * (lib/jobs/runner.ts); a worker on another host is left to its lease, since its pid means nothing here.
+ */
+export function releaseLeasesOfDeadWorkers(host: string, isAlive: (pid: number) => boolean, now: Date = new Date()): number {
+  const held = getDb()
+    .select({ leasedBy: jobs.leasedBy })
+    .from(jobs)
+    .where(eq(jobs.status, "running"))
+    .groupBy(jobs.leasedBy)
+    .all()
+    .map((r) => r.leasedBy)
+    .filter((id): id is string => !!id);
+  const dead = held.filter((id) => {
+    const [workerHost, pid] = id.split(":");
+    return workerHost === host && /^\d+$/.test(pid ?? "") && !isAlive(Number(pid));
+  });
+  if (dead.length === 0) return 0;
+  return writeTransaction(
+    (tx) =>
+      tx
+        .update(jobs)
+        .set({ leaseUntil: now.toISOString(), updatedAt: now.toISOString() })
+        .where(and(eq(jobs.status, "running"), inArray(jobs.leasedBy, dead)))
+        .run().changes,
+  );
+}

@@ -5,6 +5,7 @@ import { getDb, writeTransaction, type Tx } from "@/db";
 import { mailMessages, type MailStatus } from "@/db/schema";
 import { enqueueJob } from "@/lib/dal/jobs";
 import { renderMailHtml, renderMailText, type MailContent } from "@/lib/mail/render";
+import { redactResetLinks } from "@/lib/password-reset";
 import { siteUrl } from "@/lib/reader/site-url";
 
 /**
@@ -60,10 +61,22 @@ export function mailMessage(id: number): StoredMail | undefined {
 export function setMailStatus(id: number, status: MailStatus, extra: { lastError?: string | null; sentAt?: string | null } = {}): void {
   writeTransaction((tx) => {
     tx.update(mailMessages)
-      .set({ status, ...extra })
+      .set({ status, ...extra, ...(status === "sent" ? redactedBodies(tx, id) : {}) })
       .where(eq(mailMessages.id, id))
       .run();
   });
+}
+
+/** Once sent, a message keeps no live reset link (a credential) in the outbox (lib/password-reset.ts). */
+function redactedBodies(tx: Tx, id: number): { textBody?: string; htmlBody?: string } {
+  const row = tx
+    .select({ textBody: mailMessages.textBody, htmlBody: mailMessages.htmlBody })
+    .from(mailMessages)
+    .where(eq(mailMessages.id, id))
+    .get();
+  if (!row) return {};
+  const textBody = redactResetLinks(row.textBody);
+  return textBody === row.textBody ? {} : { textBody, htmlBody: redactResetLinks(row.htmlBody) };
 }
 
 export function recentMail(limit = 50): StoredMail[] {

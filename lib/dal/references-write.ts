@@ -1,10 +1,11 @@
 import "server-only";
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import { writeTransaction, type Tx } from "@/db";
-import { articles, references, revisionCitations, revisions } from "@/db/schema";
+import { articles, references, reviewAssignments, revisionCitations, revisions } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { citingArticles, type CitingArticle } from "@/lib/dal/references-read";
 import { allocateCitekey, citekeyTaken, findDuplicate, type ExistingReference } from "@/lib/dal/references-identity";
+import { notifyEach } from "@/lib/dal/notifications";
 import { hashRevisionContent } from "@/lib/dal/revision-content";
 import { notifyReviewersToSignAgain } from "@/lib/dal/sign-offs";
 import type { CurrentUser } from "@/lib/dal/session";
@@ -73,7 +74,7 @@ export function createReference(user: CurrentUser, values: ReferenceValues): Ref
  * on the old data stops counting exactly as it would after an edit to the text. Approved
  * revisions keep the hash their sign-offs were given on.
  */
-function rehashCitingRevisions(tx: Tx, referenceId: number): number[] {
+function rehashCitingRevisions(tx: Tx, referenceId: number, actorId: number): number[] {
   const open = tx
     .select({
       id: revisions.id,
@@ -102,7 +103,7 @@ function rehashCitingRevisions(tx: Tx, referenceId: number): number[] {
     const hash = hashRevisionContent(tx, revision);
     if (hash !== revision.contentHash) {
       tx.update(revisions).set({ contentHash: hash }).where(eq(revisions.id, revision.id)).run();
-      notifyReviewersToSignAgain(tx, revision.id, revision.contentHash);
+      notifyReviewersToSignAgain(tx, revision.id, revision.contentHash, actorId);
       changed.push(revision.id);
     }
   }
@@ -141,7 +142,7 @@ export function updateReference(user: CurrentUser, id: number, values: Reference
       .set({ ...next, updatedAt: new Date().toISOString() })
       .where(eq(references.id, id))
       .run();
-    const rehashed = rehashCitingRevisions(tx, id);
+    const rehashed = rehashCitingRevisions(tx, id, user.id);
     appendAuditEvent(tx, {
       actor: user,
       action: "reference.update",
@@ -174,6 +175,48 @@ export function deleteReference(user: CurrentUser, id: number): DeleteOutcome {
   });
 }
 
+/**
+ * A newly retracted reference: the editors (authors of the live and the in-review revision) and
+ * the assigned reviewers of every live or in-review article citing it are told, once per article.
+ */
+function notifyRetraction(tx: Tx, user: CurrentUser, reference: { id: number; citekey: string; note: string; retractedAt: string }) {
+  const citing = tx
+    .select({ articleId: articles.id, revisionId: revisions.id, authorId: revisions.authorId, question: revisions.question })
+    .from(revisionCitations)
+    .innerJoin(revisions, eq(revisions.id, revisionCitations.revisionId))
+    .innerJoin(
+      articles,
+      or(
+        eq(articles.liveRevisionId, revisions.id),
+        and(eq(articles.workingRevisionId, revisions.id), inArray(revisions.state, ["submitted", "under_review"])),
+      ),
+    )
+    .where(eq(revisionCitations.referenceId, reference.id))
+    .orderBy(revisions.id)
+    .all();
+  const byArticle = new Map<number, typeof citing>();
+  for (const row of citing) byArticle.set(row.articleId, [...(byArticle.get(row.articleId) ?? []), row]);
+  for (const [articleId, rows] of byArticle) {
+    const revisionIds = rows.map((r) => r.revisionId);
+    const reviewers = tx
+      .selectDistinct({ id: reviewAssignments.reviewerId })
+      .from(reviewAssignments)
+      .where(and(inArray(reviewAssignments.revisionId, revisionIds), isNull(reviewAssignments.removedAt)))
+      .all()
+      .map((r) => r.id);
+    // The newest citing revision: the one in review when there is one, else the live one.
+    const newest = rows[rows.length - 1];
+    notifyEach(
+      tx,
+      [...rows.map((r) => r.authorId), ...reviewers],
+      "reference_retracted",
+      `“${newest.question}” cites ${reference.citekey}, which was just marked retracted (${reference.note}). Check whether the article needs changes.`,
+      { articleId, revisionId: newest.revisionId },
+      { actorId: user.id, eventKey: `reference_retracted:${reference.id}:${reference.retractedAt}:${articleId}` },
+    );
+  }
+}
+
 export type RetractionOutcome = { ok: true; citekey: string; flaggedArticles: number; cited: boolean } | { ok: false; reason: "not_found" };
 
 /**
@@ -200,7 +243,8 @@ export function setReferenceRetracted(user: CurrentUser, id: number, retracted: 
       )
       .where(eq(references.id, id))
       .run();
-    const rehashed = current.retracted === retracted ? [] : rehashCitingRevisions(tx, id);
+    const rehashed = current.retracted === retracted ? [] : rehashCitingRevisions(tx, id, user.id);
+    if (retracted && !current.retracted) notifyRetraction(tx, user, { id, citekey: current.citekey, note, retractedAt: now });
     const flagged: number[] = [];
     if (retracted) {
       const live = tx

@@ -3,6 +3,7 @@ import { asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb, writeTransaction, type Tx } from "@/db";
 import { articles, auditEvents, references, reviewComments, revisions, signOffs, users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
+import { authorAndAssigningEditors, notifyEach } from "@/lib/dal/notifications";
 import type { CurrentUser } from "@/lib/dal/session";
 import { getSiteSettings } from "@/lib/dal/settings";
 import {
@@ -255,6 +256,14 @@ export function addReviewComment(user: CurrentUser, input: CommentInput): { arti
       })
       .returning({ id: reviewComments.id })
       .get();
+    notifyEach(
+      tx,
+      authorAndAssigningEditors(tx, revision),
+      "review_comment",
+      `${user.name} commented on “${revision.question}”.`,
+      { articleId: article.id, revisionId: revision.id },
+      { actorId: user.id, eventKey: `review_comment:${created.id}` },
+    );
     appendAuditEvent(tx, {
       actor: user,
       action: "review.comment",

@@ -154,7 +154,7 @@ function writeContent(
     // Unreachable inside this immediate transaction; kept so a lost race can never overwrite.
     if (!updated) throw new Error(`revision ${working.id} changed during its own save`);
     const mustSignAgain = effect.reviewersMustSignAgain && hash !== working.contentHash;
-    const reviewersToSignAgain = mustSignAgain ? notifyReviewersToSignAgain(tx, working.id, working.contentHash) : 0;
+    const reviewersToSignAgain = mustSignAgain ? notifyReviewersToSignAgain(tx, working.id, working.contentHash, actor.id) : 0;
     appendAuditEvent(tx, {
       actor,
       action: "revision.edit",

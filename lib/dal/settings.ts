@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, writeTransaction } from "@/db";
 import { appendAuditEvent } from "@/lib/dal/audit";
+import { REMINDER_SETTING_KEYS, replanReminders } from "@/lib/dal/reminder-replan";
 import { siteSettings } from "@/db/schema";
 import { DEFAULT_SETTINGS, siteSettingsSchema, type SiteSettings } from "@/lib/validations/settings";
 
@@ -63,6 +64,7 @@ export function saveSiteSettings(actor: { id: number; email: string }, next: Sit
         .onConflictDoUpdate({ target: siteSettings.key, set: { value, updatedById: actor.id, updatedAt: now } })
         .run();
     }
+    if (changed.some((key) => (REMINDER_SETTING_KEYS as readonly string[]).includes(key))) replanReminders(tx);
     appendAuditEvent(tx, {
       actor,
       action: "settings.update",

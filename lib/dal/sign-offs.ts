@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { getDb, writeTransaction, type Tx } from "@/db";
 import { articles, boardProfiles, reviewAssignments, reviewComments, revisions, signOffs, users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
-import { notify } from "@/lib/dal/notifications";
+import { authorAndAssigningEditors, notify, notifyEach } from "@/lib/dal/notifications";
 import { clearFailures, lockOf, recordFailure } from "@/lib/dal/rate-limit";
 import { syncArticleSearch } from "@/lib/dal/search-index";
 import type { CurrentUser } from "@/lib/dal/session";
@@ -75,10 +75,14 @@ function publish(tx: Tx, user: CurrentUser, article: ArticleRow, revision: Revis
     .where(eq(articles.id, article.id))
     .run();
   syncArticleSearch(tx, article.id);
-  notify(tx, revision.authorId, "approved", `“${revision.question}” was approved by the board and is now live.`, {
-    articleId: article.id,
-    revisionId: revision.id,
-  });
+  notifyEach(
+    tx,
+    authorAndAssigningEditors(tx, revision),
+    "approved",
+    `“${revision.question}” was approved by the board and is now live.`,
+    { articleId: article.id, revisionId: revision.id },
+    { actorId: user.id, eventKey: `approved:${revision.id}` },
+  );
   appendAuditEvent(tx, {
     actor: user,
     action: "revision.approve",
@@ -217,10 +221,14 @@ export function requestChanges(user: CurrentUser, input: RequestChangesInput): T
     tx.update(revisions).set({ state: to, updatedAt: now }).where(eq(revisions.id, revision.id)).run();
     tx.update(articles).set({ updatedAt: now }).where(eq(articles.id, article.id)).run();
     syncArticleSearch(tx, article.id);
-    notify(tx, revision.authorId, "changes_requested", `${user.name} requested changes to “${revision.question}”.`, {
-      articleId: article.id,
-      revisionId: revision.id,
-    });
+    notifyEach(
+      tx,
+      authorAndAssigningEditors(tx, revision),
+      "changes_requested",
+      `${user.name} requested changes to “${revision.question}”.`,
+      { articleId: article.id, revisionId: revision.id },
+      { actorId: user.id, eventKey: `changes_requested:${created.id}` },
+    );
     appendAuditEvent(tx, {
       actor: user,
       action: "revision.request_changes",
@@ -253,7 +261,7 @@ function countingApprovalIds(tx: Tx, revision: RevisionRow): number[] {
  * approved the previous hash is told the revision needs their sign-off again. Call inside the
  * save's transaction, after the new hash is stored.
  */
-export function notifyReviewersToSignAgain(tx: Tx, revisionId: number, previousHash: string): number {
+export function notifyReviewersToSignAgain(tx: Tx, revisionId: number, previousHash: string, actorId?: number): number {
   const revision = tx.select().from(revisions).where(eq(revisions.id, revisionId)).get();
   if (!revision || revision.contentHash === previousHash) return 0;
   const stale = tx
@@ -273,10 +281,14 @@ export function notifyReviewersToSignAgain(tx: Tx, revisionId: number, previousH
     )
     .all();
   for (const { reviewerId } of stale) {
-    notify(tx, reviewerId, "sign_off_again", `“${revision.question}” was edited after you approved it and needs your sign-off again.`, {
-      articleId: revision.articleId,
-      revisionId,
-    });
+    notify(
+      tx,
+      reviewerId,
+      "sign_off_again",
+      `Your approval of “${revision.question}” no longer counts: the text changed after you signed. Please review the changes and sign again.`,
+      { articleId: revision.articleId, revisionId },
+      { actorId, eventKey: `sign_off_again:${revisionId}:${revision.contentHash}` },
+    );
   }
   return stale.length;
 }

@@ -14,7 +14,8 @@ export type SignInOutcome = { ok: true; user: SignedInUser } | { ok: false; thro
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
-const accountKey = (email: string) => `signin:account:${email}`;
+/** The sign-in throttle's key for an account (a completed password reset clears it). */
+export const accountKey = (email: string) => `signin:account:${email}`;
 const ipKey = (ip: string) => `signin:ip:${ip}`;
 
 /**

@@ -112,12 +112,20 @@ export function assignReviewers(
     }
     setState(tx, revision, to);
     const panel = activePanel(tx, revision.id);
+    const at = nowIso();
     for (const member of panel) {
       const isNew = input.reviewerIds.includes(member.reviewerId);
       const message = isNew
-        ? `You are assigned to review “${revision.question}”.`
+        ? `${user.name} asked you to review “${revision.question}”.`
         : `“${revision.question}” is back for your review after changes.`;
-      notify(tx, member.reviewerId, "assigned", message, { articleId: article.id, revisionId: revision.id });
+      notify(
+        tx,
+        member.reviewerId,
+        "assigned",
+        message,
+        { articleId: article.id, revisionId: revision.id },
+        { actorId: user.id, eventKey: `assigned:${revision.id}:${at}` },
+      );
     }
     appendAuditEvent(tx, {
       actor: user,
@@ -145,10 +153,14 @@ export function addReviewer(user: CurrentUser, input: { revisionId: number; revi
     const reviewer = requireEligibleReviewer(tx, input.reviewerId, revision);
     const dueAt = endOfDayUtc(input.dueDate);
     upsertAssignment(tx, revision.id, reviewer.id, user.id, dueAt);
-    notify(tx, reviewer.id, "assigned", `You are assigned to review “${revision.question}”.`, {
-      articleId: article.id,
-      revisionId: revision.id,
-    });
+    notify(
+      tx,
+      reviewer.id,
+      "assigned",
+      `${user.name} asked you to review “${revision.question}”.`,
+      { articleId: article.id, revisionId: revision.id },
+      { actorId: user.id, eventKey: `assigned:${revision.id}:${nowIso()}` },
+    );
     appendAuditEvent(tx, {
       actor: user,
       action: "review.add_reviewer",
@@ -170,10 +182,14 @@ export function removeReviewer(user: CurrentUser, input: { revisionId: number; r
       .set({ removedAt: nowIso() })
       .where(and(eq(reviewAssignments.revisionId, revision.id), eq(reviewAssignments.reviewerId, input.reviewerId)))
       .run();
-    notify(tx, input.reviewerId, "assignment_removed", `You are no longer a reviewer of “${revision.question}”.`, {
-      articleId: article.id,
-      revisionId: revision.id,
-    });
+    notify(
+      tx,
+      input.reviewerId,
+      "assignment_removed",
+      `You are no longer a reviewer of “${revision.question}”.`,
+      { articleId: article.id, revisionId: revision.id },
+      { actorId: user.id, eventKey: `assignment_removed:${revision.id}:${nowIso()}` },
+    );
     appendAuditEvent(tx, {
       actor: user,
       action: "review.remove_reviewer",

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { writeTransaction, type Tx } from "@/db";
-import { claimJob, completeJob, enqueueJob, failJob, hasPendingJob } from "@/lib/dal/jobs";
+import { claimJob, completeJob, enqueueJob, failJob, hasPendingJob, releaseLeasesOfDeadWorkers } from "@/lib/dal/jobs";
 import { PermanentJobError, type RegisteredJob } from "@/lib/jobs/definition";
 import { nextOccurrence } from "@/lib/jobs/schedule";
 
@@ -24,6 +24,17 @@ export type RunnerOptions = {
 };
 
 export const workerIdentity = () => `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+/** Whether a process on this host still exists (signal 0 checks without signalling). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
 
 const DEFAULT_LEASE_MS = 5 * 60_000;
 
@@ -93,7 +104,12 @@ export function startJobRunner(options: RunnerOptions): RunningRunner {
   const pollMs = options.pollMs ?? 1000;
   let stopping = false;
   let wake: (() => void) | null = null;
-  ensureRecurringJobs(options.definitions, (options.now ?? (() => new Date()))());
+  const startedAt = (options.now ?? (() => new Date()))();
+  // A server killed mid-job (SIGKILL, power loss) left its job leased: on this host we can tell
+  // that process is gone and run the job again now rather than after the lease.
+  const released = releaseLeasesOfDeadWorkers(os.hostname(), processAlive, startedAt);
+  if (released > 0) options.log?.(`took over ${released} job(s) left running by a process that is gone`);
+  ensureRecurringJobs(options.definitions, startedAt);
   const loop = (async () => {
     while (!stopping) {
       let ran = false;

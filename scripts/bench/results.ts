@@ -44,6 +44,24 @@ export type AutosaveResult = Partial<TimingSummary> & {
   firstFailure?: string | null;
 };
 
+/** N messages queued through the outbox and delivered by the server's runner to a local SMTP server. */
+export type MailBenchResult =
+  | { available: false; reason: string }
+  | {
+      available: true;
+      queued: number;
+      delivered: number;
+      seconds: number;
+      messagesPerSecond: number;
+      /** From the queueing transaction's commit to the SMTP server's acceptance. */
+      commitToAcceptMs: TimingSummary;
+    };
+
+/** The reader article page with the server's job runner working (JOB_RUNNER=on) and switched off, measured back to back. */
+export type RunnerImpactResult =
+  | { available: false; reason: string }
+  | { available: true; case: string; runnerOn: LoadResult; runnerOff: LoadResult; onOverOff: number | null };
+
 /** One staff page or search fetched sequentially, or why it was not. */
 export type HttpTiming = (TimingSummary & { status: number; bytes: number }) | { skipped: string };
 
@@ -59,6 +77,35 @@ export type DalResults = {
   editorDashboardAllQueues?: DalTiming;
   search?: Record<string, DalTiming>;
   searchOverall?: DalTiming;
+  plans?: Record<string, string[]>;
+};
+
+/** One phase of the reminder tick's bench (scripts/bench/reminder-scan.ts). */
+export type ReminderPhase = {
+  ticks: number;
+  rows: number;
+  notifications: number;
+  skipped: number;
+  totalMs: number;
+  totalCpuMs: number;
+  perTick: DalTiming | null;
+  rowsPerSecond: number | null;
+};
+
+export type ReminderScanResults = {
+  error?: string;
+  articles?: number;
+  liveArticles?: number;
+  assignments?: number;
+  openAssignments?: number;
+  waitingAssignments?: number;
+  waitingArticles?: number;
+  batch?: number;
+  ticks?: number;
+  backlog?: ReminderPhase;
+  steady?: DalTiming;
+  midnight?: ReminderPhase;
+  loadAverage?: number[];
   plans?: Record<string, string[]>;
 };
 
@@ -90,6 +137,10 @@ export type BenchResults = {
   autosaveStress: AutosaveResult;
   serverMemoryMiB: { idle: number | null; afterLoad: number | null; peakDuringCases: number };
   dal: DalResults;
+  mail: MailBenchResult;
+  runnerImpact: RunnerImpactResult;
+  /** Absent in results written before the reminder tick existed. */
+  reminders?: ReminderScanResults;
 };
 
 export type LighthouseSummary = {

@@ -11,12 +11,16 @@
  *   --samples <n>        sequential requests per staff page timing (40)
  *   --out <file>         results JSON (bench/results.json)
  *   --no-markdown        do not rewrite BENCHMARKS.md      --skip-build   trust the existing .next build
+ *   --mail-messages <n>  messages queued and delivered in the mail probe (1000)
  *
  * One run: build if needed; start `next start` on 127.0.0.1 against the database; load the reader
  * article page for each audience with and without the audience cookie, baseline A (a static Next
  * page of the same size, same server) and baseline B (bare node:http, the same bytes from memory);
  * then approval → visible latency, staff dashboards and search over HTTP, autosave with 10 editors,
- * the server's memory; stop the server and time the dashboard/search queries in-process.
+ * the server's memory; mail delivery through the job runner to a local SMTP server; the article
+ * page again with the runner on, then on a second server with JOB_RUNNER=off; stop the servers and
+ * time the dashboard/search queries in-process, and the reminder tick's due/overdue scan
+ * (scripts/bench/reminder-scan.ts, rolled back after).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -29,8 +33,9 @@ import { AUTOSAVE_DELAY_MS } from "@/lib/editor/autosave";
 import { signInCookie } from "./auth";
 import { measure, type LoadResult } from "./load";
 import { APPROVAL, AUTOSAVE, CREATE_ARTICLE, actionPagePath, callAction, findAction } from "./probes";
+import { mailDelivery, startBenchSmtp } from "./mail";
 import { writeBenchmarksMarkdown } from "./report";
-import type { BenchResults, DalResults } from "./results";
+import type { BenchResults, DalResults, ReminderScanResults, RunnerImpactResult } from "./results";
 import { ROOT, rssMiB, startBareHttp, startNext, type Server } from "./server";
 import { audienceCookieName, paddingUnits, ratio, round, summarize, type TimingSummary } from "./stats";
 
@@ -46,6 +51,7 @@ const WARMUP = Number(opt("warmup", "3"));
 const CONNECTIONS = Number(opt("connections", "32"));
 const PORT = Number(opt("port", "3170"));
 const SAMPLES = Number(opt("samples", "40"));
+const MAIL_MESSAGES = Number(opt("mail-messages", "1000"));
 const OUT = path.resolve(opt("out", "bench/results.json"));
 const TMP = path.join(ROOT, "bench", "tmp");
 
@@ -178,6 +184,29 @@ async function runCase(server: Server | null, base: string, c: Case): Promise<Ca
   // x-nextjs-cache (HIT/STALE for pages served from the full-route cache) and cache-control show whether a page is really static.
   const cache = [probe.headers.get("x-nextjs-cache"), probe.headers.get("cache-control")].filter(Boolean).join("; ") || null;
   return { ...c, status: probe.status, bytes: probe.body.length, cache, result, serverRssMiB: server ? rssMiB(server.pid) : null };
+}
+
+/** One load run of a case already measured, with the same settings (for the runner comparison). */
+function measureCase(base: string, c: Case): Promise<LoadResult> {
+  return measure({ url: base + c.path, connections: CONNECTIONS, duration: DURATION, warmup: WARMUP, headers: c.headers });
+}
+
+/**
+ * The article page on a second server with JOB_RUNNER=off, right after the same case on the first
+ * (runner on): what the job runner costs readers. The fresh server is warmed as the first one was.
+ */
+async function runnerImpact(file: string, on: { case: CaseResult; result: LoadResult } | null): Promise<RunnerImpactResult> {
+  if (!on) return { available: false, reason: "no article case was measured" };
+  log(`runner off: ${on.case.name} on a server with JOB_RUNNER=off…`);
+  const off = await startNext({ port: PORT, db: file, env: { JOB_RUNNER: "off" } });
+  try {
+    await measure({ url: off.url + on.case.path, connections: CONNECTIONS, duration: WARMUP * 2, warmup: 0, headers: on.case.headers });
+    const result = await measureCase(off.url, on.case);
+    log(`  on ${on.result.rps} req/s, off ${result.rps} req/s`);
+    return { available: true, case: on.case.name, runnerOn: on.result, runnerOff: result, onOverOff: ratio(on.result.rps, result.rps) };
+  } finally {
+    await off.stop();
+  }
 }
 
 async function sequentialTimings(
@@ -419,9 +448,16 @@ async function main() {
   log(`database: ${database.label} (${articles} articles) → ${database.file}`);
   const machineInfo = machine();
 
-  const server = await startNext({ port: PORT, db: database.file });
+  const smtp = await startBenchSmtp();
+  const server = await startNext({ port: PORT, db: database.file, env: { SMTP_URL: smtp.url } });
   const base = server.url;
-  const results: Partial<Pick<BenchResults, "approval" | "staffHttp" | "autosave" | "autosaveStress" | "serverMemoryMiB" | "dal">> = {};
+  const results: Partial<
+    Pick<
+      BenchResults,
+      "approval" | "staffHttp" | "autosave" | "autosaveStress" | "serverMemoryMiB" | "dal" | "mail" | "runnerImpact" | "reminders"
+    >
+  > = {};
+  let runnerOn: { case: CaseResult; result: LoadResult } | null = null;
   const cases: CaseResult[] = [];
   let bare: Server | null = null;
   try {
@@ -546,6 +582,16 @@ async function main() {
     results.autosaveStress = await autosaveLatency(base, db, { paceMs: 0, durationS: DURATION });
     log("  ", JSON.stringify(results.autosaveStress));
 
+    log(`mail: ${MAIL_MESSAGES} messages queued and delivered by the server's job runner…`);
+    results.mail = await mailDelivery({ db: database.file, count: MAIL_MESSAGES, smtp });
+    log("  ", JSON.stringify(results.mail));
+
+    const basis = ratioBasis(cases);
+    if (basis) {
+      log(`runner on: ${basis.name} again…`);
+      runnerOn = { case: basis, result: await measureCase(base, basis) };
+    }
+
     results.serverMemoryMiB = {
       idle: idleRss,
       afterLoad: rssMiB(server.pid),
@@ -555,6 +601,8 @@ async function main() {
     if (bare) await bare.stop();
     await server.stop();
   }
+  results.runnerImpact = await runnerImpact(database.file, runnerOn);
+  await smtp.close();
   db.close();
 
   log("dashboard and search queries in-process…");
@@ -569,6 +617,17 @@ async function main() {
     },
   );
   results.dal = dal.status === 0 ? (JSON.parse(dal.stdout) as DalResults) : { error: dal.stderr.slice(-2000) };
+
+  log("reminder tick (due/overdue scan) in-process…");
+  const scan = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/bench/reminder-scan.ts", "--ticks", opt("scan-ticks", "200")],
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 16 * 1024 * 1024, env: { ...process.env, DATABASE_PATH: database.file } },
+  );
+  // Its EXPLAIN QUERY PLAN comes on stderr.
+  if (scan.stderr) process.stdout.write(scan.stderr);
+  results.reminders = scan.status === 0 ? (JSON.parse(scan.stdout) as ReminderScanResults) : { error: scan.stderr.slice(-2000) };
+  log("  ", JSON.stringify({ steady: results.reminders.steady, backlog: results.reminders.backlog, midnight: results.reminders.midnight }));
 
   const article = cases.filter((c) => c.group === "article" && c.result);
   const worstCookie = ratioBasis(cases);

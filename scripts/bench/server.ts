@@ -51,7 +51,16 @@ export async function startNext(opts: { port: number; db: string; env?: Record<s
   const url = `http://127.0.0.1:${opts.port}`;
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(opts.port)],
+    [
+      "--import",
+      path.join(ROOT, "scripts", "peer-address.mjs"),
+      path.join(ROOT, "node_modules", "next", "dist", "bin", "next"),
+      "start",
+      "-H",
+      "127.0.0.1",
+      "-p",
+      String(opts.port),
+    ],
     {
       cwd: ROOT,
       stdio: ["ignore", "ignore", "inherit"],

@@ -39,11 +39,15 @@ const step = (cmd, args) => {
 step(process.execPath, ["scripts/build-if-needed.mjs"]);
 step(process.execPath, ["scripts/prepare-db.mjs"]);
 
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-  cwd: root,
-  env,
-  stdio: "ignore",
-});
+const server = spawn(
+  process.execPath,
+  ["--import", "./scripts/peer-address.mjs", "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+  {
+    cwd: root,
+    env,
+    stdio: "ignore",
+  },
+);
 const stop = () => server.kill("SIGTERM");
 process.on("exit", stop);
 for (const s of ["SIGINT", "SIGTERM"]) process.on(s, () => process.exit(130));

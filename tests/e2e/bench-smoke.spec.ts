@@ -32,6 +32,10 @@ test("the benchmark runs on a 1,000-article database and writes well-formed resu
       "3",
       "--dal-iterations",
       "3",
+      "--mail-messages",
+      "100",
+      "--scan-ticks",
+      "20",
       "--port",
       String(port),
       "--out",
@@ -78,6 +82,20 @@ test("the benchmark runs on a 1,000-article database and writes well-formed resu
   expect(results.autosave.sqliteBusy).toBe(0);
   expect(results.autosave.mode).toMatch(/^paced/);
   expect(results.autosaveStress.available, results.autosaveStress.reason).toBe(true);
+  // Mail went through the outbox and the server's runner to the local SMTP server, every message.
+  expect(results.mail.available, results.mail.available ? "" : results.mail.reason).toBe(true);
+  if (results.mail.available) {
+    expect(results.mail.queued).toBe(100);
+    expect(results.mail.delivered).toBe(100);
+    expect(results.mail.commitToAcceptMs.samples).toBe(100);
+  }
+  // The article was measured again with the runner on and on a second server with it off.
+  expect(results.runnerImpact.available).toBe(true);
+  if (results.runnerImpact.available) {
+    expect(results.runnerImpact.runnerOff.requests).toBeGreaterThan(0);
+    expect(results.runnerImpact.runnerOff.non2xx).toBe(0);
+    expect(typeof results.runnerImpact.onOverOff).toBe("number");
+  }
   expect(results.autosaveStress.saves).toBeGreaterThan(0);
   expect(results.autosaveStress.failed).toBe(0);
   expect(results.autosaveStress.sqliteBusy).toBe(0);
@@ -85,4 +103,9 @@ test("the benchmark runs on a 1,000-article database and writes well-formed resu
   expect(results.serverMemoryMiB.idle).toBeGreaterThan(0);
   expect(Object.keys(results.dal.dashboard ?? {})).toContain("myAssignments (reviewer)");
   expect(results.dal.searchOverall?.samples).toBeGreaterThan(0);
+  // The reminder tick's scan: timed, and read through its partial index.
+  expect(results.reminders?.error).toBeUndefined();
+  expect(results.reminders?.steady?.samples).toBe(20);
+  expect(results.reminders?.plans?.assignments?.join(" ")).toContain("USING COVERING INDEX review_assignments_reminder_idx");
+  expect(results.reminders?.plans?.articles?.join(" ")).toContain("USING COVERING INDEX articles_review_reminder_idx");
 });

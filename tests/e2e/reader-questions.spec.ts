@@ -130,4 +130,37 @@ test.describe("follow-up questions", () => {
       db.close();
     }
   });
+
+  test("forged X-Forwarded-For headers neither evade the limit nor get a bucket of their own", async ({ browser, page }) => {
+    // This client's own bucket (127.0.0.1, the TCP peer), made by one accepted question, then filled.
+    await page.goto(ARTICLE);
+    await ask(page, `A question before the forgeries ${Date.now()}`);
+    await expect(page.getByTestId("follow-up-result")).toHaveText("Thank you. Your question has been sent to our editors.");
+    const db = e2eDb();
+    const buckets = db.prepare("SELECT key FROM rate_limits WHERE key LIKE 'question-ip:%'").all() as { key: string }[];
+    try {
+      for (const { key } of buckets)
+        db.prepare("UPDATE rate_limits SET count = 1000000, window_start = ? WHERE key = ?").run(new Date().toISOString(), key);
+      for (let i = 1; i <= 8; i++) {
+        const forged = i % 2 ? `198.51.100.${i}` : `198.51.100.${i}, 203.0.113.${i}`;
+        const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": forged } });
+        const forger = await context.newPage();
+        const text = `Question ${i} from an invented address ${Date.now()}`;
+        await forger.goto(ARTICLE);
+        await ask(forger, text);
+        await expect(forger.getByTestId("follow-up-result")).toHaveText(
+          "You have sent several questions in the last hour. Please try again later.",
+        );
+        expect(questionRow(text)).toBeUndefined();
+        await context.close();
+      }
+      const forgedBuckets = db
+        .prepare("SELECT key FROM rate_limits WHERE key LIKE 'question-ip:198.51.100.%' OR key LIKE 'question-ip:203.0.113.%'")
+        .all();
+      expect(forgedBuckets).toEqual([]);
+    } finally {
+      for (const { key } of buckets) db.prepare("DELETE FROM rate_limits WHERE key = ?").run(key);
+      db.close();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "../helpers/session";
-import { auditActionsFor, createUser, userActive } from "../helpers/e2e-db";
+import { auditActionsFor, createUser, e2eDb, userActive } from "../helpers/e2e-db";
 import { serverActionId } from "../helpers/server-actions";
 
 test.describe("sign-in", () => {
@@ -59,6 +59,28 @@ test.describe("sign-in", () => {
     expect(actions).toContain("auth.throttle");
     expect(actions).toContain("auth.sign_in_throttled");
     expect(actions).not.toContain("auth.sign_in");
+  });
+
+  test("a forged X-Forwarded-For header changes neither the address sign-in counts nor the one it audits", async ({ browser }) => {
+    const user = await createUser("editor");
+    const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.66" } });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("[data-alert=error]")).toHaveText("The email or password is incorrect.");
+    await context.close();
+    const db = e2eDb();
+    try {
+      const failed = db
+        .prepare("SELECT summary FROM audit_events WHERE action = 'auth.sign_in_failed' AND target_type = 'user' AND target_id = ?")
+        .get(String(user.id)) as { summary: string };
+      expect((JSON.parse(failed.summary) as { ip: string }).ip).toBe("127.0.0.1");
+      expect(db.prepare("SELECT key FROM rate_limits WHERE key LIKE 'signin:ip:198.51.100.%'").all()).toEqual([]);
+    } finally {
+      db.close();
+    }
   });
 
   test("a signed-out visit to the dashboard lands on sign-in", async ({ page }) => {

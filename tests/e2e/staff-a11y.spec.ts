@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { builtAppPaths } from "../security/build-surface";
+import { issueResetToken } from "../helpers/password-reset";
 import { createFixtureArticle, createFixtureReference, expect, test, type Staff, type StaffUser } from "../helpers/fixtures";
 import { e2eDb } from "../helpers/e2e-db";
 
@@ -27,7 +28,17 @@ const reviewer = (s: Staff) => s.reviewers[0];
 /** Manifest page (route group and all) → how to open it. */
 const STAFF_PAGES: Record<string, Entry[]> = {
   "/(auth)/login/page": [{ url: () => "/login", as: () => null }],
+  "/(auth)/forgot-password/page": [{ url: () => "/forgot-password", as: () => null }],
+  "/(auth)/reset-password/page": [
+    // A valid link shows the form; a spent or unknown one the page that offers a new link.
+    { url: (o) => `/reset-password?token=${issueResetToken(o.userId)}`, as: () => null },
+    { url: () => `/reset-password?token=${"A".repeat(43)}`, as: () => null },
+  ],
   "/(editor)/account/page": [{ url: () => "/account", as: editor }],
+  "/(editor)/account/notifications/page": [
+    { url: () => "/account/notifications", as: editor },
+    { url: () => "/account/notifications", as: reviewer },
+  ],
   "/(editor)/account/password/page": [{ url: () => "/account/password", as: editor }],
   "/(editor)/account/profile/page": [{ url: () => "/account/profile", as: reviewer }],
   "/(editor)/admin/audit/page": [{ url: () => "/admin/audit", as: admin }],

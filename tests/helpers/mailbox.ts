@@ -60,10 +60,7 @@ export async function mailTo(address: string): Promise<ReceivedMail[]> {
  * Waits for a message to an address (optionally with a subject matching), polling the folder:
  * the server's job runner delivers within a second or two of the change that caused it.
  */
-export async function waitForMail(
-  address: string,
-  options: { subject?: string | RegExp; timeoutMs?: number } = {},
-): Promise<ReceivedMail> {
+export async function waitForMail(address: string, options: { subject?: string | RegExp; timeoutMs?: number } = {}): Promise<ReceivedMail> {
   const deadline = Date.now() + (options.timeoutMs ?? 20_000);
   const matches = (m: ReceivedMail) =>
     options.subject === undefined ||

@@ -7,12 +7,14 @@ import { SMTPServer } from "smtp-server";
  */
 export type SmtpSink = { url: string; messages: ParsedMail[]; refuse: boolean; close: () => Promise<void> };
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** `acceptDelayMs` holds each message that long before accepting it, like a slow remote server. */
+export async function startSmtpSink(options: { acceptDelayMs?: number } = {}): Promise<SmtpSink> {
   const sink: SmtpSink = { url: "", messages: [], refuse: false, close: async () => {} };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    disableReverseLookup: true,
     onRcptTo(_address, _session, callback) {
       if (sink.refuse) {
         const error = new Error("Mailbox temporarily unavailable") as Error & { responseCode: number };
@@ -23,7 +25,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     onData(stream, _session, callback) {
       simpleParser(stream)
-        .then((parsed) => {
+        .then(async (parsed) => {
+          if (options.acceptDelayMs) await new Promise((resolve) => setTimeout(resolve, options.acceptDelayMs));
           sink.messages.push(parsed);
           callback();
         })

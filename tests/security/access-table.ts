@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/permissions";
 import {
   canAssignReviewers,
+  canChangeOwnNotifications,
   canChangeOwnPassword,
   canCommentOnReview,
   canCreateArticle,
@@ -25,6 +26,7 @@ import { assignReviewer, createArticle, dbRun, dbValue, type ArticleFixture, typ
 import { createUser } from "../helpers/e2e-db";
 import { loggedLookups } from "../helpers/lookup-stub";
 import { E2E_LOOKUP_LOG } from "../../playwright.config";
+import { issueResetToken } from "../helpers/password-reset";
 
 /**
  * The access matrix: one row per server action, route handler and page of the build.
@@ -93,6 +95,9 @@ export type PageRow = {
 };
 
 const define = <S>(row: ActionRow<S>) => row as unknown as ActionRow<unknown>;
+/** A user's stored choice for review comments, as dbValue returns it (JSON of the row, or null). */
+const notificationChoice = (userId: number) =>
+  dbValue("SELECT delivery FROM notification_preferences WHERE user_id = ? AND kind = 'review_comment'", userId);
 const everyone = () => true;
 const uid = () => randomUUID().slice(0, 8);
 
@@ -258,6 +263,17 @@ export const ACTION_ROWS: ActionRow[] = [
     },
     allowed: (actor, s) => canChangeOwnPassword(actor) && actor!.id === s.userId,
     state: (s) => dbValue("SELECT password_hash FROM users WHERE id = ?", s.userId),
+  }),
+  define<{ userId: number }>({
+    action: "lib/actions/notifications.ts#saveNotificationPreferencesAction",
+    page: "/account/notifications",
+    anonymousOwn: true,
+    // The session names whose settings change (no id is taken); anonymous aims at a fixture user.
+    subjects: { own: async (caller) => ({ userId: caller.id ?? (await createUser("editor")).id }) },
+    // Always a change from what is stored now, so an allowed call visibly takes effect.
+    args: (s) => [{ review_comment: notificationChoice(s.userId) === JSON.stringify({ delivery: "off" }) ? "digest" : "off" }],
+    allowed: (actor, s) => canChangeOwnNotifications(actor) && actor!.id === s.userId,
+    state: (s) => notificationChoice(s.userId),
   }),
   define<{ userId: number; name: string }>({
     action: "lib/actions/board-profiles.ts#saveBoardProfileAction",
@@ -496,6 +512,33 @@ export const ACTION_ROWS: ActionRow[] = [
     allowed: (_actor, s) => s.state === "approved",
     state: (s) => dbValue("SELECT count(*) AS n FROM follow_up_questions WHERE question = ?", s.question),
   }),
+  // ── password reset: public; every address gets the same answer, a link resets once ──
+  define<{ id: number; email: string }>({
+    action: "lib/actions/password-reset.ts#requestPasswordResetAction",
+    page: "/forgot-password",
+    subjects: { other: () => createUser("editor") },
+    args: () => [],
+    form: (s) => ({ email: s.email }),
+    allowed: everyone,
+    state: (s) => dbValue("SELECT count(*) AS n FROM password_reset_tokens WHERE user_id = ?", s.id),
+  }),
+  define<{ id: number; token: string }>({
+    action: "lib/actions/password-reset.ts#resetPasswordAction",
+    page: "/reset-password",
+    subjects: {
+      other: async () => {
+        const { id } = await createUser("editor");
+        return { id, token: issueResetToken(id) };
+      },
+    },
+    args: () => [],
+    form: (s) => {
+      const password = strongPassword();
+      return { token: s.token, newPassword: password, confirmPassword: password };
+    },
+    allowed: everyone,
+    state: (s) => dbValue("SELECT password_hash FROM users WHERE id = ?", s.id),
+  }),
   define<{ id: number }>({
     action: "lib/actions/follow-up-questions.ts#dismissQuestionAction",
     page: "/editor/questions",
@@ -604,6 +647,26 @@ export const ROUTE_ROWS: RouteRow[] = [
       { method: "GET", path: "/sitemap.xml", allowed: everyone, succeeded: (st, body) => st === 200 && body.includes(PUBLISHED_SLUG) },
     ],
   },
+  {
+    // One-click unsubscribe: the signed token is the only authorisation (tests/e2e/notifications-mail.spec.ts uses real
+    // ones). A forged one gets the 400 page, for anyone, signed in or not, and changes nothing.
+    route: "/unsubscribe/route",
+    probes: [
+      {
+        method: "GET",
+        path: `/unsubscribe?token=1.assigned.${"A".repeat(43)}`,
+        allowed: everyone,
+        succeeded: (st, body) => st === 400 && body.includes("This unsubscribe link is not valid"),
+      },
+      {
+        method: "POST",
+        path: `/unsubscribe?token=1.assigned.${"A".repeat(43)}`,
+        form: { "List-Unsubscribe": "One-Click" },
+        allowed: () => false,
+        succeeded: (st) => st === 200,
+      },
+    ],
+  },
   { route: "/robots.txt/route", probes: [{ method: "GET", path: "/robots.txt", allowed: everyone, succeeded: ok200 }] },
   { route: "/icon.svg/route", probes: [{ method: "GET", path: "/icon.svg", allowed: everyone, succeeded: ok200 }] },
 ];
@@ -631,6 +694,14 @@ export const PAGE_ROWS: PageRow[] = [
     allowed: (actor) => !actor,
     marker: "For editors, board reviewers and administrators",
   },
+  { page: "/(auth)/forgot-password/page", url: () => "/forgot-password", allowed: everyone, marker: "Send me a reset link" },
+  // An unknown token: the page that offers a new link (a valid one is covered by the reset action's row).
+  {
+    page: "/(auth)/reset-password/page",
+    url: () => `/reset-password?token=${"A".repeat(43)}`,
+    allowed: everyone,
+    marker: "Ask for a new link",
+  },
   // Staff area. Markers come from page bodies, not titles: a refused page (404) still carries the
   // page's static <title>, which is harmless but would hide a real leak.
   { page: "/(editor)/dashboard/page", url: () => "/dashboard", allowed: canUseEditorArea, marker: "Sign out" },
@@ -639,6 +710,12 @@ export const PAGE_ROWS: PageRow[] = [
     url: () => "/account",
     allowed: canUseEditorArea,
     marker: "Changing it signs you out of every other browser.",
+  },
+  {
+    page: "/(editor)/account/notifications/page",
+    url: () => "/account/notifications",
+    allowed: canChangeOwnNotifications,
+    marker: "every notification still appears in your inbox on the dashboard",
   },
   {
     page: "/(editor)/account/password/page",

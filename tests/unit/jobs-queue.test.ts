@@ -10,7 +10,7 @@ import { useTempDatabase } from "../helpers/temp-db";
  */
 const temp = useTempDatabase("jobs");
 const { getDb, writeTransaction } = await import("@/db");
-const { enqueueJob, claimJob, completeJob, failJob } = await import("@/lib/dal/jobs");
+const { enqueueJob, claimJob, completeJob, failJob, releaseLeasesOfDeadWorkers } = await import("@/lib/dal/jobs");
 const { runNextJob, ensureRecurringJobs, occurrenceKey } = await import("@/lib/jobs/runner");
 const { defineJob, PermanentJobError } = await import("@/lib/jobs/definition");
 
@@ -69,6 +69,24 @@ describe("leases", () => {
     expect(completeJob(first!.id, "w1", later)).toBe(false);
     expect(completeJob(first!.id, "w2", later)).toBe(true);
     expect(row(first!.id).status).toBe("done");
+  });
+
+  it("after a restart, takes over at once the jobs a dead process on this host held, not a live or remote one's", () => {
+    enqueue("notify", "dead");
+    enqueue("notify", "alive");
+    enqueue("notify", "remote");
+    const now = new Date();
+    const dead = claimJob("here:4001:aaaa", now, 300_000)!;
+    const alive = claimJob("here:4002:bbbb", now, 300_000)!;
+    const remote = claimJob("elsewhere:4001:cccc", now, 300_000)!;
+    expect(claimJob("here:5000:new", now, 300_000)).toBeNull();
+    expect(releaseLeasesOfDeadWorkers("here", (pid) => pid === 4002, now)).toBe(1);
+    const retaken = claimJob("here:5000:new", now, 300_000);
+    expect(retaken?.id).toBe(dead.id);
+    expect(retaken?.attempts).toBe(2);
+    // The live worker's and the other host's jobs keep their leases.
+    expect(claimJob("here:5000:new", now, 300_000)).toBeNull();
+    expect([row(alive.id).status, row(remote.id).status]).toEqual(["running", "running"]);
   });
 
   it("does not hand out a job before its run-at time", () => {

@@ -13,12 +13,14 @@ const { getDb, writeTransaction } = await import("@/db");
 const { queueMail } = await import("@/lib/dal/mail");
 const { runNextJob } = await import("@/lib/jobs/runner");
 const { JOB_DEFINITIONS } = await import("@/lib/jobs/kinds");
+const { closeMailTransport } = await import("@/lib/mail/transport");
 
 let sink: SmtpSink;
 beforeAll(async () => {
   sink = await startSmtpSink();
 });
 afterAll(async () => {
+  closeMailTransport();
   await sink.close();
   temp.cleanup();
 });

@@ -22,6 +22,11 @@ describe("staff-wide permissions", () => {
     ["canEditSettings", p.canEditSettings, { admin: true, editor: false, reviewer: false, anonymous: false, inactive: false }],
     ["canViewAuditLog", p.canViewAuditLog, { admin: true, editor: false, reviewer: false, anonymous: false, inactive: false }],
     ["canChangeOwnPassword", p.canChangeOwnPassword, { admin: true, editor: true, reviewer: true, anonymous: false, inactive: false }],
+    [
+      "canChangeOwnNotifications",
+      p.canChangeOwnNotifications,
+      { admin: true, editor: true, reviewer: true, anonymous: false, inactive: false },
+    ],
   ];
   const actors: Record<string, Actor | null> = { admin, editor, reviewer, anonymous: null, inactive: inactiveAdmin };
   for (const [name, fn, expected] of cases) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { AuthShell } from "@/components/auth/auth-shell";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser } from "@/lib/dal/session";
 import { serverEnv } from "@/lib/env";
@@ -24,15 +25,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
   return (
-    <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
-      <Link href="/" className="mb-8 text-center text-2xl font-semibold tracking-tight text-brand-800 no-underline">
-        Vetted
-      </Link>
-      <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-        <h1 className="mb-1 text-xl font-semibold">Sign in</h1>
-        <p className="mb-6 text-sm text-muted">For editors, board reviewers and administrators.</p>
-        <SignInForm callbackUrl={callbackUrl} expired={params.expired === "1"} />
-      </div>
-    </main>
+    <AuthShell title="Sign in" intro="For editors, board reviewers and administrators.">
+      <SignInForm callbackUrl={callbackUrl} expired={params.expired === "1"} />
+      <p className="mt-4 text-center text-sm">
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
+    </AuthShell>
   );
 }

@@ -32,6 +32,12 @@ export default async function AccountPage() {
           </Link>
           <p className="text-sm text-muted">Changing it signs you out of every other browser.</p>
         </li>
+        <li className="rounded-md border border-slate-200 bg-white p-4">
+          <Link href="/account/notifications" className="font-medium">
+            Email notifications
+          </Link>
+          <p className="text-sm text-muted">Choose which notifications are emailed to you at once, in a daily digest, or not at all.</p>
+        </li>
         {canEditBoardProfile(user, user.id) && (
           <li className="rounded-md border border-slate-200 bg-white p-4">
             <Link href="/account/profile" className="font-medium">
