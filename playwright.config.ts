@@ -8,6 +8,8 @@ const port = settings.E2E_PORT;
 export const E2E_DATABASE = path.resolve(settings.E2E_DATABASE ?? `tests/.tmp/e2e-${port}.db`);
 /** Where the e2e server's SMTP server keeps every message it accepts (tests/helpers/mailbox.ts reads it). */
 export const E2E_MAIL_DIR = path.resolve(settings.E2E_MAIL_DIR ?? `tests/.tmp/mail-${port}`);
+/** Where the e2e server's doi.org / PubMed stand-in logs what it was asked (tests/helpers/lookup-stub.ts reads it). */
+export const E2E_LOOKUP_LOG = path.resolve(settings.E2E_LOOKUP_LOG ?? `tests/.tmp/lookup-${port}.jsonl`);
 // Specs that change site-wide settings (approvals required, disclaimers, site name) or depend on a
 // site-wide fact (only one active admin) run after the
 // others, one at a time; every other spec owns its data (tests/helpers/fixtures.ts) and runs in
@@ -92,6 +94,7 @@ export default defineConfig({
     env: {
       DATABASE_PATH: E2E_DATABASE,
       E2E_MAIL_DIR,
+      E2E_LOOKUP_LOG,
       PORT: String(port),
       NEXTAUTH_URL: baseURL,
       // Every test signs in from 127.0.0.1; the per-account limit is what the tests exercise.

@@ -278,7 +278,7 @@ export async function seedDemo(): Promise<{ users: number; references: number; a
     for (const ref of seedReferences) {
       const row = tx
         .insert(references)
-        .values({ ...ref, doi: ref.doi?.toLowerCase() ?? null, pmid: ref.pmid ?? null, createdById: admin.id })
+        .values({ ...ref, doi: ref.doi ?? null, pmid: ref.pmid ?? null, createdById: admin.id })
         .returning({ id: references.id })
         .get();
       appendAuditEvent(tx, {

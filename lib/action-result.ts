@@ -7,7 +7,15 @@
  */
 export type FieldErrors = Record<string, string[] | undefined>;
 
-export type ActionErrorCode = "unauthenticated" | "forbidden" | "invalid" | "conflict" | "not_found" | "illegal_transition";
+export type ActionErrorCode =
+  | "unauthenticated"
+  | "forbidden"
+  | "invalid"
+  | "conflict"
+  | "not_found"
+  | "illegal_transition"
+  /** A service the action needs (doi.org, PubMed) could not answer; nothing was changed. */
+  | "unavailable";
 
 export type ActionFailure = { ok: false; code: ActionErrorCode; message: string; fieldErrors?: FieldErrors };
 

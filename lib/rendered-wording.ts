@@ -1,8 +1,12 @@
 import { formatAmaList, type AmaEntry } from "@/lib/citations/format-ama";
-import { REFERENCE_TYPE_LABELS, type ReferenceFields } from "@/lib/citations/reference";
+import { REFERENCE_NOTICE_LABELS, REFERENCE_TYPE_LABELS, type ReferenceFields, type ReferenceNoticeKind } from "@/lib/citations/reference";
 import { renderWording, type RenderedWording, type ReferenceListEntry } from "@/lib/markdown";
 
-type Citable = ReferenceFields & { citekey: string; retracted: boolean };
+type Citable = ReferenceFields & { citekey: string; retracted: boolean; noticeKind?: ReferenceNoticeKind | null };
+
+/** The label of a correction or expression of concern on a cited reference, or null. */
+export const noticeLabel = (ref: { noticeKind?: ReferenceNoticeKind | null }): string | null =>
+  ref.noticeKind ? REFERENCE_NOTICE_LABELS[ref.noticeKind] : null;
 
 export type FormattedReferenceEntry<R> = ReferenceListEntry<R> & { typeLabel: string; ama: AmaEntry };
 
@@ -35,6 +39,8 @@ export type WordingReference = {
   /** AMA entry, safe HTML (see format-ama.ts). */
   html: string;
   retracted: boolean;
+  /** "Correction" or "Expression of concern", shown beside the entry. */
+  notice: string | null;
 };
 
 export const wordingReferences = <R extends Citable>(rendered: FormattedWording<R>): WordingReference[] =>
@@ -45,4 +51,5 @@ export const wordingReferences = <R extends Citable>(rendered: FormattedWording<
     typeLabel: entry.typeLabel,
     html: entry.ama.html,
     retracted: entry.reference.retracted,
+    notice: noticeLabel(entry.reference),
   }));

@@ -25,13 +25,26 @@ export type CheckedContent = {
   disclosure: string;
 };
 
-export type LibraryEntry = { citekey: string; title: string; retracted: boolean };
+export type LibraryEntry = {
+  citekey: string;
+  title: string;
+  retracted: boolean;
+  /** For the freshness warning: a guideline's publication year. */
+  type?: string;
+  year?: number | null;
+  /** A correction or expression of concern published about the work. */
+  noticeKind?: string | null;
+};
 
 export type CheckContext = {
   /** Library entries for the citekeys the wordings use (unknown keys are simply absent). */
   library: readonly LibraryEntry[];
   /** The patient-wording grade target (site setting `readabilityTarget`). */
   readabilityTarget: number;
+  /** A cited guideline published more than this many years ago is a warning (site setting `guidelineMaxAgeYears`). */
+  guidelineMaxAgeYears: number;
+  /** The current year, for the guideline age (defaults to the clock's UTC year). */
+  currentYear?: number;
 };
 
 export type SubmissionChecklist = {
@@ -56,6 +69,13 @@ export function submissionChecklist(content: CheckedContent, context: CheckConte
   // A reference backing only one wording is legitimate, but often means a claim lost its source.
   const onlyClinician = clinicianKeys.filter((k) => byKey.has(k) && !patientKeys.includes(k));
   const onlyPatient = patientKeys.filter((k) => byKey.has(k) && !clinicianKeys.includes(k));
+  // Guidelines are revised every few years; an old one may have been superseded. Only the year is known.
+  const maxAge = context.guidelineMaxAgeYears;
+  const oldestAllowed = (context.currentYear ?? new Date().getUTCFullYear()) - maxAge;
+  const staleGuidelines = allKeys
+    .map((k) => byKey.get(k))
+    .filter((r): r is LibraryEntry => !!r && r.type === "guideline" && !!r.year && r.year < oldestAllowed);
+  const noticed = allKeys.map((k) => byKey.get(k)).filter((r): r is LibraryEntry => !!r?.noticeKind && !r.retracted);
 
   const missing = [
     !present(content.question) && "the question",
@@ -103,6 +123,24 @@ export function submissionChecklist(content: CheckedContent, context: CheckConte
       ]
         .filter(Boolean)
         .join(" "),
+    },
+    {
+      id: "guideline-age",
+      severity: "warning",
+      label: `Cited guidelines are at most ${maxAge} years old`,
+      passed: staleGuidelines.length === 0,
+      detail: staleGuidelines.length
+        ? `Older than ${maxAge} years: ${list(staleGuidelines.map((r) => `${r.title || r.citekey} (${r.year})`))}. Check for a newer version.`
+        : "",
+    },
+    {
+      id: "notices",
+      severity: "warning",
+      label: "No cited reference has a correction or expression of concern",
+      passed: noticed.length === 0,
+      detail: noticed.length
+        ? `With a published notice: ${list(noticed.map((r) => r.title || r.citekey))}. Check the claim still stands.`
+        : "",
     },
     {
       id: "readability",

@@ -123,6 +123,24 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
               {...register("readabilityTarget")}
             />
           </Field>
+          <Field
+            id="guidelineMaxAgeYears"
+            label="Guideline age limit (years)"
+            error={err("guidelineMaxAgeYears")}
+            hint="Citing a guideline older than this is a submission warning (1–30)."
+          >
+            <TextInput
+              id="guidelineMaxAgeYears"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={30}
+              invalid={!!errors.guidelineMaxAgeYears}
+              {...describedBy("guidelineMaxAgeYears", errors.guidelineMaxAgeYears)}
+              defaultValue={settings.guidelineMaxAgeYears}
+              {...register("guidelineMaxAgeYears")}
+            />
+          </Field>
         </div>
         <fieldset className="space-y-2" aria-describedby={errors.publishPolicy ? "publishPolicy-error" : undefined}>
           <legend className="text-sm font-medium">Publish policy</legend>

@@ -1,6 +1,6 @@
 import { isWebUrl } from "@/lib/security/web-url";
 import type { ReaderReference } from "@/lib/reader/types";
-import { ReferenceTypeLabel, RetractedLabel } from "@/components/references/reference-labels";
+import { NoticeLabel, ReferenceTypeLabel, RetractedLabel } from "@/components/references/reference-labels";
 
 /** The typed reference list in AMA style; each entry links back to where the text cites it. */
 export function ReferenceList({ references }: { references: ReaderReference[] }) {
@@ -18,6 +18,7 @@ export function ReferenceList({ references }: { references: ReaderReference[] })
               <p>
                 <ReferenceTypeLabel label={ref.typeLabel} />
                 {ref.retracted && <RetractedLabel className="ml-2" />}
+                {ref.notice && <NoticeLabel label={ref.notice} className="ml-2" />}
               </p>
               {ref.formattedHtml ? (
                 <p className="break-words" dangerouslySetInnerHTML={{ __html: ref.formattedHtml }} />

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { memo, useState } from "react";
 import { shortByline } from "@/lib/citations/author-lines";
-import type { ImportPreviewEntry } from "@/lib/dal/references-import";
+import type { ImportPreviewEntry, PreviewSignal } from "@/lib/dal/references-import";
+import { REFERENCE_NOTICE_LABELS } from "@/lib/citations/reference";
 import { Button } from "@/components/ui/button";
 
 const VERDICT_STYLE = {
@@ -13,6 +14,39 @@ const VERDICT_STYLE = {
 const PREVIEW_ROWS = 100;
 
 const VERDICT_LABEL = { new: "New", duplicate: "Duplicate", invalid: "Invalid" } as const;
+
+const SIGNAL_STYLE: Record<PreviewSignal["kind"], string> = {
+  retraction: "border-red-300 bg-red-50 text-red-900",
+  expression_of_concern: "border-amber-300 bg-amber-50 text-amber-950",
+  correction: "border-amber-300 bg-amber-50 text-amber-950",
+  comment: "border-slate-200 bg-slate-50 text-slate-700",
+  is_notice: "border-slate-200 bg-slate-50 text-slate-700",
+};
+
+/** What the record says about itself (retracted, corrected, a notice itself), and what importing it will do. */
+function EntrySignals({ entry }: { entry: ImportPreviewEntry }) {
+  if (entry.verdict === "invalid" || entry.signals.length === 0) return null;
+  const outcome =
+    entry.verdict !== "new"
+      ? null
+      : entry.integrity.status === "retracted"
+        ? "Imports as retracted: articles citing it can't be submitted."
+        : entry.integrity.status === "notice"
+          ? `Imports with a notice (${REFERENCE_NOTICE_LABELS[entry.integrity.kind].toLowerCase()}) shown to editors, reviewers and readers.`
+          : null;
+  return (
+    <div className="space-y-1" data-integrity-signals>
+      <ul className="space-y-1">
+        {entry.signals.map((signal, i) => (
+          <li key={i} className={`rounded border px-2 py-1 text-xs ${SIGNAL_STYLE[signal.kind]}`}>
+            {signal.text}
+          </li>
+        ))}
+      </ul>
+      {outcome && <p className="text-xs font-medium">{outcome}</p>}
+    </div>
+  );
+}
 
 /** What an entry holds, or why it can't be imported. */
 function EntrySummary({ entry }: { entry: ImportPreviewEntry }) {
@@ -99,8 +133,17 @@ export const EntryList = memo(function EntryList({
                   {VERDICT_LABEL[entry.verdict]}
                 </span>
                 {entry.verdict === "new" && <code className="rounded bg-slate-100 px-1.5 py-0.5">{entry.reference.citekey}</code>}
+                {entry.verdict === "new" && entry.integrity.status === "retracted" && (
+                  <span className="rounded-full border border-red-300 bg-red-50 px-2 py-0.5 font-medium text-red-900">Retracted</span>
+                )}
+                {entry.verdict === "new" && entry.integrity.status === "notice" && (
+                  <span className="rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 font-medium text-amber-950">
+                    {REFERENCE_NOTICE_LABELS[entry.integrity.kind]}
+                  </span>
+                )}
               </div>
               <EntrySummary entry={entry} />
+              <EntrySignals entry={entry} />
             </div>
           </li>
         ))}

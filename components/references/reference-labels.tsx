@@ -13,6 +13,15 @@ export function ReferenceTypeLabel({ label, className }: { label: string; classN
   );
 }
 
+/** A correction or expression of concern published about a cited work. */
+export function NoticeLabel({ label, className }: { label: string; className?: string }) {
+  return (
+    <span className={clsx(className, "rounded bg-amber-50 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-amber-900")}>
+      {label}
+    </span>
+  );
+}
+
 export function RetractedLabel({ className }: { className?: string }) {
   return (
     <span className={clsx(className, "rounded bg-red-50 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-red-800")}>

@@ -11,11 +11,18 @@ import { Button } from "@/components/ui/button";
 import { ActionMessage, messageOf, type ActionMessageValue } from "@/components/ui/action-message";
 import { Field, applyFieldErrors, inputClass } from "@/components/ui/field";
 import { formatDate } from "@/lib/dates";
+import { REFERENCE_STATUS_SOURCE_LABELS, type ReferenceStatusSource } from "@/lib/citations/reference";
 
-type Props = { referenceId: number; retracted: boolean; note: string | null; retractedAt: string | null };
+type Props = {
+  referenceId: number;
+  retracted: boolean;
+  note: string | null;
+  retractedAt: string | null;
+  source: ReferenceStatusSource | null;
+};
 
 /** Mark a reference retracted with a note saying where the retraction was published, or clear the mark. */
-export function ReferenceRetraction({ referenceId, retracted, note, retractedAt }: Props) {
+export function ReferenceRetraction({ referenceId, retracted, note, retractedAt, source }: Props) {
   const router = useRouter();
   const [status, setStatus] = useState<ActionMessageValue | null>(null);
   const {
@@ -37,7 +44,10 @@ export function ReferenceRetraction({ referenceId, retracted, note, retractedAt 
     return (
       <div className="space-y-3">
         <Alert tone="warning">
-          <p className="font-medium">Marked retracted{retractedAt ? ` on ${formatDate(retractedAt)}` : ""}.</p>
+          <p className="font-medium">
+            Marked retracted{retractedAt ? ` on ${formatDate(retractedAt)}` : ""}
+            {source ? `, ${REFERENCE_STATUS_SOURCE_LABELS[source]}` : ""}.
+          </p>
           {note && <p className="mt-1">{note}</p>}
           <p className="mt-1">Articles citing it can't be submitted until the citation is replaced.</p>
         </Alert>

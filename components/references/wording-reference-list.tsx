@@ -1,5 +1,5 @@
 import type { WordingReference } from "@/lib/rendered-wording";
-import { ReferenceTypeLabel, RetractedLabel } from "./reference-labels";
+import { NoticeLabel, ReferenceTypeLabel, RetractedLabel } from "./reference-labels";
 
 /**
  * A wording's numbered, typed AMA reference list as staff see it next to the rendered text: the
@@ -34,6 +34,7 @@ export function WordingReferenceList({
               <div className="min-w-0 break-words">
                 <ReferenceTypeLabel label={ref.typeLabel} className="mr-2 inline-block" />
                 {ref.retracted && <RetractedLabel className="mr-2 inline-block" />}
+                {ref.notice && <NoticeLabel label={ref.notice} className="mr-2 inline-block" />}
                 {/* AMA entry from lib/citations/format-ama.ts, which escapes every field value. */}
                 <span dangerouslySetInnerHTML={{ __html: ref.html }} />
               </div>

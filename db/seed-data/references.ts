@@ -20,7 +20,7 @@ export const seedReferences: SeedReference[] = [
     volume: "135",
     issue: "4",
     pages: "e178-e188",
-    doi: "10.1097/aog.0000000000003772",
+    doi: "10.1097/AOG.0000000000003772",
     pmid: "32217980",
   },
   {
@@ -274,7 +274,7 @@ export const seedReferences: SeedReference[] = [
     volume: "166",
     issue: "7",
     pages: "514-530",
-    doi: "10.7326/m16-2367",
+    doi: "10.7326/M16-2367",
     pmid: "28192789",
   },
   {
@@ -302,7 +302,7 @@ export const seedReferences: SeedReference[] = [
     volume: "166",
     issue: "7",
     pages: "493-505",
-    doi: "10.7326/m16-2459",
+    doi: "10.7326/M16-2459",
     pmid: "28192793",
   },
   {
@@ -369,7 +369,7 @@ export const seedReferences: SeedReference[] = [
     volume: "47",
     issue: "Suppl 1",
     pages: "S20-S42",
-    doi: "10.2337/dc24-s002",
+    doi: "10.2337/dc24-S002",
     pmid: "38078589",
   },
 
@@ -454,7 +454,7 @@ export const seedReferences: SeedReference[] = [
     volume: "379",
     issue: "16",
     pages: "1509-1518",
-    doi: "10.1056/nejmoa1805819",
+    doi: "10.1056/NEJMoa1805819",
     pmid: "30221597",
   },
   {
@@ -483,7 +483,7 @@ export const seedReferences: SeedReference[] = [
     volume: "392",
     issue: "10152",
     pages: "1036-1046",
-    doi: "10.1016/s0140-6736(18)31924-x",
+    doi: "10.1016/S0140-6736(18)31924-X",
     pmid: "30158069",
   },
   {
@@ -526,7 +526,7 @@ export const seedReferences: SeedReference[] = [
     volume: "379",
     issue: "16",
     pages: "1529-1539",
-    doi: "10.1056/nejmoa1804988",
+    doi: "10.1056/NEJMoa1804988",
   },
   {
     citekey: "zheng2019",
@@ -577,7 +577,7 @@ export const seedReferences: SeedReference[] = [
     volume: "140",
     issue: "11",
     pages: "e596-e646",
-    doi: "10.1161/cir.0000000000000678",
+    doi: "10.1161/CIR.0000000000000678",
     pmid: "30879355",
   },
 ];

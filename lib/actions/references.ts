@@ -4,7 +4,11 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { ActionError, INVALID_REQUEST, type FieldErrors } from "@/lib/action-result";
 import { defineAction, fieldErrorsOf, type ServerAction } from "@/lib/actions/define-action";
-import type { ExistingReference } from "@/lib/dal/references-identity";
+import { libraryEntryWith, type ExistingReference } from "@/lib/dal/references-identity";
+import { parseLookupQuery } from "@/lib/citations/identifiers";
+import { describeSignal, integrityVerdict, type IntegrityVerdict } from "@/lib/citations/integrity";
+import type { ReferenceFields } from "@/lib/citations/reference";
+import { LookupError, referenceLookup } from "@/lib/reference-lookup";
 import type { CitingArticle } from "@/lib/dal/references-read";
 import {
   createReference,
@@ -20,6 +24,7 @@ import { revalidateAllReaderPages } from "@/lib/reader-cache";
 import {
   deleteReferenceSchema,
   importBatchSchema,
+  lookupReferenceSchema,
   referenceSchema,
   retractionSchema,
   updateReferenceSchema,
@@ -135,7 +140,67 @@ export const importReferencesAction = defineAction({
   invalidMessage: (error) => `The import batch was not valid: ${error.issues[0]?.message ?? "unknown problem"}`,
   ...editorial,
   // No refresh per batch: the library pages render per request, and the import page refreshes once at the end.
-  run: ({ user, input }): ImportBatchOutcome => importReferenceBatch(user, input.references),
+  run: ({ user, input }): ImportBatchOutcome => importReferenceBatch(user, input.references, input.integrity),
   message: (out) => `Imported ${out.created.length}.`,
+  data: (out) => out,
+});
+
+export type LookedUpReference = {
+  reference: ReferenceFields;
+  /** Where it came from: "doi.org" or "PubMed". */
+  source: string;
+  /** What the record says about itself ("Retracted, per the record's own metadata (…): “…”"). */
+  signals: string[];
+  integrity: IntegrityVerdict;
+};
+
+/**
+ * "Add by DOI or PMID": fills the new-reference form from doi.org (CSL-JSON) or PubMed (esummary)
+ * for the editor to check and save. Nothing is written: the library is only asked first whether
+ * the identifier is already there, so a duplicate costs no network request.
+ */
+export const lookupReferenceAction: ServerAction<LookedUpReference, DuplicateDetails> = defineAction({
+  schema: lookupReferenceSchema,
+  ...editorial,
+  prepare: async ({ input }): Promise<LookedUpReference> => {
+    const query = parseLookupQuery(input.query)!;
+    const label = query.kind === "doi" ? "DOI" : "PMID";
+    const value = query.kind === "doi" ? query.doi : query.pmid;
+    const existing = libraryEntryWith(query.kind === "doi" ? { doi: query.doi } : { pmid: query.pmid });
+    if (existing) {
+      throw new ActionError(
+        "conflict",
+        `This ${label} is already in the library as ${existing.citekey}. Use that entry instead of adding it again.`,
+        { query: [`Already in the library as ${existing.citekey}`] },
+        { existing } satisfies DuplicateDetails,
+      );
+    }
+    const source = query.kind === "doi" ? "doi.org" : "PubMed";
+    let found;
+    try {
+      found = await referenceLookup().lookup(query);
+    } catch (error) {
+      if (error instanceof LookupError) throw new ActionError("unavailable", error.message);
+      throw error;
+    }
+    if (!found) {
+      throw new ActionError("not_found", `${source} has no record of ${label} ${value}. Check it, or enter the reference by hand.`, {
+        query: [`No record of this ${label} at ${source}`],
+      });
+    }
+    // The record may carry a DOI or PMID the library already holds under the other identifier.
+    const twin = libraryEntryWith({ doi: found.reference.doi, pmid: found.reference.pmid });
+    if (twin) {
+      throw new ActionError(
+        "conflict",
+        `This work is already in the library as ${twin.citekey} (same ${twin.field.toUpperCase()}). Use that entry instead of adding it again.`,
+        { query: [`Already in the library as ${twin.citekey}`] },
+        { existing: twin } satisfies DuplicateDetails,
+      );
+    }
+    return { reference: found.reference, source, signals: found.signals.map(describeSignal), integrity: integrityVerdict(found.signals) };
+  },
+  run: ({ prepared }) => prepared,
+  message: (out) => `Found it at ${out.source}. Check the details below, then add the reference.`,
   data: (out) => out,
 });

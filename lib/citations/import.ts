@@ -1,6 +1,17 @@
 import { referenceSchema } from "@/lib/validations/reference";
 import { parseBibtex } from "./citation-js";
 import { createCitekeyAllocator } from "./citekey";
+import {
+  bibtexExtraNotes,
+  cslSignals,
+  distinct,
+  integrityVerdict,
+  medlineSignals,
+  noteSignals,
+  type IntegritySignal,
+  type IntegrityVerdict,
+} from "./integrity";
+import { doiKey } from "./identifiers";
 import { fromCsl, type CslItem } from "./csl";
 import { medlineToCsl, parseMedlineRecord } from "./nbib";
 import { parseRisRecord } from "./ris";
@@ -31,6 +42,9 @@ export type ImportEntry =
       /** The entry's own key in the file (BibTeX key, RIS ID), for the editor's information. */
       sourceKey: string | null;
       warnings: string[];
+      /** Retraction, correction or concern the record itself carries (lib/citations/integrity.ts), and what it makes of the reference. */
+      signals: IntegritySignal[];
+      integrity: IntegrityVerdict;
     }
   | {
       status: "invalid";
@@ -42,6 +56,8 @@ export type ImportEntry =
       duplicate?: DuplicateOf;
       /** The reference as read, for a duplicate: so the editor can compare it with the entry it duplicates. */
       reference?: CitableReference;
+      /** A duplicate's own signals: the record may say the library's entry has been retracted. */
+      signals?: IntegritySignal[];
     };
 
 export type DuplicateOf =
@@ -52,7 +68,7 @@ export type ImportResult = { ok: true; format: ImportFormat; entries: ImportEntr
 export type ImportOptions = {
   /** Skip detection. */
   format?: ImportFormat;
-  /** Keys, DOIs and PMIDs (normalised, as stored) already in the library: new keys avoid them, duplicates are refused. */
+  /** Keys, DOI keys (lower case) and PMIDs already in the library: new keys avoid them, duplicates are refused. */
   existing?: { citekeys?: Iterable<string>; dois?: Iterable<string>; pmids?: Iterable<string> };
 };
 
@@ -94,7 +110,7 @@ export function detectImportFormat(text: string): ImportFormat | null {
   return null;
 }
 
-type ParsedItem = { item: CslItem; publicationTypes?: string[] };
+type ParsedItem = { item: CslItem; publicationTypes?: string[]; signals: IntegritySignal[] };
 type EntryOutcome = { line: number | null; excerpt: string; items?: ParsedItem[]; problem?: string; warning?: string };
 
 const excerptOf = (text: string) => (text.length > 300 ? `${text.slice(0, 300)}…` : text);
@@ -118,14 +134,23 @@ function splitByFormat(text: string, format: ImportFormat): { raw: RawEntry[]; p
     case "bibtex": {
       const { entries, macros } = splitBibtex(text);
       const prefix = macros ? `${macros}\n` : "";
-      return { raw: entries, parse: (entry) => parseBibtex(prefix + entry).map((item) => ({ item })) };
+      return {
+        raw: entries,
+        parse: (entry) => {
+          const extra = bibtexExtraNotes(entry).flatMap((note) => noteSignals("BibTeX annotation", note));
+          return parseBibtex(prefix + entry).map((item) => ({ item, signals: distinct([...cslSignals(item, "BibTeX"), ...extra]) }));
+        },
+      };
     }
     case "ris":
-      return { raw: splitRis(text), parse: (entry) => parseRisRecord(entry).map((item) => ({ item })) };
+      return { raw: splitRis(text), parse: (entry) => parseRisRecord(entry).map((item) => ({ item, signals: cslSignals(item, "RIS") })) };
     case "nbib":
       return {
         raw: splitMedline(text),
-        parse: (entry) => [medlineToCsl(parseMedlineRecord(entry), "medline")],
+        parse: (entry) => {
+          const record = parseMedlineRecord(entry);
+          return [{ ...medlineToCsl(record, "medline"), signals: medlineSignals(record.fields) }];
+        },
       };
     case "csl-json": {
       let data: unknown;
@@ -137,7 +162,10 @@ function splitByFormat(text: string, format: ImportFormat): { raw: RawEntry[]; p
       const list = Array.isArray(data) ? data : [data];
       return {
         raw: list.map((item, i) => ({ text: JSON.stringify(item) ?? "", line: i + 1 })),
-        parse: (entry) => [{ item: cslItemFromJson(JSON.parse(entry)) }],
+        parse: (entry) => {
+          const item = cslItemFromJson(JSON.parse(entry));
+          return [{ item, signals: cslSignals(item, "CSL-JSON") }];
+        },
       };
     }
   }
@@ -169,23 +197,24 @@ const issuesToReason = (issues: ReadonlyArray<{ message: string }>) =>
 
 type Existing = NonNullable<ImportOptions["existing"]>;
 
-/** Refuses a DOI or PMID already in the library or seen earlier in the same input. */
+/** Refuses a DOI or PMID already in the library or seen earlier in the same input; DOIs compared without case. */
 function createDuplicateCheck(existing: Existing = {}) {
-  const libraryDois = new Set(existing.dois ?? []);
+  const libraryDois = new Set([...(existing.dois ?? [])].map((doi) => doi.toLowerCase()));
   const libraryPmids = new Set(existing.pmids ?? []);
   const seenDois = new Map<string, number>();
   const seenPmids = new Map<string, number>();
   return ({ doi, pmid }: { doi?: string | null; pmid?: string | null }, index: number): { reason: string; of: DuplicateOf } | null => {
-    if (doi && libraryDois.has(doi))
+    const key = doi ? doiKey(doi) : null;
+    if (doi && key && libraryDois.has(key))
       return { reason: `Already in the library (DOI ${doi})`, of: { in: "library", field: "doi", value: doi } };
     if (pmid && libraryPmids.has(pmid))
       return { reason: `Already in the library (PMID ${pmid})`, of: { in: "library", field: "pmid", value: pmid } };
-    const sameDoi = doi ? seenDois.get(doi) : undefined;
+    const sameDoi = key ? seenDois.get(key) : undefined;
     if (doi && sameDoi) return { reason: `Same DOI as entry ${sameDoi}`, of: { in: "input", field: "doi", value: doi, entry: sameDoi } };
     const samePmid = pmid ? seenPmids.get(pmid) : undefined;
     if (pmid && samePmid)
       return { reason: `Same PMID as entry ${samePmid}`, of: { in: "input", field: "pmid", value: pmid, entry: samePmid } };
-    if (doi) seenDois.set(doi, index);
+    if (key) seenDois.set(key, index);
     if (pmid) seenPmids.set(pmid, index);
     return null;
   };
@@ -233,6 +262,7 @@ export function importReferences(input: string | Uint8Array, options: ImportOpti
           ...(invalid(duplicate.reason) as Extract<ImportEntry, { status: "invalid" }>),
           duplicate: duplicate.of,
           reference: { ...fields, citekey: "" },
+          signals: parsed.signals,
         });
         continue;
       }
@@ -245,6 +275,8 @@ export function importReferences(input: string | Uint8Array, options: ImportOpti
         reference: { ...fields, citekey: allocateCitekey(fields) },
         sourceKey: typeof sourceKey === "string" && sourceKey ? sourceKey : null,
         warnings: warnings.filter((w): w is string => Boolean(w)),
+        signals: parsed.signals,
+        integrity: integrityVerdict(parsed.signals),
       });
     }
   }

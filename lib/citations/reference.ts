@@ -32,7 +32,7 @@ export type ReferenceFields = {
   volume?: string | null;
   issue?: string | null;
   pages?: string | null;
-  /** Normalised: lower case, no resolver prefix. */
+  /** As registered (case kept), no resolver prefix; compared by `doiKey` (identifiers.ts). */
   doi?: string | null;
   pmid?: string | null;
   url?: string | null;
@@ -41,3 +41,25 @@ export type ReferenceFields = {
 };
 
 export type CitableReference = ReferenceFields & { citekey: string };
+
+/**
+ * A published notice about a work that does not withdraw it: a correction (erratum) or an
+ * expression of concern. Shown to editors, reviewers and readers; unlike a retraction it does not
+ * block submission.
+ */
+export const REFERENCE_NOTICE_KINDS = ["correction", "expression_of_concern"] as const;
+export type ReferenceNoticeKind = (typeof REFERENCE_NOTICE_KINDS)[number];
+
+export const REFERENCE_NOTICE_LABELS: Record<ReferenceNoticeKind, string> = {
+  correction: "Correction",
+  expression_of_concern: "Expression of concern",
+};
+
+/** Where a retraction mark or notice came from: an editor, or the imported record's own metadata. */
+export const REFERENCE_STATUS_SOURCES = ["manual", "import"] as const;
+export type ReferenceStatusSource = (typeof REFERENCE_STATUS_SOURCES)[number];
+
+export const REFERENCE_STATUS_SOURCE_LABELS: Record<ReferenceStatusSource, string> = {
+  manual: "marked by an editor",
+  import: "from the imported record's own metadata",
+};

@@ -2,8 +2,8 @@ import "server-only";
 import { eq, inArray, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { references } from "@/db/schema";
-import { parseDoi, parsePmid } from "@/lib/citations/identifiers";
-import type { CitableReference, ReferenceType } from "@/lib/citations/reference";
+import { doiKey, parseDoi, parsePmid } from "@/lib/citations/identifiers";
+import type { CitableReference, ReferenceNoticeKind, ReferenceType } from "@/lib/citations/reference";
 
 export type PickerReference = {
   citekey: string;
@@ -56,7 +56,7 @@ export function searchReferencesForPicker(query: string, limit = 12): PickerRefe
               conditions.map((c) => sql`(${c})`),
               sql` AND `,
             )})`,
-            doi ? eq(references.doi, doi) : undefined,
+            doi ? eq(references.doiKey, doiKey(doi)) : undefined,
             pmid ? eq(references.pmid, pmid) : undefined,
           ),
         )
@@ -78,7 +78,9 @@ export function searchReferencesForPicker(query: string, limit = 12): PickerRefe
 }
 
 /** Library entries for the given citekeys, in the shape the renderer and AMA formatting take. */
-export function referencesByCitekey(keys: readonly string[]): (CitableReference & { retracted: boolean })[] {
+export function referencesByCitekey(
+  keys: readonly string[],
+): (CitableReference & { retracted: boolean; noticeKind: ReferenceNoticeKind | null })[] {
   if (keys.length === 0) return [];
   return getDb()
     .select()
@@ -102,5 +104,6 @@ export function referencesByCitekey(keys: readonly string[]): (CitableReference 
       url: r.url,
       accessedAt: r.accessedAt,
       retracted: r.retracted,
+      noticeKind: r.noticeKind,
     }));
 }

@@ -6,7 +6,7 @@ import { citedKeys } from "@/lib/citations/markers";
 import type { ReferenceAuthor } from "@/lib/citations/reference";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { markdownToPlainText } from "@/lib/markdown";
-import { renderFormattedWording } from "@/lib/rendered-wording";
+import { noticeLabel, renderFormattedWording } from "@/lib/rendered-wording";
 import type { ReaderAudience } from "@/lib/reader/audience";
 import { topicSlug } from "@/lib/reader/site-url";
 import type { ReaderArticle, ReaderArticleSummary, ReaderReference, ReaderReviewer, ReaderStatus } from "@/lib/reader/types";
@@ -173,6 +173,7 @@ export function getReaderArticle(slug: string, audience: ReaderAudience): Reader
       pmid: r.pmid ?? null,
       url: r.url ?? null,
       retracted: r.retracted,
+      notice: noticeLabel(r),
       formatted: entry.ama.text,
       formattedHtml: entry.ama.html,
       backlinks: entry.backlinks,

@@ -3,6 +3,7 @@ import { and, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { references } from "@/db/schema";
 import { createCitekeyAllocator, citekeyBase } from "@/lib/citations/citekey";
+import { doiKey } from "@/lib/citations/identifiers";
 import type { ReferenceFields } from "@/lib/citations/reference";
 
 /**
@@ -11,9 +12,9 @@ import type { ReferenceFields } from "@/lib/citations/reference";
  * allocate citekeys through these, so the two can't disagree.
  */
 
-/** Every citekey, DOI and PMID in the library: what an import must not duplicate. */
+/** Every citekey, DOI key (lower case) and PMID in the library: what an import must not duplicate. */
 export function libraryIdentifiers(): { citekeys: string[]; dois: string[]; pmids: string[] } {
-  const rows = getDb().select({ citekey: references.citekey, doi: references.doi, pmid: references.pmid }).from(references).all();
+  const rows = getDb().select({ citekey: references.citekey, doi: references.doiKey, pmid: references.pmid }).from(references).all();
   return {
     citekeys: rows.map((r) => r.citekey),
     dois: rows.flatMap((r) => (r.doi ? [r.doi] : [])),
@@ -48,21 +49,28 @@ export function findDuplicate(
   exceptId?: number,
 ): (ExistingReference & { field: "doi" | "pmid" }) | null {
   const matches: SQL[] = [];
-  if (ids.doi) matches.push(eq(references.doi, ids.doi));
+  const key = ids.doi ? doiKey(ids.doi) : null;
+  if (key) matches.push(eq(references.doiKey, key));
   if (ids.pmid) matches.push(eq(references.pmid, ids.pmid));
   if (matches.length === 0) return null;
   const row = db
-    .select({ id: references.id, citekey: references.citekey, title: references.title, doi: references.doi, pmid: references.pmid })
+    .select({ id: references.id, citekey: references.citekey, title: references.title, doi: references.doiKey, pmid: references.pmid })
     .from(references)
     .where(and(or(...matches), exceptId ? ne(references.id, exceptId) : undefined))
     .get();
   if (!row) return null;
-  return { id: row.id, citekey: row.citekey, title: row.title, field: ids.doi && row.doi === ids.doi ? "doi" : "pmid" };
+  return { id: row.id, citekey: row.citekey, title: row.title, field: key && row.doi === key ? "doi" : "pmid" };
+}
+
+/** Library entries by DOI key (lower case) or PMID. */
+/** The library entry holding this DOI or PMID, read outside any write (the DOI/PMID lookup checks it before fetching). */
+export function libraryEntryWith(ids: { doi?: string | null; pmid?: string | null }) {
+  return findDuplicate(getDb(), ids);
 }
 
 export function referencesByIdentifier(field: "doi" | "pmid", values: readonly string[]): Map<string, ExistingReference> {
   if (values.length === 0) return new Map();
-  const column = field === "doi" ? references.doi : references.pmid;
+  const column = field === "doi" ? references.doiKey : references.pmid;
   const rows = getDb()
     .select({ id: references.id, citekey: references.citekey, title: references.title, value: column })
     .from(references)

@@ -1,6 +1,8 @@
 import "server-only";
 import { importReferences, IMPORT_FORMAT_LABELS, type ImportFormat } from "@/lib/citations/import";
+import { doiKey } from "@/lib/citations/identifiers";
 import type { CitableReference } from "@/lib/citations/reference";
+import { describeSignal, type IntegritySignal, type IntegrityVerdict } from "@/lib/citations/integrity";
 import {
   libraryIdentifiers,
   referencesByIdentifier,
@@ -20,6 +22,10 @@ export type ImportPreviewEntry =
       warnings: string[];
       /** A library entry with the same title: probably the same work, recorded without the identifier. Not picked by default. */
       sameTitleAs: ExistingReference | null;
+      /** What the record says about itself, each as "Retracted, per the record's own metadata (…): “…”". */
+      signals: PreviewSignal[];
+      /** What importing it makes of the reference: retracted, a notice, or nothing. */
+      integrity: IntegrityVerdict;
     }
   | {
       index: number;
@@ -30,8 +36,13 @@ export type ImportPreviewEntry =
       /** The library entry it duplicates; null when it repeats an earlier entry of the same import. */
       existing: ExistingReference | null;
       duplicateOfEntry: number | null;
+      signals: PreviewSignal[];
     }
   | { index: number; line: number | null; verdict: "invalid"; reason: string; excerpt: string };
+
+export type PreviewSignal = { kind: IntegritySignal["kind"]; text: string };
+const previewSignals = (signals: readonly IntegritySignal[] = []): PreviewSignal[] =>
+  signals.map((s) => ({ kind: s.kind, text: describeSignal(s) }));
 
 export type ImportPreview =
   | {
@@ -47,11 +58,13 @@ export function previewImport(input: string | Uint8Array, format?: ImportFormat)
   const result = importReferences(input, { format, existing: libraryIdentifiers() });
   if (!result.ok) return result;
 
+  // DOIs are looked up by their key: the library may hold "10.1056/NEJMoa…" where the file says "10.1056/nejmoa…".
+  const keyOf = (field: "doi" | "pmid", value: string) => (field === "doi" ? doiKey(value) : value);
   const libraryDuplicates = (field: "doi" | "pmid") =>
     referencesByIdentifier(
       field,
       result.entries.flatMap((e) =>
-        e.status === "invalid" && e.duplicate?.in === "library" && e.duplicate.field === field ? [e.duplicate.value] : [],
+        e.status === "invalid" && e.duplicate?.in === "library" && e.duplicate.field === field ? [keyOf(field, e.duplicate.value)] : [],
       ),
     );
   const byDoi = libraryDuplicates("doi");
@@ -69,11 +82,13 @@ export function previewImport(input: string | Uint8Array, format?: ImportFormat)
         sourceKey: entry.sourceKey,
         warnings: entry.warnings,
         sameTitleAs,
+        signals: previewSignals(entry.signals),
+        integrity: entry.integrity,
       };
     }
     if (entry.duplicate && entry.reference) {
       const of = entry.duplicate;
-      const existing = of.in === "library" ? ((of.field === "doi" ? byDoi : byPmid).get(of.value) ?? null) : null;
+      const existing = of.in === "library" ? ((of.field === "doi" ? byDoi : byPmid).get(keyOf(of.field, of.value)) ?? null) : null;
       return {
         index: entry.index,
         line: entry.line,
@@ -82,6 +97,7 @@ export function previewImport(input: string | Uint8Array, format?: ImportFormat)
         reference: entry.reference,
         existing,
         duplicateOfEntry: of.in === "input" ? of.entry : null,
+        signals: previewSignals(entry.signals),
       };
     }
     return { index: entry.index, line: entry.line, verdict: "invalid", reason: entry.reason, excerpt: entry.excerpt };

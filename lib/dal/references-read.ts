@@ -3,8 +3,8 @@ import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { articles, references, revisionCitations, type RevisionState } from "@/db/schema";
 import { formatAmaList, type AmaEntry } from "@/lib/citations/format-ama";
-import { normalizeDoi, normalizePmid } from "@/lib/citations/identifiers";
-import type { CitableReference, ReferenceType } from "@/lib/citations/reference";
+import { doiKey, normalizePmid } from "@/lib/citations/identifiers";
+import type { CitableReference, ReferenceNoticeKind, ReferenceStatusSource, ReferenceType } from "@/lib/citations/reference";
 import { clampPage, pageCount, pageOffset } from "@/lib/pagination";
 
 /** Reading the reference library: the paged list, one entry, the articles citing an entry, exports. */
@@ -15,6 +15,12 @@ export type LibraryReference = CitableReference & {
   retracted: boolean;
   retractionNote: string | null;
   retractedAt: string | null;
+  retractionSource: ReferenceStatusSource | null;
+  /** A correction or expression of concern published about the work. */
+  noticeKind: ReferenceNoticeKind | null;
+  noticeNote: string | null;
+  noticeSource: ReferenceStatusSource | null;
+  noticeAt: string | null;
   updatedAt: string;
 };
 
@@ -52,6 +58,11 @@ const libraryColumns = {
   retracted: references.retracted,
   retractionNote: references.retractionNote,
   retractedAt: references.retractedAt,
+  retractionSource: references.retractionSource,
+  noticeKind: references.noticeKind,
+  noticeNote: references.noticeNote,
+  noticeSource: references.noticeSource,
+  noticeAt: references.noticeAt,
   updatedAt: references.updatedAt,
 };
 
@@ -71,8 +82,8 @@ function filterConditions(filters: ReferenceFilters): SQL | undefined {
   }
   if (filters.type) conditions.push(eq(references.type, filters.type));
   if (filters.year) conditions.push(eq(references.year, filters.year));
-  const doi = filters.doi?.trim() ? normalizeDoi(filters.doi) : "";
-  if (doi) conditions.push(sql`${references.doi} LIKE ${likeContains(doi)} ESCAPE '\\'`);
+  const doi = filters.doi?.trim() ? doiKey(filters.doi) : "";
+  if (doi) conditions.push(sql`${references.doiKey} LIKE ${likeContains(doi)} ESCAPE '\\'`);
   const pmid = filters.pmid?.trim() ? normalizePmid(filters.pmid) : "";
   if (pmid) conditions.push(eq(references.pmid, pmid));
   if (filters.retracted !== undefined) conditions.push(eq(references.retracted, filters.retracted));

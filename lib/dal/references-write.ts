@@ -10,7 +10,7 @@ import { hashRevisionContent } from "@/lib/dal/revision-content";
 import { notifyReviewersToSignAgain } from "@/lib/dal/sign-offs";
 import type { CurrentUser } from "@/lib/dal/session";
 import type { ReferenceFields } from "@/lib/citations/reference";
-import type { ReferenceValues } from "@/lib/validations/reference";
+import type { ImportedIntegrity, ReferenceValues } from "@/lib/validations/reference";
 
 /**
  * Changing the reference library: create, update, delete, retract and import, each in one
@@ -232,8 +232,14 @@ export function setReferenceRetracted(user: CurrentUser, id: number, retracted: 
     tx.update(references)
       .set(
         retracted
-          ? { retracted: true, retractionNote: note, retractedAt: current.retracted ? current.retractedAt : now, updatedAt: now }
-          : { retracted: false, retractionNote: null, retractedAt: null, updatedAt: now },
+          ? {
+              retracted: true,
+              retractionNote: note,
+              retractedAt: current.retracted ? current.retractedAt : now,
+              retractionSource: "manual",
+              updatedAt: now,
+            }
+          : { retracted: false, retractionNote: null, retractedAt: null, retractionSource: null, updatedAt: now },
       )
       .where(eq(references.id, id))
       .run();
@@ -285,14 +291,32 @@ export type ImportBatchOutcome = {
   skipped: Array<{ citekey: string; reason: string; existing?: ExistingReference }>;
 };
 
+/** The columns a record's own retraction or notice sets (source `import`), stamped now. */
+function integrityColumns(integrity: ImportedIntegrity | undefined, now: string) {
+  if (!integrity) return {};
+  if (integrity.status === "retracted")
+    return { retracted: true, retractionNote: integrity.note, retractedAt: now, retractionSource: "import" as const };
+  return { noticeKind: integrity.kind, noticeNote: integrity.note, noticeAt: now, noticeSource: "import" as const };
+}
+
 /**
  * Saves one batch of previewed references. Duplicates are checked again inside the transaction
  * (the library may have changed since the preview); a citekey taken meanwhile is replaced by a
- * fresh one. One audit event records the batch.
+ * fresh one. A reference whose record says it was retracted is saved retracted, one with a
+ * correction or expression of concern with that notice (`integrity`, by the preview's citekey).
+ * One audit event records the batch.
  */
-export function importReferenceBatch(user: CurrentUser, batch: ReadonlyArray<ReferenceValues & { citekey: string }>): ImportBatchOutcome {
+export function importReferenceBatch(
+  user: CurrentUser,
+  batch: ReadonlyArray<ReferenceValues & { citekey: string }>,
+  integrity: readonly ImportedIntegrity[] = [],
+): ImportBatchOutcome {
+  const integrityOf = new Map(integrity.map((entry) => [entry.citekey, entry]));
   return writeTransaction((tx) => {
     const outcome: ImportBatchOutcome = { created: [], skipped: [] };
+    const now = new Date().toISOString();
+    const retracted: string[] = [];
+    const noticed: string[] = [];
     for (const values of batch) {
       const duplicate = findDuplicate(tx, values);
       if (duplicate) {
@@ -304,12 +328,15 @@ export function importReferenceBatch(user: CurrentUser, batch: ReadonlyArray<Ref
         continue;
       }
       const citekey = citekeyTaken(tx, values.citekey) ? allocateCitekey(tx, values) : values.citekey;
+      const status = integrityOf.get(values.citekey);
       const row = tx
         .insert(references)
-        .values({ ...columnsOf(values), citekey, createdById: user.id })
+        .values({ ...columnsOf(values), ...integrityColumns(status, now), citekey, createdById: user.id })
         .returning({ id: references.id })
         .get();
       outcome.created.push({ id: row.id, citekey });
+      if (status?.status === "retracted") retracted.push(citekey);
+      else if (status) noticed.push(citekey);
     }
     if (outcome.created.length > 0) {
       appendAuditEvent(tx, {
@@ -317,7 +344,13 @@ export function importReferenceBatch(user: CurrentUser, batch: ReadonlyArray<Ref
         action: "reference.import",
         targetType: "reference",
         targetId: null,
-        summary: { count: outcome.created.length, citekeys: outcome.created.map((c) => c.citekey), skipped: outcome.skipped.length },
+        summary: {
+          count: outcome.created.length,
+          citekeys: outcome.created.map((c) => c.citekey),
+          skipped: outcome.skipped.length,
+          ...(retracted.length ? { retractedPerRecord: retracted } : {}),
+          ...(noticed.length ? { noticePerRecord: noticed } : {}),
+        },
       });
     }
     return outcome;

@@ -92,12 +92,24 @@ export function checklistFor(
   const keys = citekeysOf(content);
   const library = keys.length
     ? tx
-        .select({ citekey: references.citekey, title: references.title, retracted: references.retracted })
+        .select({
+          citekey: references.citekey,
+          title: references.title,
+          retracted: references.retracted,
+          type: references.type,
+          year: references.year,
+          noticeKind: references.noticeKind,
+        })
         .from(references)
         .where(inArray(references.citekey, keys))
         .all()
     : [];
-  return submissionChecklist(content, { library, readabilityTarget: getSiteSettings().readabilityTarget });
+  const settings = getSiteSettings();
+  return submissionChecklist(content, {
+    library,
+    readabilityTarget: settings.readabilityTarget,
+    guidelineMaxAgeYears: settings.guidelineMaxAgeYears,
+  });
 }
 
 /**

@@ -19,6 +19,8 @@ export type ReaderReference = {
   pmid: string | null;
   url: string | null;
   retracted: boolean;
+  /** "Correction" or "Expression of concern" when one was published about the work. */
+  notice: string | null;
   /** AMA entry: plain text and safe HTML. */
   formatted: string;
   formattedHtml: string;

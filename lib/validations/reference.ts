@@ -1,8 +1,8 @@
 import { z } from "@/lib/validations/zod";
 import { CITEKEY_PATTERN } from "@/lib/citations/citekey";
 import { parseAuthorLines } from "@/lib/citations/author-lines";
-import { isValidDoi, isValidPmid, normalizeDoi, normalizePmid } from "@/lib/citations/identifiers";
-import { REFERENCE_TYPES } from "@/lib/citations/reference";
+import { isValidDoi, isValidPmid, normalizeDoi, normalizePmid, parseLookupQuery } from "@/lib/citations/identifiers";
+import { REFERENCE_NOTICE_KINDS, REFERENCE_TYPES } from "@/lib/citations/reference";
 
 /**
  * One reference of the citation library, as the reference form, the server action and the
@@ -150,13 +150,48 @@ export const IMPORT_BATCH_SIZE = 250;
 /** Batches are also cut by size: a reference with hundreds of authors is large. */
 export const IMPORT_BATCH_BYTES = 512 * 1024;
 
+/**
+ * What an imported record said about itself (lib/citations/integrity.ts): the reference is saved
+ * retracted, or with a notice, and the note quotes the record. The editor may mark a reference
+ * retracted by hand anyway, so taking this from the client grants nothing new.
+ */
+export const importedIntegritySchema = z.discriminatedUnion("status", [
+  z
+    .object({ citekey: z.string().min(1), status: z.literal("retracted"), note: z.string().trim().min(1).max(RETRACTION_NOTE_MAX) })
+    .strict(),
+  z
+    .object({
+      citekey: z.string().min(1),
+      status: z.literal("notice"),
+      kind: z.enum(REFERENCE_NOTICE_KINDS),
+      note: z.string().trim().min(1).max(RETRACTION_NOTE_MAX),
+    })
+    .strict(),
+]);
+export type ImportedIntegrity = z.output<typeof importedIntegritySchema>;
+
 export const importBatchSchema = z
   .object({
     references: z
       .array(referenceSchema.and(z.object({ citekey: z.string().regex(/.+/) })))
       .min(1, "Choose at least one reference to import")
       .max(IMPORT_BATCH_SIZE, `At most ${IMPORT_BATCH_SIZE} references per batch`),
+    /** By citekey, for the references of this batch whose records carry a retraction or a notice. */
+    integrity: z.array(importedIntegritySchema).max(IMPORT_BATCH_SIZE).default([]),
   })
   .strict();
 
 export type RetractionInput = z.input<typeof retractionSchema>;
+
+/** "Add by DOI or PMID": one identifier in any form an editor pastes. */
+export const lookupReferenceSchema = z
+  .object({
+    query: z
+      .string()
+      .trim()
+      .min(1, "Enter a DOI or a PMID")
+      .max(300, "A DOI is at most 300 characters")
+      .refine((q) => parseLookupQuery(q) !== null, "Enter a DOI like 10.1056/NEJMoa1511939 or a PMID like 26551272"),
+  })
+  .strict();
+export type LookupReferenceInput = z.input<typeof lookupReferenceSchema>;

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { builtAppPaths } from "../security/build-surface";
 import { issueResetToken } from "../helpers/password-reset";
 import { createFixtureArticle, createFixtureReference, expect, test, type Staff, type StaffUser } from "../helpers/fixtures";
+import { e2eDb } from "../helpers/e2e-db";
 
 /**
  * Every staff page in the production build's page manifest, opened as a role that can see it with
@@ -9,7 +10,15 @@ import { createFixtureArticle, createFixtureReference, expect, test, type Staff,
  * without an entry here fails the first test, so none goes unchecked.
  */
 
-type Objects = { articleId: number; liveArticleId: number; reviewArticleId: number; referenceId: number; userId: number };
+type Objects = {
+  articleId: number;
+  liveArticleId: number;
+  reviewArticleId: number;
+  referenceId: number;
+  /** Retracted and with a notice, as an import of a record saying so leaves it. */
+  flaggedReferenceId: number;
+  userId: number;
+};
 type Entry = { url: (o: Objects) => string; as: (s: Staff) => StaffUser | null; ready?: string };
 
 const editor = (s: Staff) => s.editor;
@@ -59,7 +68,10 @@ const STAFF_PAGES: Record<string, Entry[]> = {
   "/(editor)/editor/articles/[id]/review/page": [{ url: (o) => `/editor/articles/${o.reviewArticleId}/review`, as: reviewer }],
   "/(editor)/editor/articles/new/page": [{ url: () => "/editor/articles/new", as: editor }],
   "/(editor)/editor/questions/page": [{ url: () => "/editor/questions", as: editor }],
-  "/(editor)/editor/references/[id]/page": [{ url: (o) => `/editor/references/${o.referenceId}`, as: editor }],
+  "/(editor)/editor/references/[id]/page": [
+    { url: (o) => `/editor/references/${o.referenceId}`, as: editor },
+    { url: (o) => `/editor/references/${o.flaggedReferenceId}`, as: editor },
+  ],
   "/(editor)/editor/references/import/page": [{ url: () => "/editor/references/import", as: editor }],
   "/(editor)/editor/references/new/page": [{ url: () => "/editor/references/new", as: editor }],
   "/(editor)/editor/references/page": [{ url: () => "/editor/references", as: editor }],
@@ -82,6 +94,16 @@ test.describe("staff pages are accessible", () => {
     if (objects) return objects;
     const [r1, r2] = staff.reviewers;
     const reference = createFixtureReference("A fixture trial for the accessibility check");
+    const flagged = createFixtureReference("A retracted fixture trial with a notice");
+    const db = e2eDb();
+    try {
+      db.prepare(
+        `UPDATE library_references SET retracted = 1, retraction_source = 'import', retracted_at = ?, retraction_note = 'Retracted, per the record''s own metadata (BibTeX note): “Retracted in: Lancet. 2010;375(9713):445”',
+           notice_kind = 'expression_of_concern', notice_note = 'Expression of concern, per the record''s own metadata', notice_source = 'import', notice_at = ? WHERE id = ?`,
+      ).run(new Date().toISOString(), new Date().toISOString(), flagged.id);
+    } finally {
+      db.close();
+    }
     const draft = createFixtureArticle({ author: staff.editor, state: "draft", cites: [reference] });
     const live = createFixtureArticle({ author: staff.editor, state: "under_review", live: true, reviewers: [r1, r2], approvedBy: [r2] });
     objects = {
@@ -89,6 +111,7 @@ test.describe("staff pages are accessible", () => {
       liveArticleId: live.articleId,
       reviewArticleId: live.articleId,
       referenceId: reference.id,
+      flaggedReferenceId: flagged.id,
       userId: r1.id,
     };
     return objects;

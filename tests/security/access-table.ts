@@ -24,6 +24,8 @@ import {
 import { DEFAULT_SETTINGS } from "@/lib/validations/settings";
 import { assignReviewer, createArticle, dbRun, dbValue, type ArticleFixture, type Caller } from "./fixtures";
 import { createUser } from "../helpers/e2e-db";
+import { loggedLookups } from "../helpers/lookup-stub";
+import { E2E_LOOKUP_LOG } from "../../playwright.config";
 import { issueResetToken } from "../helpers/password-reset";
 
 /**
@@ -354,6 +356,16 @@ export const ACTION_ROWS: ActionRow[] = [
     ],
     allowed: (actor) => canManageReferences(actor),
     state: (s) => dbValue("SELECT count(*) AS n FROM library_references WHERE title = ?", s.title),
+  }),
+  define<{ pmid: string }>({
+    action: "lib/actions/references.ts#lookupReferenceAction",
+    page: "/editor/references/new",
+    // A fresh probe PMID per call (the stub answers 77xxxxxx with a record): the look-up writes
+    // nothing, so what an allowed call changes is what the doi.org / PubMed stand-in was asked.
+    subjects: { other: () => ({ pmid: `77${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}` }) },
+    args: (s) => [{ query: `PMID: ${s.pmid}` }],
+    allowed: (actor) => canManageReferences(actor),
+    state: (s) => loggedLookups(E2E_LOOKUP_LOG).filter((r) => r.query.id === s.pmid).length,
   }),
   // ── articles and revisions (editor, admin) ────────────────────────────────────
   define<{ question: string }>({

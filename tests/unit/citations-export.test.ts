@@ -65,6 +65,14 @@ describe("exported text", () => {
     ]);
   });
 
+  test("a DOI keeps its registered case in every format", () => {
+    const acog = library.find((ref) => ref.doi?.toLowerCase() === "10.1097/aog.0000000000003772");
+    expect(acog?.doi).toBe("10.1097/AOG.0000000000003772");
+    expect(exportReferences([acog!], "bibtex")).toContain("doi = {10.1097/AOG.0000000000003772}");
+    expect(exportReferences([acog!], "ris")).toContain("DO  - 10.1097/AOG.0000000000003772");
+    expect(JSON.parse(exportReferences([acog!], "csl-json"))).toEqual([expect.objectContaining({ DOI: "10.1097/AOG.0000000000003772" })]);
+  });
+
   test("an empty list exports an empty file", () => {
     expect(JSON.parse(exportReferences([], "csl-json"))).toEqual([]);
     expect(exportReferences([], "ris").trim()).toBe("");

@@ -65,7 +65,7 @@ const acogOpinion: ReferenceFields = {
   volume: "135",
   issue: "4",
   pages: "e178-e188",
-  doi: "10.1097/aog.0000000000003772",
+  doi: "10.1097/AOG.0000000000003772",
 };
 
 const williams: ReferenceFields = {
@@ -121,9 +121,9 @@ describe("formatAma", () => {
     );
   });
 
-  test("an organisation's guideline published in a journal reads as a journal article", () => {
+  test("an organisation's guideline published in a journal reads as a journal article, its DOI in the registered case", () => {
     expect(formatAma(acogOpinion).text).toBe(
-      "American College of Obstetricians and Gynecologists. Physical activity and exercise during pregnancy and the postpartum period: ACOG Committee Opinion, Number 804. Obstet Gynecol. 2020;135(4):e178-e188. doi:10.1097/aog.0000000000003772",
+      "American College of Obstetricians and Gynecologists. Physical activity and exercise during pregnancy and the postpartum period: ACOG Committee Opinion, Number 804. Obstet Gynecol. 2020;135(4):e178-e188. doi:10.1097/AOG.0000000000003772",
     );
   });
 

@@ -1,15 +1,16 @@
 import { describe, expect, test } from "vitest";
-import { isValidDoi, isValidPmid, normalizeDoi, normalizePmid, parseDoi, parsePmid } from "@/lib/citations/identifiers";
+import { doiKey, isValidDoi, isValidPmid, normalizeDoi, normalizePmid, parseDoi, parsePmid } from "@/lib/citations/identifiers";
 
 describe("DOI", () => {
   test.each([
     ["10.1136/bjsports-2018-100056", "10.1136/bjsports-2018-100056"],
-    ["https://doi.org/10.1136/BJSPORTS-2018-100056", "10.1136/bjsports-2018-100056"],
-    ["http://dx.doi.org/10.1097/AOG.0000000000003772", "10.1097/aog.0000000000003772"],
+    ["https://doi.org/10.1136/BJSPORTS-2018-100056", "10.1136/BJSPORTS-2018-100056"],
+    ["http://dx.doi.org/10.1097/AOG.0000000000003772", "10.1097/AOG.0000000000003772"],
+    ["doi:10.1056/NEJMsa0810119", "10.1056/NEJMsa0810119"],
     ["doi:10.1136/bmj.n71", "10.1136/bmj.n71"],
     ["DOI: 10.1136/bmj.n71.", "10.1136/bmj.n71"],
     ["  doi.org/10.1016/j.math.2014.09.002 ", "10.1016/j.math.2014.09.002"],
-    ["https://doi.org/10.1002%2F%28SICI%291097-4679", "10.1002/(sici)1097-4679"],
+    ["https://doi.org/10.1002%2F%28SICI%291097-4679", "10.1002/(SICI)1097-4679"],
     ["doi: https://doi.org/10.1371/journal.pmed.1000100", "10.1371/journal.pmed.1000100"],
   ])("normalizes %s", (input, expected) => {
     expect(normalizeDoi(input)).toBe(expected);
@@ -27,6 +28,12 @@ describe("DOI", () => {
     "https://doi.org/",
   ])("rejects %j", (input) => {
     expect(parseDoi(input)).toBeNull();
+  });
+
+  test("keeps the registered case, and compares by a lower-case key", () => {
+    expect(parseDoi("https://doi.org/10.1056/NEJMsa0810119")).toBe("10.1056/NEJMsa0810119");
+    expect(doiKey("https://doi.org/10.1056/NEJMsa0810119")).toBe("10.1056/nejmsa0810119");
+    expect(doiKey("10.1056/nejmsa0810119.")).toBe(doiKey("DOI: 10.1056/NEJMsa0810119"));
   });
 
   test("keeps a malformed percent sign as typed rather than throwing", () => {

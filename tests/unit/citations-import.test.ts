@@ -113,7 +113,8 @@ describe("RIS", () => {
         source: "Obstetrics and Gynecology",
         sourceAbbrev: "Obstet Gynecol",
         pages: "e178-e188",
-        doi: "10.1097/aog.0000000000003772",
+        // As registered: the DOI keeps its case (it is compared by its lower-case key).
+        doi: "10.1097/AOG.0000000000003772",
         citekey: "american2020",
       },
     });

@@ -29,6 +29,7 @@ const article: ReaderArticle = {
       pmid: "33239350",
       url: null,
       retracted: false,
+      notice: null,
       formatted: "Bull FC. WHO 2020 guidelines. Br J Sports Med. 2020.",
       formattedHtml: "Bull FC. WHO 2020 guidelines. <i>Br J Sports Med</i>. 2020.",
       backlinks: ["cite-1-1"],

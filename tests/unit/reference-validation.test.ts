@@ -31,7 +31,7 @@ describe("referenceSchema", () => {
 
   test("accepts a complete reference and normalises DOI and PMID", () => {
     const parsed = referenceSchema.parse(valid);
-    expect(parsed.doi).toBe("10.1136/bjsports-2016-096065");
+    expect(parsed.doi).toBe("10.1136/BJSPORTS-2016-096065");
     expect(parsed.pmid).toBe("27324871");
     expect(parsed.authors).toEqual([{ family: "Sperstad", given: "Jorun Bakken" }, { literal: "Norwegian School of Sport Sciences" }]);
   });

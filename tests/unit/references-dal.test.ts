@@ -78,6 +78,23 @@ describe("creating and editing", () => {
     expect(outcome).toMatchObject({ ok: false, reason: "duplicate", field: "doi", existing: { citekey: "mottola2018" } });
   });
 
+  test("keeps a DOI in its registered case, and finds duplicates whatever the case", () => {
+    const outcome = dal.createReference(
+      editor,
+      values({ type: "research", title: "Medical marijuana laws", source: "N Engl J Med", year: 2009, doi: "doi:10.1056/NEJMsa0810119" }),
+    );
+    expect(outcome).toMatchObject({ ok: true });
+    const id = outcome.ok ? outcome.id : 0;
+    expect(dal.getReference(id)?.doi).toBe("10.1056/NEJMsa0810119");
+    expect(dal.getReference(id)?.ama.text).toContain("doi:10.1056/NEJMsa0810119");
+    expect(dal.listReferences({ doi: "10.1056/nejmsa0810119" }).rows.map((r) => r.id)).toEqual([id]);
+    expect(
+      dal.createReference(editor, values({ type: "research", title: "Copy", source: "X", doi: "https://doi.org/10.1056/nejmsa0810119" })),
+    ).toMatchObject({ ok: false, reason: "duplicate", field: "doi" });
+    const preview = previewImport(`@article{x, title={Copy}, journal={N Engl J Med}, year={2009}, doi={10.1056/NEJMSA0810119}}`);
+    expect(preview.ok && preview.entries[0]).toMatchObject({ verdict: "duplicate", existing: { id } });
+  });
+
   test("refuses to change a citekey, and a duplicate PMID on edit", () => {
     const id = idOf("mottola2018a");
     expect(dal.updateReference(editor, id, values({ citekey: "other2018", type: "research", title: "x", source: "y" }))).toMatchObject({
@@ -95,7 +112,21 @@ describe("creating and editing", () => {
     const id = idOf("bull2020");
     const before = getDb().select().from(revisions).all();
     const ref = dal.getReference(id)!;
-    const { id: _id, citekey: _key, retracted: _r, retractionNote: _n, retractedAt: _a, updatedAt: _u, ama: _ama, ...fields } = ref;
+    const {
+      id: _id,
+      citekey: _key,
+      retracted: _r,
+      retractionNote: _n,
+      retractedAt: _a,
+      retractionSource: _rs,
+      noticeKind: _nk,
+      noticeNote: _nn,
+      noticeSource: _ns,
+      noticeAt: _na,
+      updatedAt: _u,
+      ama: _ama,
+      ...fields
+    } = ref;
     const outcome = dal.updateReference(editor, id, values({ ...fields, pages: "1451-1463" }));
     expect(outcome).toMatchObject({ ok: true, cited: true });
     const after = new Map(
@@ -223,5 +254,40 @@ describe("export of an article's references", () => {
     const result = dal.articleReferences(article.id)!;
     expect(result.references.length).toBeGreaterThan(0);
     expect(new Set(result.references.map((r) => r.id)).size).toBe(result.references.length);
+  });
+});
+
+describe("importing records that carry their own retraction or notice", () => {
+  test("the preview shows the signal; the batch saves the retraction and the notice with the record's words", () => {
+    const bib = `@article{wakefield, title={Ileal-lymphoid-nodular hyperplasia, non-specific colitis, and pervasive developmental disorder in children}, author={Wakefield, A. J.}, journaltitle={The Lancet}, shortjournal={Lancet}, year={1998}, doi={10.1016/S0140-6736(97)11096-0}, note={Retracted in: Lancet. 2010;375(9713):445}}
+@article{sprint, title={A Randomized Trial of Intensive versus Standard Blood-Pressure Control}, author={Wright, Jackson T.}, journaltitle={New England Journal of Medicine}, year={2015}, doi={10.1056/NEJMoa1511939}, note={Erratum in: N Engl J Med. 2017;377(25):2506}}`;
+    const preview = previewImport(bib);
+    if (!preview.ok) throw new Error(preview.error);
+    const [wakefield, sprint] = preview.entries;
+    if (wakefield.verdict !== "new" || sprint.verdict !== "new") throw new Error("expected two new entries");
+    expect(wakefield.signals).toEqual([
+      { kind: "retraction", text: "Retracted, per the record's own metadata (BibTeX note): “Retracted in: Lancet. 2010;375(9713):445”" },
+    ]);
+    expect(sprint.integrity).toMatchObject({ status: "notice", kind: "correction" });
+
+    const batch = [wakefield.reference, sprint.reference].map((r) => ({ ...values(r), citekey: r.citekey }));
+    const notes = {
+      wakefield: wakefield.integrity.status === "retracted" ? wakefield.integrity.note : "",
+      sprint: sprint.integrity.status === "notice" ? sprint.integrity.note : "",
+    };
+    const outcome = dal.importReferenceBatch(editor, batch, [
+      { citekey: wakefield.reference.citekey, status: "retracted", note: notes.wakefield },
+      { citekey: sprint.reference.citekey, status: "notice", kind: "correction", note: notes.sprint },
+    ]);
+    expect(outcome.created).toHaveLength(2);
+    const saved = outcome.created.map((c) => dal.getReference(c.id)!);
+    expect(saved[0]).toMatchObject({ retracted: true, retractionSource: "import", retractionNote: notes.wakefield, noticeKind: null });
+    expect(saved[0].retractedAt).toBeTruthy();
+    expect(saved[0].doi).toBe("10.1016/S0140-6736(97)11096-0");
+    expect(saved[1]).toMatchObject({ retracted: false, noticeKind: "correction", noticeSource: "import", noticeNote: notes.sprint });
+    expect(JSON.parse(lastAudit().summary)).toMatchObject({
+      retractedPerRecord: [wakefield.reference.citekey],
+      noticePerRecord: [sprint.reference.citekey],
+    });
   });
 });

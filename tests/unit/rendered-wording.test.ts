@@ -49,8 +49,11 @@ describe("a wording as readers get it", () => {
     expect(rendered.unknownCitekeys.map((u) => u.key)).toEqual(["nobody1999"]);
   });
 
-  it("gives the staff pages each entry's number, anchor, type label, AMA html and retraction", () => {
-    const rendered = renderFormattedWording("Move more [@bull2020]. At least 150 minutes [@piercy2018].", library);
+  it("gives the staff pages each entry's number, anchor, type label, AMA html, retraction and notice", () => {
+    const withNotice = library.map((ref) =>
+      ref.citekey === "piercy2018" ? { ...ref, noticeKind: "expression_of_concern" as const } : ref,
+    );
+    const rendered = renderFormattedWording("Move more [@bull2020]. At least 150 minutes [@piercy2018].", withNotice);
     const ama = formatAmaList([library[1], library[0]]);
     expect(wordingReferences(rendered)).toEqual([
       {
@@ -60,6 +63,7 @@ describe("a wording as readers get it", () => {
         typeLabel: "Guideline",
         html: ama[0].html,
         retracted: true,
+        notice: null,
       },
       {
         number: 2,
@@ -68,6 +72,7 @@ describe("a wording as readers get it", () => {
         typeLabel: "Guideline",
         html: ama[1].html,
         retracted: false,
+        notice: "Expression of concern",
       },
     ]);
     expect(rendered.html).toContain(`href="#${rendered.referenceList[0].anchorId}"`);

@@ -2,8 +2,24 @@ import { describe, expect, it } from "vitest";
 import { submissionChecklist, type CheckedContent } from "@/lib/submission-checks";
 
 const library = [
-  { citekey: "mottola2018", title: "2019 Canadian guideline for physical activity throughout pregnancy", retracted: false },
-  { citekey: "wakefield1998", title: "Ileal-lymphoid-nodular hyperplasia", retracted: true },
+  {
+    citekey: "mottola2018",
+    title: "2019 Canadian guideline for physical activity throughout pregnancy",
+    retracted: false,
+    type: "guideline",
+    year: 2022,
+  },
+  { citekey: "wakefield1998", title: "Ileal-lymphoid-nodular hyperplasia", retracted: true, type: "research", year: 1998 },
+  { citekey: "acog2015", title: "Physical activity and exercise during pregnancy", retracted: false, type: "guideline", year: 2015 },
+  { citekey: "bull2020", title: "WHO 2020 guidelines on physical activity", retracted: false, type: "guideline", year: 2021 },
+  {
+    citekey: "sprint2015",
+    title: "A Randomized Trial of Intensive versus Standard Blood-Pressure Control",
+    retracted: false,
+    type: "research",
+    year: 2015,
+    noticeKind: "correction",
+  },
 ];
 
 const good: CheckedContent = {
@@ -13,7 +29,8 @@ const good: CheckedContent = {
   disclosure: "The author reports no conflicts of interest.",
 };
 
-const check = (content: CheckedContent, target = 8) => submissionChecklist(content, { library, readabilityTarget: target });
+const check = (content: CheckedContent, target = 8, guidelineMaxAgeYears = 5) =>
+  submissionChecklist(content, { library, readabilityTarget: target, guidelineMaxAgeYears, currentYear: 2026 });
 const byId = (content: CheckedContent, id: string, target = 8) => check(content, target).checks.find((c) => c.id === id)!;
 
 describe("submission checklist", () => {
@@ -49,6 +66,31 @@ describe("submission checklist", () => {
   it("ignores a marker inside code, exactly as the renderer does", () => {
     const content = { ...good, clinicianBody: "Use `[@nobody2020]` to cite [@mottola2018]." };
     expect(byId(content, "unknown-citekeys").passed).toBe(true);
+  });
+
+  it("warns, without blocking, about a guideline older than the age limit, naming it with its year", () => {
+    const content = {
+      ...good,
+      clinicianBody: "Old advice [@acog2015; @bull2020; @mottola2018].",
+      patientBody: "Old advice [@acog2015; @bull2020; @mottola2018].",
+    };
+    const result = check(content);
+    expect(result.canSubmit).toBe(true);
+    const warning = result.checks.find((c) => c.id === "guideline-age")!;
+    expect(warning).toMatchObject({ severity: "warning", passed: false, label: "Cited guidelines are at most 5 years old" });
+    // 2021 is five years before 2026: not older than the limit. Research papers are never "stale" guidelines.
+    expect(warning.detail).toBe("Older than 5 years: “Physical activity and exercise during pregnancy (2015)”. Check for a newer version.");
+    expect(check(content, 8, 12).checks.find((c) => c.id === "guideline-age")!.passed).toBe(true);
+    expect(check({ ...good, clinicianBody: "[@sprint2015] [@mottola2018]" }).checks.find((c) => c.id === "guideline-age")!.passed).toBe(
+      true,
+    );
+  });
+
+  it("warns about a cited reference with a correction or expression of concern", () => {
+    const content = { ...good, clinicianBody: "Lower targets [@sprint2015; @mottola2018]." };
+    const result = check(content);
+    expect(result.canSubmit).toBe(true);
+    expect(result.checks.find((c) => c.id === "notices")).toMatchObject({ severity: "warning", passed: false });
   });
 
   it("only warns about a reference cited in one wording", () => {

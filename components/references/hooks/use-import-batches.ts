@@ -4,6 +4,7 @@ import { importReferencesAction } from "@/lib/actions/references";
 import { batchesOf, importSourceProblem } from "@/lib/citations/import-batches";
 import type { ImportFormat } from "@/lib/citations/import-formats";
 import type { ImportPreview } from "@/lib/dal/references-import";
+import type { ImportedIntegrity } from "@/lib/validations/reference";
 
 export type ReadyPreview = Extract<ImportPreview, { ok: true }>;
 
@@ -58,16 +59,23 @@ export function useImportBatches() {
 
   async function runImport() {
     if (!preview) return;
-    const chosen = newEntries
-      .filter((e) => picked.has(e.index))
-      .map((e) => (e.verdict === "new" ? e.reference : null))
-      .filter((r) => r !== null);
+    const chosenEntries = newEntries.filter((e) => picked.has(e.index)).flatMap((e) => (e.verdict === "new" ? [e] : []));
+    const chosen = chosenEntries.map((e) => e.reference);
+    // A record that says it was retracted (or corrected) is saved so, with the record's words as the note.
+    const integrityOf = new Map<string, ImportedIntegrity>();
+    for (const { reference, integrity } of chosenEntries) {
+      if (integrity.status === "retracted")
+        integrityOf.set(reference.citekey, { citekey: reference.citekey, status: "retracted", note: integrity.note });
+      if (integrity.status === "notice")
+        integrityOf.set(reference.citekey, { citekey: reference.citekey, status: "notice", kind: integrity.kind, note: integrity.note });
+    }
     let created = 0;
     const skipped: Array<{ citekey: string; reason: string }> = [];
     setStage({ kind: "saving", preview, done: 0, total: chosen.length });
     let done = 0;
     for (const batch of batchesOf(chosen)) {
-      const result = await importReferencesAction({ references: batch }).catch(() => null);
+      const integrity = batch.flatMap((ref) => integrityOf.get(ref.citekey) ?? []);
+      const result = await importReferencesAction({ references: batch, integrity }).catch(() => null);
       if (!result || !result.ok || !result.data) {
         setStage({ kind: "saved", created, skipped, failed: result?.message ?? "The connection failed." });
         router.refresh();

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatAuthorLines } from "@/lib/citations/author-lines";
+import { REFERENCE_NOTICE_LABELS, REFERENCE_STATUS_SOURCE_LABELS } from "@/lib/citations/reference";
+import { formatDate } from "@/lib/dates";
+import { NoticeLabel } from "@/components/references/reference-labels";
 import { citingArticles, getReference } from "@/lib/dal/references-read";
 import { requireUser } from "@/lib/dal/session";
 import { canManageReferences } from "@/lib/permissions";
@@ -64,6 +67,7 @@ export default async function ReferencePage({
         <div className="flex flex-wrap items-center gap-2">
           <ReferenceTypeBadge type={ref.type} />
           {ref.retracted && <RetractedBadge />}
+          {ref.noticeKind && <NoticeLabel label={REFERENCE_NOTICE_LABELS[ref.noticeKind]} />}
           <CopyCitekey citekey={ref.citekey} />
         </div>
         <figure className="rounded-md border border-slate-200 bg-white px-4 py-3">
@@ -97,8 +101,31 @@ export default async function ReferencePage({
         <h2 id="retraction-heading" className="text-lg font-semibold">
           Retraction
         </h2>
-        <ReferenceRetraction referenceId={ref.id} retracted={ref.retracted} note={ref.retractionNote} retractedAt={ref.retractedAt} />
+        <ReferenceRetraction
+          referenceId={ref.id}
+          retracted={ref.retracted}
+          note={ref.retractionNote}
+          retractedAt={ref.retractedAt}
+          source={ref.retractionSource}
+        />
       </section>
+
+      {ref.noticeKind && (
+        <section aria-labelledby="notice-heading" className="space-y-3">
+          <h2 id="notice-heading" className="text-lg font-semibold">
+            Notice
+          </h2>
+          <Alert tone="warning">
+            <p className="font-medium">
+              {REFERENCE_NOTICE_LABELS[ref.noticeKind]}
+              {ref.noticeAt ? `, recorded on ${formatDate(ref.noticeAt)}` : ""}
+              {ref.noticeSource ? `, ${REFERENCE_STATUS_SOURCE_LABELS[ref.noticeSource]}` : ""}.
+            </p>
+            {ref.noticeNote && <p className="mt-1">{ref.noticeNote}</p>}
+            <p className="mt-1">Editors, reviewers and readers see the label beside the entry; it does not block submission.</p>
+          </Alert>
+        </section>
+      )}
 
       <section aria-labelledby="delete-heading" className="space-y-3">
         <h2 id="delete-heading" className="text-lg font-semibold">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/dal/session";
 import { canManageReferences } from "@/lib/permissions";
-import { EMPTY_REFERENCE_FORM, ReferenceForm } from "@/components/references/reference-form";
+import { NewReferencePanel } from "@/components/references/new-reference-panel";
 
 export const metadata: Metadata = { title: "Add a reference" };
 
@@ -23,9 +23,7 @@ export default async function NewReferencePage() {
         </Link>
         .
       </p>
-      <div className="rounded-md border border-slate-200 bg-white p-4 sm:p-6">
-        <ReferenceForm mode="create" defaults={EMPTY_REFERENCE_FORM} />
-      </div>
+      <NewReferencePanel />
     </div>
   );
 }
