@@ -592,6 +592,17 @@ export const ROUTE_ROWS: RouteRow[] = [
       { method: "GET", path: "/sitemap.xml", allowed: everyone, succeeded: (st, body) => st === 200 && body.includes(PUBLISHED_SLUG) },
     ],
   },
+  {
+    route: "/sitemaps/[file]/route",
+    probes: [
+      {
+        method: "GET",
+        path: "/sitemaps/pages.xml",
+        allowed: everyone,
+        succeeded: (st, body) => st === 200 && body.includes("/policy</loc>"),
+      },
+    ],
+  },
   { route: "/robots.txt/route", probes: [{ method: "GET", path: "/robots.txt", allowed: everyone, succeeded: ok200 }] },
   { route: "/icon.svg/route", probes: [{ method: "GET", path: "/icon.svg", allowed: everyone, succeeded: ok200 }] },
 ];
@@ -612,6 +623,12 @@ export const PAGE_ROWS: PageRow[] = [
   },
   { page: "/(site)/search/page", url: () => "/search?q=acute%20low%20back%20pain", allowed: everyone, marker: PUBLISHED_QUESTION },
   { page: "/(site)/topics/[topic]/page", url: () => "/topics/musculoskeletal", allowed: everyone, marker: PUBLISHED_QUESTION },
+  {
+    page: "/(site)/topics/[topic]/page/[page]/page",
+    url: () => "/topics/musculoskeletal?page=2",
+    allowed: everyone,
+    marker: PUBLISHED_QUESTION,
+  },
   // Public, but a signed-in visitor is sent on to the dashboard, so only anonymous sees the form.
   {
     page: "/(auth)/login/page",
