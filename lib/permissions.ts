@@ -112,6 +112,7 @@ type StaffPermission =
   | "useEditorArea"
   | "changeOwnPassword"
   | "createArticle"
+  | "listAllArticles"
   | "manageReferences"
   | "triageQuestions"
   | "manageUsers"
@@ -126,6 +127,8 @@ export const STAFF_PERMISSIONS: Readonly<Record<StaffPermission, readonly Role[]
   useEditorArea: STAFF,
   changeOwnPassword: STAFF,
   createArticle: EDITORIAL,
+  /** The staff article index shows every article; a reviewer's shows only what they are assigned. */
+  listAllArticles: EDITORIAL,
   manageReferences: EDITORIAL,
   triageQuestions: EDITORIAL,
   manageUsers: ADMIN,
@@ -151,6 +154,10 @@ export function canChangeOwnPassword(actor: Actor | null): boolean {
 
 export function canCreateArticle(actor: Actor | null): boolean {
   return hasPermission(actor, "createArticle");
+}
+
+export function canListAllArticles(actor: Actor | null): boolean {
+  return hasPermission(actor, "listAllArticles");
 }
 
 export function canManageReferences(actor: Actor | null): boolean {

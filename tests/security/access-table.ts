@@ -427,6 +427,22 @@ export const ACTION_ROWS: ActionRow[] = [
     allowed: (actor) => canStartReReview(actor),
     state: (s) => dbValue("SELECT working_revision_id FROM articles WHERE id = ?", s.articleId),
   }),
+  define<ArticleFixture>({
+    action: "lib/actions/bulk-articles.ts#bulkStartReReviewAction",
+    page: "/editor/articles",
+    subjects: { published: () => article("approved", true) },
+    args: (s) => [{ ids: [s.articleId], expected: 1 }],
+    allowed: (actor) => canStartReReview(actor),
+    state: (s) => dbValue("SELECT working_revision_id FROM articles WHERE id = ?", s.articleId),
+  }),
+  define<ArticleFixture & { reviewerId: number }>({
+    action: "lib/actions/bulk-articles.ts#bulkAssignReviewersAction",
+    page: "/editor/articles",
+    subjects: { other: async () => ({ ...(await article("submitted")), reviewerId: (await shared()).reviewerA }) },
+    args: (s) => [{ ids: [s.articleId], expected: 1, reviewerIds: [s.reviewerId], dueDate: futureDate() }],
+    allowed: (actor) => canAssignReviewers(actor),
+    state: (s) => dbValue("SELECT count(*) AS n FROM review_assignments WHERE revision_id = ? AND removed_at IS NULL", s.revisionId),
+  }),
   define<{ userId: number; notificationId: number }>({
     action: "lib/actions/workflow.ts#markNotificationsReadAction",
     page: "/dashboard",
@@ -562,6 +578,17 @@ export const ROUTE_ROWS: RouteRow[] = [
         headers: { "Content-Type": "text/plain" },
         allowed: (a) => canManageReferences(a),
         succeeded: (st, body) => st === 200 && body.includes("Matrix probe"),
+      },
+    ],
+  },
+  {
+    route: "/(editor)/editor/articles/export/route",
+    probes: [
+      {
+        method: "GET",
+        path: "/editor/articles/export",
+        allowed: canUseEditorArea,
+        succeeded: (st, body) => st === 200 && body.startsWith("id,slug,question"),
       },
     ],
   },
@@ -733,6 +760,12 @@ export const PAGE_ROWS: PageRow[] = [
     url: () => "/editor/references/import",
     allowed: canManageReferences,
     marker: "Or paste the references",
+  },
+  {
+    page: "/(editor)/editor/articles/page",
+    url: () => "/editor/articles",
+    allowed: canUseEditorArea,
+    marker: "Cites a retracted reference",
   },
   {
     page: "/(editor)/editor/references/retracted/page",
