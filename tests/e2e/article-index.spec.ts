@@ -110,3 +110,14 @@ test("pages by cursor without overlap, and a reviewer sees only what they are as
     .split("\r\n");
   expect(csv).toHaveLength(3);
 });
+
+test("each dashboard queue links to the index filtered to it", async ({ pageAs, staff }) => {
+  createFixtureArticle({ author: staff.editor, state: "under_review", reviewers: [staff.reviewers[0]] });
+  const page = await pageAs(staff.editor);
+  const queue = page.getByRole("region", { name: "Under review" });
+  await expect(queue.getByRole("row")).not.toHaveCount(0);
+  await queue.getByRole("link", { name: /^See all [\d,]+ under review$/ }).click();
+  await expect(page).toHaveURL(/\/editor\/articles\?state=under_review$/);
+  await expect(page.getByLabel("Workflow state")).toHaveValue("under_review");
+  await expect(page.getByTestId("index-row").first()).toBeVisible();
+});
