@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { decodeCursor, encodeCursor } from "@/lib/cursor";
+import { stateCounts } from "@/lib/dal/dashboard";
 import type { CurrentUser } from "@/lib/dal/session";
 import { WORKFLOW_STATES, type WorkflowState } from "@/lib/domain";
 import { normalizePmid, parseDoi } from "@/lib/citations/identifiers";
@@ -87,6 +88,8 @@ function conditions(viewer: CurrentUser, filter: ArticleIndexFilter, search: Ind
 }
 
 const FROM = sql`FROM articles a JOIN revisions r ON r.id = a.working_revision_id`;
+// Question order: walk the questions in order and keep working revisions (CROSS JOIN fixes the loop order in SQLite).
+const FROM_BY_QUESTION = sql`FROM revisions r INDEXED BY revisions_question_idx CROSS JOIN articles a ON a.working_revision_id = r.id`;
 const whereOf = (parts: SQL[]) => (parts.length ? sql`WHERE ${sql.join(parts, sql` AND `)}` : sql``);
 
 // The position after a page's last row, for each sort.
@@ -97,12 +100,14 @@ const cursorShape = z.strictObject({
 });
 type Cursor = z.infer<typeof cursorShape>;
 
-function orderAndSeek(sort: ArticleIndexFilter["sort"], cursor: Cursor | null): { seek: SQL | null; order: SQL; key: SQL } {
+function orderAndSeek(sort: ArticleIndexFilter["sort"], cursor: Cursor | null): { seek: SQL | null; order: SQL; key: SQL; tiebreak: SQL } {
   if (sort === "question") {
+    // Walked on revisions_question_idx from the revision side (FROM_BY_QUESTION), the revision id as tie-break.
     return {
-      seek: cursor ? sql`(r.question, a.id) > (${cursor.k ?? ""}, ${cursor.id})` : null,
-      order: sql`ORDER BY r.question, a.id`,
+      seek: cursor ? sql`(r.question, r.id) > (${cursor.k ?? ""}, ${cursor.id})` : null,
+      order: sql`ORDER BY r.question, r.id`,
       key: sql`r.question`,
+      tiebreak: sql`r.id`,
     };
   }
   if (sort === "due") {
@@ -112,12 +117,13 @@ function orderAndSeek(sort: ArticleIndexFilter["sort"], cursor: Cursor | null): 
       : cursor.k === null
         ? sql`(a.review_due_at IS NULL AND a.id > ${cursor.id})`
         : sql`((a.review_due_at IS NOT NULL AND (a.review_due_at, a.id) > (${cursor.k}, ${cursor.id})) OR a.review_due_at IS NULL)`;
-    return { seek, order: sql`ORDER BY a.review_due_at IS NULL, a.review_due_at, a.id`, key: sql`a.review_due_at` };
+    return { seek, order: sql`ORDER BY a.review_due_at IS NULL, a.review_due_at, a.id`, key: sql`a.review_due_at`, tiebreak: sql`a.id` };
   }
   return {
     seek: cursor ? sql`(a.updated_at, a.id) < (${cursor.k ?? ""}, ${cursor.id})` : null,
     order: sql`ORDER BY a.updated_at DESC, a.id DESC`,
     key: sql`a.updated_at`,
+    tiebreak: sql`a.id`,
   };
 }
 
@@ -132,15 +138,16 @@ function pageIds(
   size: number,
   now: string,
 ): { ids: number[]; next: string | null } {
-  const { seek, order, key } = orderAndSeek(filter.sort, cursor);
+  const { seek, order, key, tiebreak } = orderAndSeek(filter.sort, cursor);
   const parts = conditions(viewer, filter, search, now);
   if (seek) parts.push(seek);
-  const rows = getDb().all<{ id: number; k: string | null }>(
-    sql`SELECT a.id AS id, ${key} AS k ${FROM} ${whereOf(parts)} ${order} LIMIT ${size + 1}`,
+  const from = filter.sort === "question" ? FROM_BY_QUESTION : FROM;
+  const rows = getDb().all<{ id: number; k: string | null; t: number }>(
+    sql`SELECT a.id AS id, ${key} AS k, ${tiebreak} AS t ${from} ${whereOf(parts)} ${order} LIMIT ${size + 1}`,
   );
   const page = rows.slice(0, size);
   const last = page.at(-1);
-  const next = rows.length > size && last ? encodeCursor({ s: filter.sort, k: last.k, id: last.id } satisfies Cursor) : null;
+  const next = rows.length > size && last ? encodeCursor({ s: filter.sort, k: last.k, id: last.t } satisfies Cursor) : null;
   return { ids: page.map((r) => r.id), next };
 }
 
@@ -177,8 +184,14 @@ export function articleIndexCounts(
 ): { byState: Record<WorkflowState, number>; total: number } {
   const now = new Date().toISOString();
   const search = resolveSearch(filter.q);
+  const parts = conditions(viewer, filter, search, now, false);
+  if (parts.length === 0) {
+    // Every article: the dashboard's counts, kept until the next write (lib/dal/dashboard.ts).
+    const byState = stateCounts();
+    return { byState, total: filter.state ? byState[filter.state] : Object.values(byState).reduce((a, b) => a + b, 0) };
+  }
   const rows = getDb().all<{ state: WorkflowState; n: number }>(
-    sql`SELECT r.state AS state, count(*) AS n ${FROM} ${whereOf(conditions(viewer, filter, search, now, false))} GROUP BY r.state`,
+    sql`SELECT r.state AS state, count(*) AS n ${FROM} ${whereOf(parts)} GROUP BY r.state`,
   );
   const byState = Object.fromEntries(WORKFLOW_STATES.map((s) => [s, 0])) as Record<WorkflowState, number>;
   for (const r of rows) byState[r.state] = r.n;
@@ -204,8 +217,9 @@ export function articleIndexIds(viewer: CurrentUser, filter: ArticleIndexFilter)
   const now = new Date().toISOString();
   const search = resolveSearch(filter.q);
   const { order } = orderAndSeek(filter.sort, null);
+  const from = filter.sort === "question" ? FROM_BY_QUESTION : FROM;
   return getDb()
-    .all<{ id: number }>(sql`SELECT a.id AS id ${FROM} ${whereOf(conditions(viewer, filter, search, now))} ${order}`)
+    .all<{ id: number }>(sql`SELECT a.id AS id ${from} ${whereOf(conditions(viewer, filter, search, now))} ${order}`)
     .map((r) => r.id);
 }
 
