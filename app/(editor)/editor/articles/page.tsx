@@ -94,7 +94,7 @@ export default async function ArticleIndexPage({ searchParams }: { searchParams:
       ) : (
         <ArticleIndexTable rows={page.rows} selectForm={selectable ? BULK_FORM_ID : undefined} />
       )}
-      {selectable && counts.total > 0 && <BulkActions viewQuery={query} viewTotal={counts.total} reviewers={options.reviewers} {...bulk} />}
+      {selectable && <BulkActions viewQuery={query} viewTotal={counts.total} reviewers={options.reviewers} {...bulk} />}
 
       {(filter.cursor || page.next) && (
         <nav aria-label="Article pages">
