@@ -29,6 +29,7 @@ const STATIC_PAGES = [
   "/policy",
   "/articles/:slug",
   "/topics/:topic",
+  "/topics/:topic/page/:page",
   "/reader/:audience/:slug",
   "/static/:section",
   "/bench-baseline/:units",
@@ -69,6 +70,12 @@ const nextConfig = {
           destination: "/reader/:audience/:slug",
         },
         { source: "/articles/:slug", destination: "/reader/default/:slug" },
+        // A topic's later pages are static routes of their own (a static page cannot read ?page=).
+        {
+          source: "/topics/:topic",
+          has: [{ type: "query", key: "page", value: "(?<page>[0-9]{1,7})" }],
+          destination: "/topics/:topic/page/:page",
+        },
       ],
     };
   },

@@ -40,7 +40,7 @@ export const config = {
     // its answer is an RSC payload, not a page that needs a policy (autosave runs several a second).
     {
       source:
-        "/((?!_next/static|_next/image|api/|favicon.ico|icon.svg|robots.txt|sitemap.xml|feed.xml|articles/|topics/|reader/|static/|bench-baseline/|board$|policy$).+)",
+        "/((?!_next/static|_next/image|api/|favicon.ico|icon.svg|robots.txt|sitemap.xml|sitemaps/|feed.xml|articles/|topics/|reader/|static/|bench-baseline/|board$|policy$).+)",
       missing: [{ type: "header", key: "next-action" }],
     },
     // An article request that chooses an audience: remember the choice in a cookie.

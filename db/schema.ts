@@ -83,6 +83,18 @@ export const articles = sqliteTable(
     index("articles_live_revision_idx").on(t.liveRevisionId),
     index("articles_working_revision_idx").on(t.workingRevisionId),
     index("articles_updated_idx").on(t.updatedAt),
+    // 0002: the re-review queue (flagged, and live articles by due date).
+    index("articles_re_review_flagged_idx")
+      .on(t.reReviewFlaggedAt)
+      .where(sql`re_review_flagged_at IS NOT NULL`),
+    index("articles_live_review_due_idx")
+      .on(t.reviewDueAt)
+      .where(sql`live_revision_id IS NOT NULL`),
+    // 0008: topic pages, topic counts and the API's topic filter, index-only.
+    index("articles_topic_reader_idx").on(t.topic, t.id, t.liveRevisionId, t.workingRevisionId),
+    // 0008: keyset orders of the staff article index (updated_at follows the working revision, by trigger).
+    index("articles_updated_id_idx").on(t.updatedAt, t.id),
+    index("articles_due_order_idx").on(sql`review_due_at IS NULL`, t.reviewDueAt, t.id),
   ],
 );
 
@@ -117,6 +129,14 @@ export const revisions = sqliteTable(
     uniqueIndex("revisions_article_number_unique").on(t.articleId, t.number),
     index("revisions_state_updated_idx").on(t.state, t.updatedAt),
     index("revisions_author_state_idx").on(t.authorId, t.state),
+    // 0002: a working revision's state and date by id, without reading the wide row.
+    index("revisions_id_state_updated_idx").on(t.id, t.state, t.updatedAt),
+    // 0008: the visibility check of reader lists, and revisions readers could see by date.
+    index("revisions_reader_idx").on(t.id, t.articleId, t.state, t.updatedAt),
+    index("revisions_reader_updated_idx")
+      .on(t.updatedAt, t.id, t.articleId)
+      .where(sql`state IN ('submitted', 'under_review', 'approved')`),
+    index("revisions_question_idx").on(t.question, t.id),
   ],
 );
 
@@ -217,6 +237,14 @@ export const reviewAssignments = sqliteTable(
   (t) => [
     uniqueIndex("review_assignments_revision_reviewer_unique").on(t.revisionId, t.reviewerId),
     index("review_assignments_reviewer_idx").on(t.reviewerId, t.removedAt),
+    // 0002: a reviewer's open assignments, index-only.
+    index("review_assignments_reviewer_open_idx")
+      .on(t.reviewerId, t.revisionId, t.dueAt)
+      .where(sql`removed_at IS NULL`),
+    // 0003: a reviewer's open assignments soonest due first, undated last (the dashboard's order).
+    index("review_assignments_reviewer_due_idx")
+      .on(t.reviewerId, sql`due_at IS NULL`, t.dueAt, t.id, t.revisionId, t.removedAt)
+      .where(sql`removed_at IS NULL`),
   ],
 );
 

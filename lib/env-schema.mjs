@@ -46,6 +46,12 @@ export const ENV_VARS = {
     secret: true,
   },
   SITE_URL: { group: "server", schema: webUrl.optional(), expects: "an http:// or https:// URL", default: "NEXTAUTH_URL" },
+  SITEMAP_URLS_PER_FILE: {
+    group: "server",
+    schema: positiveInt.max(50000).default(50000),
+    expects: "a whole number from 1 to 50000",
+    default: "50000",
+  },
   SIGN_IN_IP_LIMIT: { group: "server", schema: positiveInt.default(20), expects: "a whole number of at least 1", default: "20" },
   QUESTION_IP_LIMIT: { group: "server", schema: positiveInt.default(5), expects: "a whole number of at least 1", default: "5" },
   TRUSTED_PROXY_HOPS: {

@@ -113,6 +113,7 @@ type StaffPermission =
   | "changeOwnPassword"
   | "changeOwnNotifications"
   | "createArticle"
+  | "listAllArticles"
   | "manageReferences"
   | "triageQuestions"
   | "manageUsers"
@@ -129,6 +130,8 @@ export const STAFF_PERMISSIONS: Readonly<Record<StaffPermission, readonly Role[]
   /** Each user's own email choices per notification kind (/account/notifications). */
   changeOwnNotifications: STAFF,
   createArticle: EDITORIAL,
+  /** The staff article index shows every article; a reviewer's shows only what they are assigned. */
+  listAllArticles: EDITORIAL,
   manageReferences: EDITORIAL,
   triageQuestions: EDITORIAL,
   manageUsers: ADMIN,
@@ -158,6 +161,10 @@ export function canChangeOwnNotifications(actor: Actor | null): boolean {
 
 export function canCreateArticle(actor: Actor | null): boolean {
   return hasPermission(actor, "createArticle");
+}
+
+export function canListAllArticles(actor: Actor | null): boolean {
+  return hasPermission(actor, "listAllArticles");
 }
 
 export function canManageReferences(actor: Actor | null): boolean {

@@ -27,6 +27,7 @@ export function revalidateReaderArticle(slug: string): void {
 export function revalidateReaderLists(): void {
   revalidatePath("/static/home");
   revalidatePath("/topics/[topic]", "page");
+  revalidatePath("/topics/[topic]/page/[page]", "page");
   revalidateTag(READER_TAGS.lists, NOW);
 }
 

@@ -5,7 +5,10 @@ import { canCreateArticle, canManageJobs, canManageReferences, canManageUsers, c
 import { SignOutButton } from "./sign-out-button";
 
 export function EditorNav({ user }: { user: CurrentUser }) {
-  const links: { href: string; label: string }[] = [{ href: "/dashboard", label: "Dashboard" }];
+  const links: { href: string; label: string }[] = [
+    { href: "/dashboard", label: "Dashboard" },
+    { href: "/editor/articles", label: "Articles" },
+  ];
   if (canCreateArticle(user)) links.push({ href: "/editor/articles/new", label: "New article" });
   if (canManageReferences(user)) links.push({ href: "/editor/references", label: "References" });
   if (canTriageQuestions(user)) links.push({ href: "/editor/questions", label: "Questions" });

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { ArticleList } from "@/components/reader/article-list";
 import { SearchForm } from "@/components/reader/search-form";
-import { listTopics, listVisibleArticles } from "@/lib/dal/reader";
+import { latestVisibleArticles, listTopics } from "@/lib/dal/reader-lists";
 
 export function HomeView() {
-  const items = listVisibleArticles(20);
+  const items = latestVisibleArticles(20);
   const topics = listTopics();
   return (
     <div className="space-y-10">

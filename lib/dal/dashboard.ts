@@ -41,12 +41,15 @@ function articleRows(where: ReturnType<typeof and>, limit = PAGE): ArticleRow[] 
     .map((r) => ({ ...r, isLive: !!r.isLive }));
 }
 
-export function myDrafts(user: CurrentUser): ArticleRow[] {
-  return articleRows(and(eq(revisions.authorId, user.id), or(eq(revisions.state, "draft"), eq(revisions.state, "changes_requested"))));
+export function myDrafts(user: CurrentUser, limit = PAGE): ArticleRow[] {
+  return articleRows(
+    and(eq(revisions.authorId, user.id), or(eq(revisions.state, "draft"), eq(revisions.state, "changes_requested"))),
+    limit,
+  );
 }
 
-export function articlesInState(state: RevisionState): ArticleRow[] {
-  return articleRows(and(eq(revisions.state, state)));
+export function articlesInState(state: RevisionState, limit = PAGE): ArticleRow[] {
+  return articleRows(and(eq(revisions.state, state)), limit);
 }
 
 /**

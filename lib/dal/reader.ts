@@ -8,7 +8,6 @@ import { getSiteSettings } from "@/lib/dal/settings";
 import { markdownToPlainText } from "@/lib/markdown";
 import { noticeLabel, renderFormattedWording } from "@/lib/rendered-wording";
 import type { ReaderAudience } from "@/lib/reader/audience";
-import { topicSlug } from "@/lib/reader/site-url";
 import type { ReaderArticle, ReaderArticleSummary, ReaderReference, ReaderReviewer, ReaderStatus } from "@/lib/reader/types";
 import type { SearchQuery } from "@/lib/reader/search-query";
 import { readerRevisionId, type PublishPolicy } from "@/lib/visibility";
@@ -90,29 +89,6 @@ function summaryOf(article: ArticleRow, revision: SummaryRevision & { state: Rea
     lastUpdated: revision.updatedAt,
     lastReviewed: lastReviewedOf(article, revision),
   };
-}
-
-/** Articles anonymous readers may see under the current publish policy, most recently updated first. */
-export function listVisibleArticles(limit = 500): ReaderArticleSummary[] {
-  const policy = getSiteSettings().publishPolicy;
-  return visibleRevisions(articleRows(), policy)
-    .map(({ article, revision }) => summaryOf(article, revision))
-    .sort((a, b) => (a.lastUpdated < b.lastUpdated ? 1 : a.lastUpdated > b.lastUpdated ? -1 : 0))
-    .slice(0, limit);
-}
-
-export type ReaderTopic = { topic: string; slug: string; count: number };
-
-export function listTopics(): ReaderTopic[] {
-  const counts = new Map<string, number>();
-  for (const a of listVisibleArticles()) if (a.topic) counts.set(a.topic, (counts.get(a.topic) ?? 0) + 1);
-  return [...counts].map(([topic, count]) => ({ topic, slug: topicSlug(topic), count })).sort((a, b) => a.topic.localeCompare(b.topic));
-}
-
-export function articlesInTopic(slug: string): { topic: string; articles: ReaderArticleSummary[] } | null {
-  const items = listVisibleArticles().filter((a) => a.topic && topicSlug(a.topic) === slug);
-  if (items.length === 0) return null;
-  return { topic: items[0].topic, articles: items };
 }
 
 function authorName(a: ReferenceAuthor): string {

@@ -66,6 +66,11 @@ const STAFF_PAGES: Record<string, Entry[]> = {
     { url: (o) => `/editor/articles/${o.reviewArticleId}`, as: editor },
   ],
   "/(editor)/editor/articles/[id]/review/page": [{ url: (o) => `/editor/articles/${o.reviewArticleId}/review`, as: reviewer }],
+  "/(editor)/editor/articles/page": [
+    { url: () => "/editor/articles", as: editor },
+    { url: () => "/editor/articles?state=draft&sort=question&due=30", as: admin },
+    { url: () => "/editor/articles", as: reviewer },
+  ],
   "/(editor)/editor/articles/new/page": [{ url: () => "/editor/articles/new", as: editor }],
   "/(editor)/editor/questions/page": [{ url: () => "/editor/questions", as: editor }],
   "/(editor)/editor/references/[id]/page": [

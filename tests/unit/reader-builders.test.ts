@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { apiArticle, apiArticleList } from "@/lib/reader/api";
 import { buildRssFeed } from "@/lib/reader/feed";
 import { articleJsonLd, jsonLdScript } from "@/lib/reader/json-ld";
-import { buildSitemap } from "@/lib/reader/sitemap";
+import { articleEntries, pageEntries, sitemapIndexXml, sitemapPlan, urlsetXml } from "@/lib/reader/sitemap";
 import type { ReaderArticle, ReaderArticleSummary } from "@/lib/reader/types";
 import { stepperStage } from "@/lib/workflow/stepper";
 
@@ -127,9 +127,10 @@ describe("buildRssFeed", () => {
   });
 });
 
-describe("buildSitemap", () => {
+describe("sitemap", () => {
   it("lists the home page, each visible article, its topics and the public pages", () => {
-    const urls = buildSitemap(summaries, "https://example.test").map((e) => e.url);
+    const pages = pageEntries("https://example.test", ["Obstetrics", "Musculoskeletal", "Obstetrics"], "2026-03-01T10:00:00.000Z");
+    const urls = [...pages.slice(0, 1), ...articleEntries("https://example.test", summaries), ...pages.slice(1)].map((e) => e.url);
     expect(urls).toEqual([
       "https://example.test/",
       "https://example.test/articles/a%26b",
@@ -140,6 +141,26 @@ describe("buildSitemap", () => {
       "https://example.test/policy",
       "https://example.test/search",
     ]);
+  });
+  it("writes escaped urlset and sitemap index XML with lastmod", () => {
+    const xml = urlsetXml(articleEntries("https://example.test", [{ slug: "a&b", lastUpdated: "2026-03-01T10:00:00.000Z" }]));
+    expect(xml).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    expect(xml).toContain("<loc>https://example.test/articles/a%26b</loc>");
+    expect(xml).toContain("<lastmod>2026-03-01T10:00:00.000Z</lastmod>");
+    const index = sitemapIndexXml([
+      { url: "https://example.test/sitemaps/pages.xml", lastModified: null },
+      { url: "https://example.test/sitemaps/articles-1.xml", lastModified: "2026-03-01T10:00:00.000Z" },
+    ]);
+    expect(index).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    expect(index.match(/<sitemap>/g)).toHaveLength(2);
+    expect(index).toContain("<lastmod>2026-03-01T10:00:00.000Z</lastmod>");
+  });
+  it("is one file up to the limit and an index of files of at most 50,000 URLs beyond it", () => {
+    expect(sitemapPlan(49_990, 10, 50_000)).toEqual({ index: false });
+    expect(sitemapPlan(49_991, 10, 50_000)).toEqual({ index: true, articleFiles: 1 });
+    expect(sitemapPlan(100_001, 10, 50_000)).toEqual({ index: true, articleFiles: 3 });
+    expect(sitemapPlan(100_001, 10, 900_000)).toEqual({ index: true, articleFiles: 3 });
+    expect(sitemapPlan(3000, 15, 1000)).toEqual({ index: true, articleFiles: 3 });
   });
 });
 

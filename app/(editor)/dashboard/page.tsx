@@ -27,6 +27,17 @@ function Section({ title, children, id }: { title: string; children: React.React
 
 export const dynamic = "force-dynamic";
 
+/** Each queue shows its newest few; "See all" opens the article index with the queue's filter. */
+const QUEUE_PREVIEW = 10;
+
+function SeeAll({ href, count, label }: { href: string; count?: number; label: string }) {
+  return (
+    <p className="text-sm">
+      <Link href={href}>{count === undefined ? `See all ${label}` : `See all ${count.toLocaleString("en-GB")} ${label}`}</Link>
+    </p>
+  );
+}
+
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -106,10 +117,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       <Section title="Your drafts" id="drafts">
         <ArticleTable
-          rows={myDrafts(user)}
+          rows={myDrafts(user, QUEUE_PREVIEW)}
           caption="Your drafts"
           empty="You have no drafts or revisions returned with changes. Start one with “New article”."
         />
+        <SeeAll href={`/editor/articles?author=${user.id}`} label="your articles" />
       </Section>
       <Section title="Due for re-review" id="overdue">
         {overdueCount > overdue.length && (
@@ -122,14 +134,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           caption="Approved articles due for re-review"
           empty="Every approved article is within its review interval."
         />
+        {overdueCount > 0 && <SeeAll href="/editor/articles?due=rereview&sort=due" count={overdueCount} label="due for re-review" />}
       </Section>
       {(["submitted", "under_review", "changes_requested", "approved", "draft"] as const).map((state) => (
         <Section key={state} title={STATE_LABELS[state]} id={`state-${state}`}>
           <ArticleTable
-            rows={articlesInState(state)}
+            rows={articlesInState(state, QUEUE_PREVIEW)}
             caption={`Articles: ${STATE_LABELS[state]}`}
             empty={`No articles are ${STATE_LABELS[state].toLowerCase()}.`}
           />
+          {counts[state] > 0 && (
+            <SeeAll
+              href={`/editor/articles?state=${state}`}
+              count={counts[state]}
+              label={state === "draft" ? "drafts" : STATE_LABELS[state].toLowerCase()}
+            />
+          )}
         </Section>
       ))}
     </div>

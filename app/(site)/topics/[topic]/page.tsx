@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ArticleList } from "@/components/reader/article-list";
-import { articlesInTopic } from "@/lib/dal/reader";
+import { TopicView, topicMetadata } from "@/components/reader/topic-view";
+import { topicPage } from "@/lib/dal/reader-lists";
 
+/** A topic's first page; `?page=N` is rewritten by next.config.js to ./page/[page], also static. */
 export const dynamic = "force-static";
 export const dynamicParams = true;
 export const revalidate = false;
@@ -14,24 +15,12 @@ export function generateStaticParams(): { topic: string }[] {
 type Params = Promise<{ topic: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { topic } = await params;
-  const found = articlesInTopic(topic);
-  if (!found) return { title: "Page not found" };
-  return {
-    title: found.topic,
-    description: `Reviewed answers about ${found.topic.toLowerCase()}.`,
-    alternates: { canonical: `/topics/${topic}` },
-  };
+  const found = topicPage((await params).topic, 1);
+  return found ? topicMetadata(found) : { title: "Page not found" };
 }
 
-export default async function TopicPage({ params }: { params: Params }) {
-  const { topic } = await params;
-  const found = articlesInTopic(topic);
+export default async function TopicPageRoute({ params }: { params: Params }) {
+  const found = topicPage((await params).topic, 1);
   if (!found) notFound();
-  return (
-    <div className="space-y-6">
-      <h1 className="text-3xl font-semibold tracking-tight">{found.topic}</h1>
-      <ArticleList items={found.articles} />
-    </div>
-  );
+  return <TopicView found={found} />;
 }

@@ -82,6 +82,12 @@ export default async function ReferencePage({
         </h2>
         <CitingArticles articles={articles} />
         {articles.length > 0 && (
+          <p className="text-sm">
+            <Link href={`/editor/articles?ref=${ref.id}`}>Articles citing this reference in the article index</Link> (filter, export, bulk
+            re-review).
+          </p>
+        )}
+        {articles.length > 0 && (
           <p className="text-sm text-muted">
             Changes here update the reference list of every article above; revisions in review need their approvals again.
           </p>
