@@ -66,6 +66,8 @@ export const STATIC_PAGE_PATTERNS: readonly RegExp[] = [
   /^\/$/,
   /^\/(board|policy)\/?$/,
   /^\/(articles|topics)\/[^/]+\/?$/,
+  // A topic's later pages (next.config.js rewrites /topics/<topic>?page=N here).
+  /^\/topics\/[^/]+\/page\/[^/]+\/?$/,
   /^\/reader\/[^/]+\/[^/]+\/?$/,
   /^\/static\/[^/]+\/?$/,
   // The benchmark's static baseline page (404 unless VETTED_BENCH=1) is served like the reader pages.
