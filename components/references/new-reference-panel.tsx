@@ -5,7 +5,6 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { lookupReferenceAction, type LookedUpReference } from "@/lib/actions/references";
-import { formatAuthorLines } from "@/lib/citations/author-lines";
 import type { ReferenceFields } from "@/lib/citations/reference";
 import type { ExistingReference } from "@/lib/dal/references-identity";
 import { lookupReferenceSchema, type LookupReferenceInput } from "@/lib/validations/reference";
@@ -13,24 +12,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput, applyFieldErrors, describedBy } from "@/components/ui/field";
 import { EMPTY_REFERENCE_FORM, ReferenceForm, type ReferenceFormValues } from "./reference-form";
+import { referenceFieldValues } from "./reference-field-values";
 
-const formValuesOf = (ref: ReferenceFields): ReferenceFormValues => ({
-  ...EMPTY_REFERENCE_FORM,
-  type: ref.type,
-  title: ref.title,
-  authors: formatAuthorLines(ref.authors),
-  source: ref.source,
-  sourceAbbrev: ref.sourceAbbrev ?? "",
-  publisher: ref.publisher ?? "",
-  year: ref.year ? String(ref.year) : "",
-  volume: ref.volume ?? "",
-  issue: ref.issue ?? "",
-  pages: ref.pages ?? "",
-  doi: ref.doi ?? "",
-  pmid: ref.pmid ?? "",
-  url: ref.url ?? "",
-  accessedAt: ref.accessedAt ?? "",
-});
+const formValuesOf = (ref: ReferenceFields): ReferenceFormValues => ({ ...EMPTY_REFERENCE_FORM, ...referenceFieldValues(ref) });
 
 type Outcome = { ok: true; text: string; found: LookedUpReference } | { ok: false; text: string; existing?: ExistingReference };
 

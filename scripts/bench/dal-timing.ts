@@ -9,6 +9,7 @@ import { performance } from "node:perf_hooks";
 import { getDb } from "@/db";
 import { articlesInState, myAssignments, myDrafts, overdueForReReview, overdueForReReviewCount, stateCounts } from "@/lib/dal/dashboard";
 import type { CurrentUser } from "@/lib/dal/session";
+import { timeInProcess } from "./in-process";
 import { summarize, type TimingSummary } from "./stats";
 import { searchArticles } from "@/lib/dal/reader";
 import { SEARCH_PAGE_SIZE, toSearchQuery } from "@/lib/reader/search-query";
@@ -23,20 +24,7 @@ const ITERATIONS = i > 0 ? Number(process.argv[i + 1]) : 50;
  * also holds the time spent waiting for a CPU, and is the figure a user would see on that machine.
  */
 type Timed = TimingSummary & { cpu: TimingSummary };
-function time(fn: () => unknown, iterations = ITERATIONS): Timed {
-  for (let w = 0; w < 3; w++) fn();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let n = 0; n < iterations; n++) {
-    const c = process.cpuUsage();
-    const t = performance.now();
-    fn();
-    wall.push(performance.now() - t);
-    const used = process.cpuUsage(c);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  return { ...summarize(wall), cpu: summarize(cpu) };
-}
+const time = (fn: () => unknown, iterations = ITERATIONS): Timed => timeInProcess(fn, iterations, 3);
 
 function userByEmail(email: string): CurrentUser {
   const row = getDb()

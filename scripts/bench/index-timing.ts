@@ -5,31 +5,17 @@
  * API page, a 50,000-URL sitemap file and the home lists. Prints one JSON object (p50/p95 wall and
  * CPU ms per case, and the plan of the main queries) on stdout.
  */
-import { performance } from "node:perf_hooks";
 import { getDb } from "@/db";
 import { articleIndexCounts, articleIndexPage } from "@/lib/dal/article-index";
 import { apiArticlePage, latestVisibleArticles, listTopics, sitemapArticles, sitemapChunks, topicPage } from "@/lib/dal/reader-lists";
 import type { CurrentUser } from "@/lib/dal/session";
 import { parseArticleIndexFilter } from "@/lib/validations/article-index";
-import { summarize, type TimingSummary } from "./stats";
+import { timeInProcess } from "./in-process";
 
 const i = process.argv.indexOf("--iterations");
 const ITERATIONS = i > 0 ? Number(process.argv[i + 1]) : 20;
 
-function time(fn: () => unknown): TimingSummary & { cpu: TimingSummary } {
-  fn();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let n = 0; n < ITERATIONS; n++) {
-    const c = process.cpuUsage();
-    const t = performance.now();
-    fn();
-    wall.push(performance.now() - t);
-    const used = process.cpuUsage(c);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  return { ...summarize(wall), cpu: summarize(cpu) };
-}
+const time = (fn: () => unknown) => timeInProcess(fn, ITERATIONS, 1);
 
 const db = getDb();
 const editor = db.$client.prepare("SELECT id, email, name, role, active FROM users WHERE role = 'admin' LIMIT 1").get() as CurrentUser;

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatAuthorLines } from "@/lib/citations/author-lines";
 import { REFERENCE_NOTICE_LABELS, REFERENCE_STATUS_SOURCE_LABELS } from "@/lib/citations/reference";
 import { formatDate } from "@/lib/dates";
 import { NoticeLabel } from "@/components/references/reference-labels";
@@ -13,6 +12,7 @@ import { CitingArticles } from "@/components/references/citing-articles";
 import { CopyCitekey } from "@/components/references/copy-citekey";
 import { ReferenceDelete } from "@/components/references/reference-delete";
 import { ReferenceForm, type ReferenceFormValues } from "@/components/references/reference-form";
+import { referenceFieldValues } from "@/components/references/reference-field-values";
 import { ReferenceRetraction } from "@/components/references/reference-retraction";
 import { ReferenceTypeBadge, RetractedBadge } from "@/components/references/reference-type-badge";
 
@@ -34,23 +34,7 @@ export default async function ReferencePage({
   if (!ref) notFound();
   const created = (await searchParams).created === "1";
   const articles = citingArticles(ref.id);
-  const defaults: ReferenceFormValues = {
-    citekey: ref.citekey,
-    type: ref.type,
-    title: ref.title,
-    authors: formatAuthorLines(ref.authors),
-    source: ref.source,
-    sourceAbbrev: ref.sourceAbbrev ?? "",
-    publisher: ref.publisher ?? "",
-    year: ref.year ? String(ref.year) : "",
-    volume: ref.volume ?? "",
-    issue: ref.issue ?? "",
-    pages: ref.pages ?? "",
-    doi: ref.doi ?? "",
-    pmid: ref.pmid ?? "",
-    url: ref.url ?? "",
-    accessedAt: ref.accessedAt ?? "",
-  };
+  const defaults: ReferenceFormValues = { citekey: ref.citekey, ...referenceFieldValues(ref) };
 
   return (
     <div className="max-w-3xl space-y-8">
