@@ -74,6 +74,12 @@ export const ENV_VARS = {
     default: "Vetted <no-reply@vetted.invalid>",
   },
   JOB_RUNNER: { group: "server", schema: z.enum(["on", "off"]).default("on"), expects: '"on" or "off"', default: "on" },
+  JOB_RETRY_BASE_MS: {
+    group: "server",
+    schema: positiveInt.max(3_600_000).default(30_000),
+    expects: "a whole number of milliseconds from 1 to 3600000",
+    default: "30000",
+  },
   DOI_RESOLVER_URL: {
     group: "server",
     schema: webUrl.default("https://doi.org"),

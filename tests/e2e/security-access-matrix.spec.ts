@@ -67,6 +67,9 @@ const figures = { actionCalls: 0, strictProbes: 0, routeCalls: 0, pageRequests: 
 test.afterAll(() => console.log(`access matrix figures: ${JSON.stringify(figures)}`));
 
 test.describe("access matrix", () => {
+  // Every row's test makes its own callers and subjects, so the rows spread over the workers.
+  test.describe.configure({ mode: "parallel" });
+
   test("every server action, route handler and page in the build has a row", () => {
     const { pages, routes } = builtAppPaths();
     const missingActions = actions.filter((a) => !ACTION_ROWS.some((r) => r.action === a.key)).map((a) => a.key);

@@ -87,6 +87,10 @@ const STAFF_PAGES: Record<string, Entry[]> = {
 const builtStaffPages = () => builtAppPaths().pages.filter((p) => p.startsWith("/(editor)/") || p.startsWith("/(auth)/"));
 
 test.describe("staff pages are accessible", () => {
+  // Each page's check stands alone (the fixture objects are made once per worker), so the file's
+  // many pages spread over the workers rather than running one after another in one.
+  test.describe.configure({ mode: "parallel" });
+
   test("every staff page in the build has an entry here", () => {
     const built = builtStaffPages();
     expect(built.length).toBeGreaterThan(10);
