@@ -14,8 +14,10 @@ export const PREVIEW_PATH = "/preview";
 /** The audit action of one view: many per link, so the article timeline leaves them out. */
 export const PREVIEW_VIEWED = "preview_link.viewed";
 
-/** Guest comments per client address per hour, and per link per day. */
-export const GUEST_COMMENT_IP_LIMIT = 5;
+/**
+ * Guest comments per client address per hour (QUESTION_IP_LIMIT, the allowance for anonymous text
+ * a reader may send, counted separately), and per link per day.
+ */
 export const GUEST_COMMENT_IP_WINDOW_MS = 60 * 60_000;
 export const GUEST_COMMENT_LINK_LIMIT = 20;
 export const GUEST_COMMENT_LINK_WINDOW_MS = 24 * 60 * 60_000;

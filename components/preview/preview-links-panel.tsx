@@ -48,7 +48,7 @@ export function PreviewLinksPanel({
                     : `Opened ${link.viewCount} ${link.viewCount === 1 ? "time" : "times"}, last ${formatDateTime(link.lastViewedAt)}`}
                 </p>
               </div>
-              {link.state === "active" && <RevokePreviewLinkButton linkId={link.id} recipient={link.recipient} />}
+              <RevokePreviewLinkButton linkId={link.id} recipient={link.recipient} active={link.state === "active"} />
             </li>
           ))}
         </ul>

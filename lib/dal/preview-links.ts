@@ -8,7 +8,6 @@ import { authorAndAssigningEditors, notifyEach } from "@/lib/dal/notifications";
 import { takeSlot } from "@/lib/dal/rate-limit";
 import type { CurrentUser } from "@/lib/dal/session";
 import {
-  GUEST_COMMENT_IP_LIMIT,
   GUEST_COMMENT_IP_WINDOW_MS,
   GUEST_COMMENT_LINK_LIMIT,
   GUEST_COMMENT_LINK_WINDOW_MS,
@@ -20,6 +19,7 @@ import {
   type PreviewLinkState,
 } from "@/lib/preview-links";
 import { hashPreviewToken, newPreviewToken } from "@/lib/preview-token";
+import { questionLimit } from "@/lib/reader/question-limit";
 import { absoluteUrl } from "@/lib/reader/site-url";
 import type { PreviewTarget } from "@/lib/validations/preview-link";
 
@@ -237,7 +237,7 @@ export function leaveGuestComment(
     // Refusals were audited by refuseStaleToken; one here lost a race with a revocation.
     if ("refused" in found) return "not_found";
     const { link, revisionId } = found;
-    if (!takeSlot(tx, `guest-comment-ip:${input.ip}`, now, GUEST_COMMENT_IP_LIMIT, GUEST_COMMENT_IP_WINDOW_MS)) return "rate_limited";
+    if (!takeSlot(tx, `guest-comment-ip:${input.ip}`, now, questionLimit(), GUEST_COMMENT_IP_WINDOW_MS)) return "rate_limited";
     if (!takeSlot(tx, `guest-comment-link:${link.id}`, now, GUEST_COMMENT_LINK_LIMIT, GUEST_COMMENT_LINK_WINDOW_MS)) return "rate_limited";
     const revision = tx.select().from(revisions).where(eq(revisions.id, revisionId)).get();
     if (!revision) return "not_found";

@@ -9,12 +9,13 @@ import { useTempDatabase } from "../helpers/temp-db";
  */
 
 const temp = useTempDatabase("preview-links");
+const GUEST_COMMENT_IP_LIMIT = 5;
+process.env.QUESTION_IP_LIMIT = String(GUEST_COMMENT_IP_LIMIT);
 process.env.SITE_URL = "https://vetted.example";
 const { getDb } = await import("@/db");
 const links = await import("@/lib/dal/preview-links");
 const { previewReaderArticle } = await import("@/lib/dal/reader");
-const { isWellFormedPreviewToken, previewExpiry, previewLinkState, PREVIEW_MAX_DAYS, GUEST_COMMENT_IP_LIMIT } =
-  await import("@/lib/preview-links");
+const { isWellFormedPreviewToken, previewExpiry, previewLinkState, PREVIEW_MAX_DAYS } = await import("@/lib/preview-links");
 const { hashPreviewToken, newPreviewToken } = await import("@/lib/preview-token");
 const { createPreviewLinkSchema, guestCommentSchema } = await import("@/lib/validations/preview-link");
 const { verifyAuditChain } = await import("@/lib/audit");
