@@ -171,7 +171,7 @@ async function injected(page: Page) {
 }
 
 for (const entry of CANARY_PAGES) {
-  const label = `${entry.as ?? "anonymous"} opening ${entry.url({ slug: "<slug>", articleId: "<id>", reviewerId: "<id>", referenceId: "<id>" } as unknown as Stored)}`;
+  const label = `${entry.as ?? "anonymous"} opening ${entry.url({ slug: "<slug>", articleId: "<id>", reviewerId: "<id>", referenceId: "<id>", previewToken: "<token>" } as unknown as Stored)}`;
   test(`stored payloads stay text: ${label}`, async ({ page }) => {
     const dialogs: string[] = [];
     page.on("dialog", (d) => {
