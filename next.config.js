@@ -35,6 +35,12 @@ const STATIC_PAGES = [
   "/bench-baseline/:units",
 ];
 
+const PREVIEW_HEADERS = [
+  { key: "X-Robots-Tag", value: "noindex, nofollow, noarchive" },
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "Cache-Control", value: "no-store" },
+];
+
 /** @type {import('next').NextConfig} */
 const AUDIENCE = "(?<audience>clinician|patient)";
 
@@ -86,6 +92,8 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       ...STATIC_PAGES.map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: STATIC_PAGE_CSP }] })),
+      // Preview links (app/preview): never indexed, never cached, and the token never leaves in a Referer.
+      { source: "/preview/:token*", headers: PREVIEW_HEADERS },
     ];
   },
 };
