@@ -54,6 +54,7 @@ siteWideProjects.forEach((p, i) => {
   p.dependencies = i === 0 ? featureProjects.map((f) => f.name!) : [siteWideProjects[i - 1].name!];
 });
 const baseURL = `http://127.0.0.1:${port}`;
+export const E2E_TWO_FACTOR_KEY = "e2e-only-two-factor-key-not-for-production-0000";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -100,6 +101,8 @@ export default defineConfig({
       // Every test signs in from 127.0.0.1; the per-account limit is what the tests exercise.
       SIGN_IN_IP_LIMIT: "1000",
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-use-000000",
+      // Known to tests/helpers/two-factor.ts, which writes enrolments straight into the database.
+      TWO_FACTOR_KEY: E2E_TWO_FACTOR_KEY,
       // Reader questions all come from 127.0.0.1; the rate-limit test lowers its own window by count.
       QUESTION_IP_LIMIT: isSet("QUESTION_IP_LIMIT") ? String(serverEnv().QUESTION_IP_LIMIT) : "1000",
     },
