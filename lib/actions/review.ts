@@ -54,7 +54,8 @@ export const approveRevisionAction = defineAction({
       throw ActionError.field("password", message, message);
     }
     if (!hasTwoFactor(user.id)) return "password";
-    if (!input.code) throw ActionError.field("code", "Enter the 6-digit code from your app", "Enter the code from your app. Nothing was signed.");
+    if (!input.code)
+      throw ActionError.field("code", "Enter the 6-digit code from your app", "Enter the code from your app. Nothing was signed.");
     const code = checkSecondFactor(user, input.code, "sign_off", await requestClientIp());
     if (!code.ok) throw ActionError.field("code", code.message, `${code.message} Nothing was signed.`);
     return "password+totp";

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { getDb, writeTransaction, type Tx } from "@/db";
+import { getDb, writeTransaction } from "@/db";
 import { recoveryCodes, twoFactor, users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { queueMail } from "@/lib/dal/mail";

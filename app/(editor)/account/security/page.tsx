@@ -37,8 +37,8 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
         {status.enabled ? (
           <>
             <p className="text-sm">
-              <strong>On</strong> since {status.enabledAt?.slice(0, 10)}. Signing in and signing reviews ask for a code from your authenticator
-              app. {status.recoveryCodesLeft} of 10 recovery codes left.
+              <strong>On</strong> since {status.enabledAt?.slice(0, 10)}. Signing in and signing reviews ask for a code from your
+              authenticator app. {status.recoveryCodesLeft} of 10 recovery codes left.
             </p>
             <p className="text-sm text-muted">Lost your phone and your recovery codes? Ask an administrator to reset two-factor sign-in.</p>
           </>

@@ -133,7 +133,17 @@ export default async function UserPage({
   );
 }
 
-function UserSecurity({ userId, name, currentSessionId, self }: { userId: number; name: string; currentSessionId?: string; self: boolean }) {
+function UserSecurity({
+  userId,
+  name,
+  currentSessionId,
+  self,
+}: {
+  userId: number;
+  name: string;
+  currentSessionId?: string;
+  self: boolean;
+}) {
   const status = twoFactorStatus(userId);
   return (
     <>
