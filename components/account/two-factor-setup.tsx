@@ -49,7 +49,7 @@ export function ConfirmTwoFactorForm() {
         <p className="text-sm">
           Each code signs you in once if you lose your phone. Print them or keep them in a password manager: they are shown only now.
         </p>
-        <ul aria-label="Recovery codes" className="grid grid-cols-2 gap-2 font-mono text-sm sm:grid-cols-5">
+        <ul aria-label="Recovery codes" className="grid gap-2 font-mono text-sm sm:grid-cols-2">
           {codes.map((c) => (
             <li key={c} className="rounded bg-white px-2 py-1 text-center">
               {c}
