@@ -14,7 +14,7 @@ export const E2E_LOOKUP_LOG = path.resolve(settings.E2E_LOOKUP_LOG ?? `tests/.tm
 // site-wide fact (only one active admin) run after the
 // others, one at a time; every other spec owns its data (tests/helpers/fixtures.ts) and runs in
 // parallel with the rest, in any order.
-const SITE_WIDE_SPECS = /(admin-last-admin|admin-settings|settings-effects|security-xss-canary)\.spec\.ts$/;
+const SITE_WIDE_SPECS = /(admin-last-admin|admin-settings|settings-effects|security-xss-canary|two-factor-required)\.spec\.ts$/;
 // The benchmark smoke run starts its own server and loads it: alone, at the very end.
 const BENCH_SPECS = /bench-smoke\.spec\.ts$/;
 const chromium = { ...devices["Desktop Chrome"], channel: undefined };

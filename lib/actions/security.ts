@@ -43,7 +43,8 @@ export const confirmTwoFactorAction = defineAction({
     if (codes.length === 0) throw new ActionError("conflict", "Two-factor sign-in is already on for your account.");
     return codes;
   },
-  refresh: () => revalidatePath("/account/security"),
+  // No refresh here: the page would re-render as "on" and drop the codes before they are read.
+  // The form's "I have saved my recovery codes" refreshes it.
   message: "Two-factor sign-in is on. Save your recovery codes now: they are shown only once.",
   data: (codes) => ({ recoveryCodes: codes }),
 });
