@@ -64,7 +64,6 @@ export const getSessionUser = cache(async (): Promise<CurrentUser | null> => {
       active: users.active,
       sessionVersion: users.sessionVersion,
       mustChangePassword: users.mustChangePassword,
-      sessionUserId: userSessions.userId,
       createdAt: userSessions.createdAt,
       lastSeenAt: userSessions.lastSeenAt,
       endedAt: userSessions.endedAt,

@@ -61,7 +61,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
               <div className="space-y-1 text-sm">
                 <p className="font-medium">Key (if you can&apos;t scan)</p>
                 <p>
-                  <code data-testid="totp-key" className="break-all rounded bg-slate-100 px-2 py-1 font-mono">
+                  <code data-testid="totp-key" className="break-words rounded bg-slate-100 px-2 py-1 font-mono">
                     {grouped(pending.secret)}
                   </code>
                 </p>
