@@ -14,7 +14,7 @@ export const E2E_LOOKUP_LOG = path.resolve(settings.E2E_LOOKUP_LOG ?? `tests/.tm
 // site-wide fact (only one active admin) run after the
 // others, one at a time; every other spec owns its data (tests/helpers/fixtures.ts) and runs in
 // parallel with the rest, in any order.
-const SITE_WIDE_SPECS = /(admin-last-admin|admin-settings|settings-effects|security-xss-canary)\.spec\.ts$/;
+const SITE_WIDE_SPECS = /(admin-last-admin|admin-settings|settings-effects|security-xss-canary|two-factor-required)\.spec\.ts$/;
 // The benchmark smoke run starts its own server and loads it: alone, at the very end.
 const BENCH_SPECS = /bench-smoke\.spec\.ts$/;
 const chromium = { ...devices["Desktop Chrome"], channel: undefined };
@@ -54,6 +54,7 @@ siteWideProjects.forEach((p, i) => {
   p.dependencies = i === 0 ? featureProjects.map((f) => f.name!) : [siteWideProjects[i - 1].name!];
 });
 const baseURL = `http://127.0.0.1:${port}`;
+export const E2E_TWO_FACTOR_KEY = "e2e-only-two-factor-key-not-for-production-0000";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -100,6 +101,8 @@ export default defineConfig({
       // Every test signs in from 127.0.0.1; the per-account limit is what the tests exercise.
       SIGN_IN_IP_LIMIT: "1000",
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-use-000000",
+      // Known to tests/helpers/two-factor.ts, which writes enrolments straight into the database.
+      TWO_FACTOR_KEY: E2E_TWO_FACTOR_KEY,
       // Reader questions all come from 127.0.0.1; the rate-limit test lowers its own window by count.
       QUESTION_IP_LIMIT: isSet("QUESTION_IP_LIMIT") ? String(serverEnv().QUESTION_IP_LIMIT) : "1000",
     },

@@ -267,6 +267,8 @@ export const signOffs = sqliteTable(
     signerCredentials: text("signer_credentials").notNull().default(""),
     contentHash: text("content_hash").notNull(),
     signedAt: text("signed_at").notNull().default(nowUtc),
+    /** The identification components the signature used: "password" or "password+totp". */
+    factors: text("factors").notNull().default("password"),
   },
   (t) => [index("sign_offs_revision_idx").on(t.revisionId, t.contentHash), index("sign_offs_reviewer_idx").on(t.reviewerId)],
 );
@@ -542,4 +544,52 @@ export const previewLinks = sqliteTable(
     lastViewedAt: text("last_viewed_at"),
   },
   (t) => [uniqueIndex("preview_links_token_hash_idx").on(t.tokenHash), index("preview_links_article_idx").on(t.articleId, t.createdAt)],
+);
+
+/** A user's TOTP secret (AES-256-GCM, lib/two-factor-crypto.ts); enabled once a code confirmed it. */
+export const twoFactor = sqliteTable("two_factor", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretEnc: text("secret_enc").notNull(),
+  enabledAt: text("enabled_at"),
+  /** The last TOTP time step accepted: a code of that step or earlier is refused (no reuse). */
+  lastUsedStep: integer("last_used_step").notNull().default(0),
+  createdAt: createdAt(),
+});
+
+/** Single-use recovery codes, SHA-256 only. */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: text("used_at"),
+  },
+  (t) => [uniqueIndex("recovery_codes_user_hash_idx").on(t.userId, t.codeHash)],
+);
+
+/** One row per sign-in; the session token carries its id and every request checks it (lib/dal/session.ts). */
+export const userSessions = sqliteTable(
+  "user_sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    userAgent: text("user_agent").notNull().default(""),
+    ip: text("ip").notNull().default(""),
+    /** "password" or "password+totp" (or "password+recovery"). */
+    factors: text("factors").notNull().default("password"),
+    /** The user's session version at sign-in: a later bump (password change, deactivation) ends it too. */
+    sessionVersion: integer("session_version").notNull().default(1),
+    endedAt: text("ended_at"),
+    endedReason: text("ended_reason"),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId, t.endedAt)],
 );

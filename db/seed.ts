@@ -5,7 +5,18 @@
  */
 import { count, eq } from "drizzle-orm";
 import { getDb, writeTransaction, type Tx } from "./index";
-import { articles, boardProfiles, references, reviewAssignments, reviewComments, revisions, signOffs, users, type Role } from "./schema";
+import {
+  articles,
+  boardProfiles,
+  references,
+  reviewAssignments,
+  reviewComments,
+  revisions,
+  signOffs,
+  siteSettings,
+  users,
+  type Role,
+} from "./schema";
 import { seedReferences } from "./seed-data/references";
 import { seedArticles } from "./seed-data/articles";
 import type { SeedArticle, SeedWording } from "./seed-data/types";
@@ -161,6 +172,12 @@ async function seedUsers(): Promise<Map<string, SeedPerson>> {
         summary: { email: u.email, role: u.role, seeded: true },
       });
     }
+    // The demo accounts sign in with their password alone: the demo leaves two-factor optional
+    // (a fresh install without the seed requires it of administrators; README, "Two-factor sign-in").
+    tx.insert(siteSettings)
+      .values({ key: "requireTwoFactor", value: JSON.stringify("none") })
+      .onConflictDoNothing()
+      .run();
     return map;
   });
 }

@@ -45,6 +45,13 @@ export const ENV_VARS = {
     default: "generated once into data/.auth-secret",
     secret: true,
   },
+  TWO_FACTOR_KEY: {
+    group: "server",
+    schema: z.string().min(32).optional(),
+    expects: "at least 32 characters",
+    default: "generated once into data/.two-factor-key",
+    secret: true,
+  },
   SITE_URL: { group: "server", schema: webUrl.optional(), expects: "an http:// or https:// URL", default: "NEXTAUTH_URL" },
   SITEMAP_URLS_PER_FILE: {
     group: "server",

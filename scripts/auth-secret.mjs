@@ -12,3 +12,14 @@ export function ensureAuthSecret(root, configured) {
   }
   return fs.readFileSync(file, "utf8").trim();
 }
+
+/** The configured TWO_FACTOR_KEY, or one generated once into data/.two-factor-key (git-ignored). */
+export function ensureTwoFactorKey(root, configured) {
+  if (configured) return configured;
+  const file = path.join(root, "data", ".two-factor-key");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}

@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { loadEnvOrExit, publicUrl } from "../lib/env-schema.mjs";
-import { ensureAuthSecret } from "./auth-secret.mjs";
+import { ensureAuthSecret, ensureTwoFactorKey } from "./auth-secret.mjs";
 import { nextStartArgs } from "./next-start.mjs";
 
 // First, before any work: a bad value stops here with one line naming the variable.
@@ -11,6 +11,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const env = {
   ...process.env,
   NEXTAUTH_SECRET: ensureAuthSecret(root, settings.NEXTAUTH_SECRET),
+  TWO_FACTOR_KEY: ensureTwoFactorKey(root, settings.TWO_FACTOR_KEY),
   NEXTAUTH_URL: publicUrl(settings),
   NEXT_TELEMETRY_DISABLED: "1",
 };

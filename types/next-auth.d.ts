@@ -5,9 +5,11 @@ declare module "next-auth" {
   interface User {
     role: Role;
     sessionVersion: number;
+    /** The server-side session record this sign-in created (lib/dal/user-sessions.ts). */
+    sid: string;
   }
   interface Session {
-    user: DefaultSession["user"] & { id: number; role: Role; sessionVersion: number };
+    user: DefaultSession["user"] & { id: number; role: Role; sessionVersion: number; sid?: string };
   }
 }
 
@@ -16,5 +18,8 @@ declare module "next-auth/jwt" {
     uid: number;
     role: Role;
     sv: number;
+    sid?: string;
+    /** Set only on a sign-in's second-step challenge, never on a session token. */
+    challenge?: "2fa";
   }
 }

@@ -4,7 +4,13 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { saveSiteSettingsAction } from "@/lib/actions/settings";
-import { siteSettingsSchema, type SiteSettings, type SiteSettingsFormValues } from "@/lib/validations/settings";
+import {
+  siteSettingsSchema,
+  TWO_FACTOR_REQUIREMENT_LABELS,
+  TWO_FACTOR_REQUIREMENTS,
+  type SiteSettings,
+  type SiteSettingsFormValues,
+} from "@/lib/validations/settings";
 import { ActionMessage, messageOf, type ActionMessageValue } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput, applyFieldErrors, describedBy, inputClass } from "@/components/ui/field";
@@ -249,6 +255,49 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
               {...describedBy("escalateAfterDays", errors.escalateAfterDays)}
               defaultValue={settings.escalateAfterDays}
               {...register("escalateAfterDays")}
+            />
+          </Field>
+        </div>
+      </Section>
+
+      <Section title="Sign-in security">
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field
+            id="requireTwoFactor"
+            label="Two-factor sign-in required for"
+            error={err("requireTwoFactor")}
+            hint="Users of these roles must set it up before anything else."
+          >
+            <select
+              id="requireTwoFactor"
+              className={inputClass(!!errors.requireTwoFactor)}
+              {...describedBy("requireTwoFactor", errors.requireTwoFactor, true)}
+              defaultValue={settings.requireTwoFactor}
+              {...register("requireTwoFactor")}
+            >
+              {TWO_FACTOR_REQUIREMENTS.map((choice) => (
+                <option key={choice} value={choice}>
+                  {TWO_FACTOR_REQUIREMENT_LABELS[choice]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            id="staffIdleMinutes"
+            label="Sign staff out after (minutes without activity)"
+            error={err("staffIdleMinutes")}
+            hint="1–480. Every session also ends 8 hours after sign-in."
+          >
+            <TextInput
+              id="staffIdleMinutes"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={480}
+              invalid={!!errors.staffIdleMinutes}
+              {...describedBy("staffIdleMinutes", errors.staffIdleMinutes, true)}
+              defaultValue={settings.staffIdleMinutes}
+              {...register("staffIdleMinutes")}
             />
           </Field>
         </div>

@@ -4,15 +4,17 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
-import { signInSchema, type SignInInput } from "@/lib/validations/auth";
+import { SECOND_STEP_PREFIX, signInSchema, type SignInInput } from "@/lib/validations/auth";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
+import { SecondStepForm } from "@/components/auth/second-step-form";
 
 export const GENERIC_SIGN_IN_ERROR = "The email or password is incorrect.";
 
 export function SignInForm({ callbackUrl, expired }: { callbackUrl: string; expired?: boolean }) {
   const [error, setError] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -22,6 +24,10 @@ export function SignInForm({ callbackUrl, expired }: { callbackUrl: string; expi
   async function onSubmit(values: SignInInput) {
     setError(null);
     const result = await signIn("credentials", { ...values, redirect: false });
+    if (result?.error?.startsWith(SECOND_STEP_PREFIX)) {
+      setChallenge(result.error.slice(SECOND_STEP_PREFIX.length));
+      return;
+    }
     if (!result || result.error) {
       setError(result?.error && result.error !== "CredentialsSignin" ? result.error : GENERIC_SIGN_IN_ERROR);
       return;
@@ -29,6 +35,18 @@ export function SignInForm({ callbackUrl, expired }: { callbackUrl: string; expi
     // A full navigation, so the server renders the staff area with the new session cookie.
     window.location.assign(callbackUrl);
   }
+
+  if (challenge)
+    return (
+      <SecondStepForm
+        challenge={challenge}
+        callbackUrl={callbackUrl}
+        onRestart={(message) => {
+          setChallenge(null);
+          setError(message);
+        }}
+      />
+    );
 
   return (
     <form method="post" onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4">

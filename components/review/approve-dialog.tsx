@@ -8,6 +8,7 @@ import { ActionMessage } from "@/components/ui/action-message";
 import { useWorkflowAction } from "@/components/workflow/use-workflow-action";
 import { approveRevisionAction } from "@/lib/actions/review";
 import { APPROVAL_MEANING } from "@/lib/sign-off";
+import { SecondFactorField } from "@/components/review/second-factor-field";
 
 /**
  * The signature step: the meaning of the signature, the signer's printed name and credentials,
@@ -20,25 +21,30 @@ export function ApproveDialog({
   signerName,
   signerCredentials,
   again,
+  needsCode = false,
 }: {
   revisionId: number;
   contentHash: string;
   signerName: string;
   signerCredentials: string;
   again: boolean;
+  /** The signer has two-factor sign-in: the signature also needs a current code. */
+  needsCode?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState("");
   const [comment, setComment] = useState("");
+  const [code, setCode] = useState("");
   const dialog = useWorkflowAction();
   const page = useWorkflowAction();
 
   function sign(e: React.FormEvent) {
     e.preventDefault();
     dialog.run(
-      () => approveRevisionAction({ revisionId, contentHash, password, comment: comment || undefined }),
+      () => approveRevisionAction({ revisionId, contentHash, password, comment: comment || undefined, ...(needsCode ? { code } : {}) }),
       (result) => {
         setPassword("");
+        setCode("");
         if (result.ok) {
           setOpen(false);
           page.setMessage({ ok: true, text: result.message ?? "Signed." });
@@ -97,6 +103,7 @@ export function ApproveDialog({
                   aria-describedby={dialog.message && !dialog.message.ok ? "approve-error" : undefined}
                 />
               </div>
+              {needsCode && <SecondFactorField value={code} onChange={setCode} invalid={!!dialog.message && !dialog.message.ok} />}
               <div className="space-y-1">
                 <label htmlFor="approve-comment" className="block text-sm font-medium">
                   Comment (optional)
@@ -112,7 +119,7 @@ export function ApproveDialog({
               <ActionMessage message={dialog.message} id="approve-error" />
               <div className="flex justify-end gap-3">
                 <Dialog.Close className={buttonClass("secondary")}>Cancel</Dialog.Close>
-                <Button type="submit" disabled={dialog.pending || !password}>
+                <Button type="submit" disabled={dialog.pending || !password || (needsCode && !code)}>
                   {dialog.pending ? "Signing…" : "Sign and approve"}
                 </Button>
               </div>

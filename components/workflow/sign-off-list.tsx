@@ -1,6 +1,7 @@
 import { shortHash } from "@/lib/content-hash";
 import type { SignOffItem } from "@/lib/dal/review";
 import { formatDateTime } from "@/lib/dates";
+import { SignatureFactors } from "@/components/workflow/signature-factors";
 
 /**
  * Every sign-off on the revision, oldest first, each with the signer's printed name, the UTC time
@@ -34,6 +35,7 @@ export function SignOffList({ items, headingId = "sign-offs-heading" }: { items:
                 </time>
               </p>
               <p className="mt-1 italic text-ink">“{s.meaning}”</p>
+              <SignatureFactors factors={s.factors} />
               {s.comment && <p className="mt-1 whitespace-pre-wrap text-muted">{s.comment}</p>}
               <p className="mt-1 text-xs">
                 {s.decision === "approve" && s.counts && <span className="font-semibold text-emerald-800">Counts towards approval</span>}

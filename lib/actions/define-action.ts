@@ -13,7 +13,7 @@ import {
   type ActionResult,
   type FieldErrors,
 } from "@/lib/action-result";
-import { getCurrentUser, getSessionUser, type CurrentUser } from "@/lib/dal/session";
+import { getCurrentUser, getEnrollingUser, getSessionUser, type CurrentUser } from "@/lib/dal/session";
 
 /**
  * The one shape of a server action. Every export of a "use server" file is made here, so each
@@ -63,6 +63,8 @@ export type StaffActionDefinition<S extends z.ZodType, P, Out, T> = Definition<S
   forbidden: string;
   /** Only for the password change: a user with a temporary password may call it. */
   allowTemporaryPassword?: true;
+  /** Only for two-factor enrolment: a user the site requires to enrol first may call it. */
+  allowTwoFactorSetup?: true;
 };
 
 export type PublicFormDefinition<S extends z.ZodType, P, Out, T, V extends string> = Definition<S, null, P, Out, T> & {
@@ -161,7 +163,7 @@ export function defineAction<S extends z.ZodType, P, Out, T, V extends string>(
     });
   }
   return brand(async (input?: unknown) => {
-    const user = await (def.allowTemporaryPassword ? getSessionUser() : getCurrentUser());
+    const user = await (def.allowTemporaryPassword ? getSessionUser() : def.allowTwoFactorSetup ? getEnrollingUser() : getCurrentUser());
     if (!user) return unauthenticated();
     if (!def.can(user)) return forbidden(def.forbidden);
     const { canWithInput } = def;

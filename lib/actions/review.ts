@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { ActionError } from "@/lib/action-result";
 import { defineAction } from "@/lib/actions/define-action";
 import { addReviewComment } from "@/lib/dal/review";
-import { checkSigningPassword, recordApproval, requestChanges } from "@/lib/dal/sign-offs";
+import { checkSigningPassword, recordApproval, requestChanges, type SignatureFactors } from "@/lib/dal/sign-offs";
+import { checkSecondFactor, hasTwoFactor } from "@/lib/dal/two-factor";
+import { requestClientIp } from "@/lib/security/request-ip";
 import { canAttemptRevisionAction, canUseEditorArea } from "@/lib/permissions";
 import { throttleMessage } from "@/lib/throttle";
 import { refreshAfterTransition } from "@/lib/transition-refresh";
@@ -40,16 +42,25 @@ export const approveRevisionAction = defineAction({
   forbidden: "approve; only assigned board reviewers can",
   // The password is checked again (argon2, async) before the transaction; a wrong one's record
   // and lockout count are committed there even though the action then refuses.
-  prepare: async ({ user, input }) => {
+  // With two-factor sign-in, a current code is the signature's second component (checked after
+  // the password, on its own throttle; a code is never accepted twice).
+  prepare: async ({ user, input }): Promise<SignatureFactors> => {
     const check = await checkSigningPassword(user, input);
-    if (check.ok) return;
-    const message =
-      check.reason === "locked" && check.lockedUntil
-        ? throttleMessage(check.lockedUntil).replace("sign-in", "signing")
-        : "That password is not correct. Nothing was signed.";
-    throw ActionError.field("password", message, message);
+    if (!check.ok) {
+      const message =
+        check.reason === "locked" && check.lockedUntil
+          ? throttleMessage(check.lockedUntil).replace("sign-in", "signing")
+          : "That password is not correct. Nothing was signed.";
+      throw ActionError.field("password", message, message);
+    }
+    if (!hasTwoFactor(user.id)) return "password";
+    if (!input.code)
+      throw ActionError.field("code", "Enter the 6-digit code from your app", "Enter the code from your app. Nothing was signed.");
+    const code = checkSecondFactor(user, input.code, "sign_off", await requestClientIp());
+    if (!code.ok) throw ActionError.field("code", code.message, `${code.message} Nothing was signed.`);
+    return "password+totp";
   },
-  run: ({ user, input }) => recordApproval(user, input),
+  run: ({ user, input, prepared }) => recordApproval(user, input, prepared),
   refresh: ({ outcome }) => refreshAfterTransition(outcome),
   message: ({ published, approvalsCounted: n }) =>
     published

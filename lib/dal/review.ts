@@ -37,6 +37,8 @@ export type SignOffItem = {
   meaning: string;
   comment: string;
   signedAt: string;
+  /** The identification components the signature used ("password", "password+totp", "session"). */
+  factors: string;
   contentHash: string;
   /** Given on the revision's current text. */
   onCurrentText: boolean;
@@ -81,6 +83,7 @@ export function signOffItems(tx: Tx, revision: RevisionRow, panel: PanelMember[]
     meaning: r.meaning,
     comment: r.comment,
     signedAt: r.signedAt,
+    factors: r.factors,
     contentHash: r.contentHash,
     onCurrentText: r.contentHash === revision.contentHash,
     counts: latestCountingId.get(r.reviewerId) === r.id && r.decision === "approve",

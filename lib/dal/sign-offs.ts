@@ -38,7 +38,17 @@ function signer(tx: Tx, userId: number) {
   return { name: row?.name ?? "", credentials: row?.credentials ?? "" };
 }
 
-function insertSignOff(tx: Tx, user: CurrentUser, revision: RevisionRow, decision: "approve" | "request_changes", comment: string) {
+/** "password" / "password+totp" for an approval; "session" for a change request, which asks for neither again. */
+export type SignatureFactors = "password" | "password+totp" | "session";
+
+function insertSignOff(
+  tx: Tx,
+  user: CurrentUser,
+  revision: RevisionRow,
+  decision: "approve" | "request_changes",
+  comment: string,
+  factors: SignatureFactors,
+) {
   const { name, credentials } = signer(tx, user.id);
   return tx
     .insert(signOffs)
@@ -52,6 +62,7 @@ function insertSignOff(tx: Tx, user: CurrentUser, revision: RevisionRow, decisio
       signerCredentials: credentials,
       contentHash: revision.contentHash,
       signedAt: nowIso(),
+      factors,
     })
     .returning({ id: signOffs.id })
     .get();
@@ -164,7 +175,11 @@ export async function checkSigningPassword(user: CurrentUser, input: ApproveInpu
  * The approval, in one transaction (it joins the caller's, see db/index.ts). Permission and
  * state are checked again: the password took time, and the text may have changed meanwhile.
  */
-export function recordApproval(user: CurrentUser, input: ApproveInput): Extract<ApproveOutcome, { ok: true }> {
+export function recordApproval(
+  user: CurrentUser,
+  input: ApproveInput,
+  factors: SignatureFactors = "password",
+): Extract<ApproveOutcome, { ok: true }> {
   return writeTransaction((tx) => {
     clearFailures(tx, signingKey(user.id));
     const loaded = loadRevision(tx, input.revisionId);
@@ -178,14 +193,14 @@ export function recordApproval(user: CurrentUser, input: ApproveInput): Extract<
       signOffs: previous,
       requiredApprovals,
     });
-    const created = insertSignOff(tx, user, revision, "approve", input.comment ?? "");
+    const created = insertSignOff(tx, user, revision, "approve", input.comment ?? "", factors);
     appendAuditEvent(tx, {
       actor: user,
       action: "review.approve",
       targetType: "revision",
       targetId: revision.id,
       articleId: article.id,
-      summary: { signOffId: created.id, contentHash: revision.contentHash, meaning: APPROVAL_MEANING },
+      summary: { signOffId: created.id, contentHash: revision.contentHash, meaning: APPROVAL_MEANING, factors },
     });
     const approvals = countingApprovalIds(tx, revision);
     if (to === "approved") publish(tx, user, article, revision, approvals);
@@ -213,7 +228,7 @@ export function requestChanges(user: CurrentUser, input: RequestChangesInput): T
       signedHash: input.contentHash,
       currentHash: revision.contentHash,
     });
-    const created = insertSignOff(tx, user, revision, "request_changes", input.comment);
+    const created = insertSignOff(tx, user, revision, "request_changes", input.comment, "session");
     tx.insert(reviewComments)
       .values({ revisionId: revision.id, authorId: user.id, body: input.comment, contentHash: revision.contentHash })
       .run();

@@ -4,13 +4,14 @@ import { getDb, writeTransaction } from "@/db";
 import { users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { clearFailures, lockOf, recordFailure } from "@/lib/dal/rate-limit";
+import { hasTwoFactor } from "@/lib/dal/two-factor";
 import { dummyPasswordHash, verifyPassword } from "@/lib/passwords";
 import type { Role } from "@/lib/permissions";
 import { ACCOUNT_POLICY, IP_POLICY, throttleMessage } from "@/lib/throttle";
 
 export type SignedInUser = { id: number; email: string; name: string; role: Role; sessionVersion: number };
 
-export type SignInOutcome = { ok: true; user: SignedInUser } | { ok: false; throttledUntil?: Date };
+export type SignInOutcome = { ok: true; user: SignedInUser; needsSecondFactor: boolean } | { ok: false; throttledUntil?: Date };
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -47,11 +48,17 @@ export async function verifyCredentials(emailInput: string, password: string, ip
 
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   const ok = !!user && user.active && passwordOk;
+  const needsSecondFactor = ok && hasTwoFactor(user.id);
   const newLock = writeTransaction((tx) => {
     if (ok) {
-      tx.update(users).set({ lastSignInAt: now.toISOString() }).where(eq(users.id, user.id)).run();
       clearFailures(tx, accountKey(email));
-      appendAuditEvent(tx, { actor, action: "auth.sign_in", targetType: "user", targetId: user.id, summary: { ip } });
+      // With a second factor, the sign-in completes (and is recorded as such) only after the code.
+      if (needsSecondFactor) {
+        appendAuditEvent(tx, { actor, action: "auth.sign_in_password_ok", targetType: "user", targetId: user.id, summary: { ip } });
+        return null;
+      }
+      tx.update(users).set({ lastSignInAt: now.toISOString() }).where(eq(users.id, user.id)).run();
+      appendAuditEvent(tx, { actor, action: "auth.sign_in", targetType: "user", targetId: user.id, summary: { ip, factors: "password" } });
       return null;
     }
     const reason = !user ? "unknown email" : !user.active ? "inactive" : "wrong password";
@@ -76,7 +83,26 @@ export async function verifyCredentials(emailInput: string, password: string, ip
     return until;
   });
   if (!ok) return { ok: false, throttledUntil: newLock ?? undefined };
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+  return {
+    ok: true,
+    needsSecondFactor,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+  };
+}
+
+/** The second step of a sign-in: the user the challenge named, if still active and unchanged. */
+export function userForSecondStep(id: number, sessionVersion: number): SignedInUser | null {
+  const user = getDb().select().from(users).where(eq(users.id, id)).get();
+  if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+}
+
+/** Records the completed two-step sign-in. */
+export function recordSignIn(user: SignedInUser, ip: string, factors: string): void {
+  writeTransaction((tx) => {
+    tx.update(users).set({ lastSignInAt: new Date().toISOString() }).where(eq(users.id, user.id)).run();
+    appendAuditEvent(tx, { actor: user, action: "auth.sign_in", targetType: "user", targetId: user.id, summary: { ip, factors } });
+  });
 }
 
 export type PasswordChangeOutcome = { ok: true; sessionVersion: number } | { ok: false; field?: "currentPassword"; message: string };

@@ -1,7 +1,31 @@
 import { z } from "@/lib/validations/zod";
 import { isKnownTimeZone } from "@/lib/time-zone";
+import { ROLES, type Role } from "@/lib/domain";
 
 export const PUBLISH_POLICIES = ["on-submit", "approved-only"] as const;
+
+/** Which roles must sign in with a second factor (requireTwoFactor). */
+export const TWO_FACTOR_REQUIREMENTS = ["none", "admin", "admin-reviewer", "all"] as const;
+export type TwoFactorRequirement = (typeof TWO_FACTOR_REQUIREMENTS)[number];
+export const TWO_FACTOR_REQUIREMENT_LABELS: Record<TwoFactorRequirement, string> = {
+  none: "Nobody (optional for everyone)",
+  admin: "Administrators",
+  "admin-reviewer": "Administrators and board reviewers (recommended)",
+  all: "Everyone",
+};
+
+export function rolesRequiringTwoFactor(requirement: TwoFactorRequirement): readonly Role[] {
+  switch (requirement) {
+    case "none":
+      return [];
+    case "admin":
+      return ["admin"];
+    case "admin-reviewer":
+      return ["admin", "reviewer"];
+    case "all":
+      return ROLES;
+  }
+}
 
 const whole = (min: number, max: number, tooFew: string, tooMany: string) =>
   z.coerce.number({ message: "Enter a number" }).int("Enter a whole number").min(min, tooFew).max(max, tooMany);
@@ -26,6 +50,8 @@ export const siteSettingsSchema = z
     digestHour: whole(0, 23, "An hour from 0 to 23", "An hour from 0 to 23"),
     reminderDaysBefore: whole(0, 30, "0 days or more (0 turns the early reminder off)", "At most 30 days"),
     escalateAfterDays: whole(1, 60, "At least 1 day", "At most 60 days"),
+    requireTwoFactor: z.enum(TWO_FACTOR_REQUIREMENTS, { message: "Choose who must use two-factor sign-in" }),
+    staffIdleMinutes: whole(1, 480, "At least 1 minute", "At most 480 minutes (8 hours)"),
   })
   .strict();
 
@@ -45,6 +71,8 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   digestHour: 8,
   reminderDaysBefore: 3,
   escalateAfterDays: 7,
+  requireTwoFactor: "admin",
+  staffIdleMinutes: 30,
   clinicianDisclaimer:
     "This information is intended for healthcare professionals. It supplements, and does not replace, clinical judgement and current practice guidelines. Verify recommendations against the primary literature before applying them to an individual patient.",
   patientDisclaimer:

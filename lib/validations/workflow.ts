@@ -58,6 +58,12 @@ export const approveSchema = z
     revisionId: id,
     contentHash: hash,
     password: z.string().min(1, "Enter your password to sign").max(1024),
+    /** The authenticator code, required when the signer has two-factor sign-in (checked on the server). */
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, "Enter the 6-digit code from your app")
+      .optional(),
     comment: z.string().trim().max(10_000, "Keep a comment under 10,000 characters").optional(),
   })
   .strict();

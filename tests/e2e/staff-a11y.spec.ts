@@ -42,6 +42,7 @@ const STAFF_PAGES: Record<string, Entry[]> = {
   ],
   "/(editor)/account/password/page": [{ url: () => "/account/password", as: editor }],
   "/(editor)/account/profile/page": [{ url: () => "/account/profile", as: reviewer }],
+  "/(editor)/account/security/page": [{ url: () => "/account/security", as: editor }],
   "/(editor)/admin/audit/page": [{ url: () => "/admin/audit", as: admin }],
   "/(editor)/admin/jobs/page": [
     { url: () => "/admin/jobs", as: admin },

@@ -29,6 +29,7 @@ import { loggedLookups } from "../helpers/lookup-stub";
 import { E2E_LOOKUP_LOG } from "../../playwright.config";
 import { issueResetToken } from "../helpers/password-reset";
 import { issuePreviewLink } from "../helpers/preview-links";
+import { enrolTwoFactor, insertSession, totpCode } from "../helpers/two-factor";
 
 /**
  * The access matrix: one row per server action, route handler and page of the build.
@@ -265,6 +266,92 @@ export const ACTION_ROWS: ActionRow[] = [
     },
     allowed: (actor, s) => canChangeOwnPassword(actor) && actor!.id === s.userId,
     state: (s) => dbValue("SELECT password_hash FROM users WHERE id = ?", s.userId),
+  }),
+  // ── sign-in security: two-factor enrolment and sessions (own), reset and sessions (admin) ──
+  define<{ userId: number }>({
+    action: "lib/actions/security.ts#startTwoFactorAction",
+    page: "/account/security",
+    anonymousOwn: true,
+    subjects: { own: async (caller) => ({ userId: caller.id ?? (await createUser("editor")).id }) },
+    args: () => [],
+    allowed: (actor, s) => canUseEditorArea(actor) && actor!.id === s.userId,
+    state: (s) => dbValue("SELECT secret_enc FROM two_factor WHERE user_id = ?", s.userId),
+    strictProbe: false,
+  }),
+  define<{ userId: number; secret: string }>({
+    action: "lib/actions/security.ts#confirmTwoFactorAction",
+    page: "/account/security",
+    anonymousOwn: true,
+    subjects: {
+      own: async (caller) => {
+        const userId = caller.id ?? (await createUser("editor")).id;
+        return { userId, secret: enrolTwoFactor(userId, { enabled: false }) };
+      },
+    },
+    args: (s) => [{ code: totpCode(s.secret) }],
+    allowed: (actor, s) => canUseEditorArea(actor) && actor!.id === s.userId,
+    state: (s) => dbValue("SELECT enabled_at IS NOT NULL AS enabled FROM two_factor WHERE user_id = ?", s.userId),
+    cleanup: (s) => void dbRun("DELETE FROM two_factor WHERE user_id = ?", s.userId),
+  }),
+  define<{ userId: number; sessionId: string }>({
+    action: "lib/actions/security.ts#endSessionAction",
+    page: "/account/security",
+    anonymousOwn: true,
+    subjects: {
+      other: async () => {
+        const userId = (await createUser("editor")).id;
+        return { userId, sessionId: insertSession(userId) };
+      },
+      own: async (caller) => {
+        const userId = caller.id ?? (await createUser("editor")).id;
+        return { userId, sessionId: insertSession(userId) };
+      },
+    },
+    args: (s) => [{ sessionId: s.sessionId }],
+    allowed: (actor, s) => canUseEditorArea(actor) && actor!.id === s.userId,
+    state: (s) => dbValue("SELECT ended_at FROM user_sessions WHERE id = ?", s.sessionId),
+  }),
+  define<{ userId: number; sessionId: string }>({
+    action: "lib/actions/security.ts#endOtherSessionsAction",
+    page: "/account/security",
+    anonymousOwn: true,
+    subjects: {
+      own: async (caller) => {
+        const userId = caller.id ?? (await createUser("editor")).id;
+        return { userId, sessionId: insertSession(userId) };
+      },
+    },
+    args: () => [],
+    allowed: (actor, s) => canUseEditorArea(actor) && actor!.id === s.userId,
+    state: (s) => dbValue("SELECT ended_at FROM user_sessions WHERE id = ?", s.sessionId),
+    strictProbe: false,
+  }),
+  define<{ userId: number; sessionId: string }>({
+    action: "lib/actions/security.ts#adminEndSessionAction",
+    page: "/admin/users",
+    subjects: {
+      other: async () => {
+        const userId = (await createUser("editor")).id;
+        return { userId, sessionId: insertSession(userId) };
+      },
+    },
+    args: (s) => [{ userId: s.userId, sessionId: s.sessionId }],
+    allowed: (actor) => canManageUsers(actor),
+    state: (s) => dbValue("SELECT ended_at FROM user_sessions WHERE id = ?", s.sessionId),
+  }),
+  define<{ userId: number }>({
+    action: "lib/actions/security.ts#adminResetTwoFactorAction",
+    page: "/admin/users",
+    subjects: {
+      other: async () => {
+        const userId = (await createUser("reviewer")).id;
+        enrolTwoFactor(userId);
+        return { userId };
+      },
+    },
+    args: (s) => [{ userId: s.userId }],
+    allowed: (actor) => canManageUsers(actor),
+    state: (s) => dbValue("SELECT count(*) AS n FROM two_factor WHERE user_id = ?", s.userId),
   }),
   define<{ userId: number }>({
     action: "lib/actions/notifications.ts#saveNotificationPreferencesAction",
@@ -808,6 +895,12 @@ export const PAGE_ROWS: PageRow[] = [
     url: () => "/account",
     allowed: canUseEditorArea,
     marker: "Changing it signs you out of every other browser.",
+  },
+  {
+    page: "/(editor)/account/security/page",
+    url: () => "/account/security",
+    allowed: canUseEditorArea,
+    marker: "With two-factor sign-in, signing in and signing reviews need a code",
   },
   {
     page: "/(editor)/account/notifications/page",

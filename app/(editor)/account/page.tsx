@@ -33,6 +33,12 @@ export default async function AccountPage() {
           <p className="text-sm text-muted">Changing it signs you out of every other browser.</p>
         </li>
         <li className="rounded-md border border-slate-200 bg-white p-4">
+          <Link href="/account/security" className="font-medium">
+            Sign-in and security
+          </Link>
+          <p className="text-sm text-muted">Two-factor sign-in, and the browsers where you are signed in.</p>
+        </li>
+        <li className="rounded-md border border-slate-200 bg-white p-4">
           <Link href="/account/notifications" className="font-medium">
             Email notifications
           </Link>

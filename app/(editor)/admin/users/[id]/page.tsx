@@ -13,6 +13,10 @@ import { ResetPasswordForm } from "@/components/admin/reset-password-form";
 import { SignOutEverywhereButton } from "@/components/admin/sign-out-everywhere-button";
 import { UserActiveToggle } from "@/components/admin/user-active-toggle";
 import { BoardProfileForm } from "@/components/account/board-profile-form";
+import { ResetTwoFactorButton } from "@/components/admin/reset-two-factor-button";
+import { SessionList } from "@/components/account/session-list";
+import { twoFactorStatus } from "@/lib/dal/two-factor";
+import { listOpenSessions } from "@/lib/dal/user-sessions";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -106,6 +110,10 @@ export default async function UserPage({
         </Panel>
       </div>
 
+      <Panel title="Two-factor sign-in and sessions" id="sessions-heading">
+        <UserSecurity userId={target.id} name={target.name} currentSessionId={user.sessionId} self={self} />
+      </Panel>
+
       {(target.role === "reviewer" || target.profile) && (
         <Panel title="Board profile" id="profile-heading">
           <BoardProfileForm
@@ -122,5 +130,32 @@ export default async function UserPage({
         </Panel>
       )}
     </div>
+  );
+}
+
+function UserSecurity({
+  userId,
+  name,
+  currentSessionId,
+  self,
+}: {
+  userId: number;
+  name: string;
+  currentSessionId?: string;
+  self: boolean;
+}) {
+  const status = twoFactorStatus(userId);
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-4 text-sm">
+        <p>
+          Two-factor sign-in: <strong>{status.enabled ? `on since ${status.enabledAt?.slice(0, 10)}` : "off"}</strong>
+          {status.enabled && ` · ${status.recoveryCodesLeft} recovery codes left`}
+        </p>
+        {status.enabled && !self && <ResetTwoFactorButton userId={userId} name={name} />}
+      </div>
+      <h3 className="font-medium">Open sessions</h3>
+      <SessionList sessions={listOpenSessions(userId)} currentId={currentSessionId} userId={userId} />
+    </>
   );
 }

@@ -77,6 +77,7 @@ export default async function ReviewPage({ params }: Props) {
             signerName={viewer.signerName}
             signerCredentials={viewer.signerCredentials}
             again={viewer.mustSignAgain}
+            needsCode={!!user.twoFactorEnabled}
           />
           <details>
             <summary className="cursor-pointer text-sm font-medium">Request changes instead</summary>
