@@ -2,8 +2,10 @@
 // process on one core), every one to the end, with each one's output printed whole once it finishes.
 // Exits 1 if any failed, naming them.
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 
+const root = path.resolve(import.meta.dirname, "..");
 const CHECKS = [
   ["typecheck", ["tsc", "--noEmit"]],
   ["lint", ["eslint", ".", "--max-warnings", "0"]],
@@ -13,8 +15,10 @@ const CHECKS = [
 function run([name, [bin, ...args]]) {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.platform === "win32" ? `${bin}.cmd` : bin, args, {
-      env: { ...process.env, PATH: `node_modules/.bin:${process.env.PATH ?? ""}`, FORCE_COLOR: process.stdout.isTTY ? "1" : "0" },
+    // The project's own copy of each tool (node_modules/.bin), the environment passed on as it is.
+    const child = spawn(path.join(root, "node_modules", ".bin", process.platform === "win32" ? `${bin}.cmd` : bin), args, {
+      cwd: root,
+      env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? "1" : "0" },
     });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
