@@ -251,6 +251,24 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
               {...register("escalateAfterDays")}
             />
           </Field>
+          <Field
+            id="errorReportTargetDays"
+            label="Answer error reports within (days)"
+            error={err("errorReportTargetDays")}
+            hint="1–60; stated on the policy page. Reports still open after it are escalated to the editors."
+          >
+            <TextInput
+              id="errorReportTargetDays"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={60}
+              invalid={!!errors.errorReportTargetDays}
+              {...describedBy("errorReportTargetDays", errors.errorReportTargetDays)}
+              defaultValue={settings.errorReportTargetDays}
+              {...register("errorReportTargetDays")}
+            />
+          </Field>
         </div>
       </Section>
 

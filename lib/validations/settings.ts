@@ -26,6 +26,7 @@ export const siteSettingsSchema = z
     digestHour: whole(0, 23, "An hour from 0 to 23", "An hour from 0 to 23"),
     reminderDaysBefore: whole(0, 30, "0 days or more (0 turns the early reminder off)", "At most 30 days"),
     escalateAfterDays: whole(1, 60, "At least 1 day", "At most 60 days"),
+    errorReportTargetDays: whole(1, 60, "At least 1 day", "At most 60 days"),
   })
   .strict();
 
@@ -45,6 +46,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   digestHour: 8,
   reminderDaysBefore: 3,
   escalateAfterDays: 7,
+  errorReportTargetDays: 7,
   clinicianDisclaimer:
     "This information is intended for healthcare professionals. It supplements, and does not replace, clinical judgement and current practice guidelines. Verify recommendations against the primary literature before applying them to an individual patient.",
   patientDisclaimer:

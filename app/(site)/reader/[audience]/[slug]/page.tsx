@@ -5,10 +5,12 @@ import { AudienceSwitch } from "@/components/reader/audience-switch";
 import { ReferenceList } from "@/components/reader/reference-list";
 import { ReviewStepper } from "@/components/workflow/review-stepper";
 import { FollowUpForm } from "@/components/questions/follow-up-form";
+import { ErrorReportForm } from "@/components/reader/error-report-form";
 import { Alert } from "@/components/ui/alert";
 import { getReaderArticle } from "@/lib/dal/reader";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { formatDate } from "@/lib/dates";
+import { errorReportTargetSentence } from "@/lib/error-reports";
 import { isAudienceVariant, resolveVariant } from "@/lib/reader/audience";
 import { articleJsonLd, jsonLdScript } from "@/lib/reader/json-ld";
 import { absoluteUrl, articlePath, siteUrl } from "@/lib/reader/site-url";
@@ -131,6 +133,7 @@ export default async function ReaderArticlePage({ params }: { params: Params }) 
       </section>
 
       <FollowUpForm slug={article.slug} audience={article.audience} />
+      <ErrorReportForm slug={article.slug} audience={article.audience} target={errorReportTargetSentence(settings.errorReportTargetDays)} />
     </article>
   );
 }
