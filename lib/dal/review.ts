@@ -142,6 +142,8 @@ export type ReviewPageData = {
     contentHash: string;
     authorName: string;
     updatedAt: string;
+    /** The editor's one line on what changed, written at submission. */
+    changeSummary: string;
   };
   clinician: RenderedAudience;
   patient: RenderedAudience;
@@ -206,6 +208,7 @@ export function getReviewPageData(user: CurrentUser, articleId: number): ReviewP
         contentHash: revision.contentHash,
         authorName: author?.name ?? "",
         updatedAt: revision.updatedAt,
+        changeSummary: revision.changeSummary,
       },
       clinician: renderAudience(revision.clinicianBody, library),
       patient: renderAudience(revision.patientBody, library),

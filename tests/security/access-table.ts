@@ -15,6 +15,7 @@ import {
   canStartReReview,
   canSubmitRevision,
   canTriageQuestions,
+  canResolveErrorReports,
   canUseEditorArea,
   canViewAuditLog,
   canManageJobs,
@@ -528,6 +529,20 @@ export const ACTION_ROWS: ActionRow[] = [
     allowed: (_actor, s) => s.state === "approved",
     state: (s) => dbValue("SELECT count(*) AS n FROM follow_up_questions WHERE question = ?", s.question),
   }),
+  // ── error reports: anyone may report on a visible article; editors resolve or start a revision ──
+  define<ArticleFixture & { description: string }>({
+    action: "lib/actions/error-reports.ts#reportErrorAction",
+    page: "/",
+    subjects: {
+      published: async () => ({ ...(await article("approved", true)), description: `Matrix report ${uid()}: the dose is wrong.` }),
+      // A draft takes no reports from anyone.
+      draft: async () => ({ ...(await article("draft")), description: `Matrix report ${uid()}: the dose is wrong.` }),
+    },
+    args: () => [],
+    form: (s) => ({ slug: s.slug, description: s.description, quote: "", email: "", audience: "patient" }),
+    allowed: (_actor, s) => s.state === "approved",
+    state: (s) => dbValue("SELECT count(*) AS n FROM error_reports WHERE description = ?", s.description),
+  }),
   // ── password reset: public; every address gets the same answer, a link resets once ──
   define<{ id: number; email: string }>({
     action: "lib/actions/password-reset.ts#requestPasswordResetAction",
@@ -572,6 +587,38 @@ export const ACTION_ROWS: ActionRow[] = [
     state: (s) => dbValue("SELECT status FROM follow_up_questions WHERE id = ?", s.id),
   }),
 ];
+
+const insertErrorReport = async () => {
+  const a = await article("approved", true);
+  return dbRun(
+    "INSERT INTO error_reports (article_id, revision_id, description, email, due_at) VALUES (?, ?, ?, 'matrix-reader@example.org', ?)",
+    a.articleId,
+    a.revisionId,
+    `Fixture error report ${uid()}: the dose is wrong.`,
+    new Date(Date.now() + 7 * 86_400_000).toISOString(),
+  );
+};
+
+ACTION_ROWS.push(
+  define<{ id: number }>({
+    action: "lib/actions/error-reports.ts#resolveErrorReportAction",
+    page: "/editor/error-reports",
+    subjects: { other: async () => ({ id: await insertErrorReport() }) },
+    args: (s) => [{ id: s.id, resolution: "Checked against the guideline; corrected." }],
+    allowed: (actor) => canResolveErrorReports(actor),
+    state: (s) => dbValue("SELECT status FROM error_reports WHERE id = ?", s.id),
+  }),
+  define<{ id: number }>({
+    action: "lib/actions/error-reports.ts#startRevisionFromReportAction",
+    page: "/editor/error-reports",
+    subjects: { other: async () => ({ id: await insertErrorReport() }) },
+    args: (s) => [{ id: s.id }],
+    allowed: (actor) => canResolveErrorReports(actor) && canEditRevision(actor),
+    state: (s) => dbValue("SELECT new_revision_id FROM error_reports WHERE id = ?", s.id),
+    // Success redirects to the editor.
+    succeeded: redirected,
+  }),
+);
 
 const ok200 = (status: number) => status === 200;
 /** An approved seeded article (db/seed-data/articles.ts), for the public API. */
@@ -831,6 +878,12 @@ export const PAGE_ROWS: PageRow[] = [
     url: () => "/editor/questions",
     allowed: canTriageQuestions,
     marker: "Follow-up questions readers sent from articles.",
+  },
+  {
+    page: "/(editor)/editor/error-reports/page",
+    url: () => "/editor/error-reports",
+    allowed: canResolveErrorReports,
+    marker: "Errors readers reported from articles.",
   },
   { page: "/(editor)/editor/references/page", url: () => "/editor/references", allowed: canManageReferences, marker: "All on this page" },
   {
