@@ -771,6 +771,12 @@ export const PAGE_ROWS: PageRow[] = [
     allowed: everyone,
     marker: (f) => f.published.question,
   },
+  {
+    page: "/(site)/reader/[audience]/[slug]/history/page",
+    url: (f) => `/articles/${f.published.slug}/history`,
+    allowed: everyone,
+    marker: (f) => f.published.question,
+  },
   { page: "/(site)/search/page", url: () => "/search?q=acute%20low%20back%20pain", allowed: everyone, marker: PUBLISHED_QUESTION },
   { page: "/(site)/topics/[topic]/page", url: () => "/topics/musculoskeletal", allowed: everyone, marker: PUBLISHED_QUESTION },
   {
@@ -936,6 +942,9 @@ export const DRAFT_LEAK_URLS: ((draft: ArticleFixture) => string)[] = [
   (d) => `/reader/clinician/${d.slug}`,
   (d) => `/reader/patient/${d.slug}`,
   (d) => `/reader/default/${d.slug}`,
+  (d) => `/articles/${d.slug}/history`,
+  (d) => `/articles/${d.slug}/history?audience=clinician`,
+  (d) => `/reader/patient/${d.slug}/history`,
   (d) => `/search?q=${encodeURIComponent(draftWord(d))}`,
   (d) => `/search?q=${encodeURIComponent(d.slug)}`,
   () => "/topics/security-fixtures",

@@ -106,6 +106,15 @@ export default async function ReaderArticlePage({ params }: { params: Params }) 
           <Link href="/policy" prefetch={false} className="underline">
             View editorial policy
           </Link>
+          {approved && (
+            <>
+              {" "}
+              ·{" "}
+              <a href={`/articles/${encodeURIComponent(article.slug)}/history?audience=${article.audience}`} className="underline">
+                Version history
+              </a>
+            </>
+          )}
         </p>
         {approved && article.lastReviewed && (
           <p data-testid="last-reviewed">
