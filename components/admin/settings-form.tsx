@@ -141,6 +141,23 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
               {...register("guidelineMaxAgeYears")}
             />
           </Field>
+          <Field
+            id="unsourcedStatements"
+            label="Clinician statements citing no source"
+            error={err("unsourcedStatements")}
+            hint="Paragraphs and list items of the clinician wording without a citation."
+          >
+            <select
+              id="unsourcedStatements"
+              className={inputClass(!!errors.unsourcedStatements)}
+              {...describedBy("unsourcedStatements", errors.unsourcedStatements, true)}
+              defaultValue={settings.unsourcedStatements}
+              {...register("unsourcedStatements")}
+            >
+              <option value="warn">Warn editors and reviewers</option>
+              <option value="block">Block submission</option>
+            </select>
+          </Field>
         </div>
         <fieldset className="space-y-2" aria-describedby={errors.publishPolicy ? "publishPolicy-error" : undefined}>
           <legend className="text-sm font-medium">Publish policy</legend>

@@ -1,4 +1,5 @@
 import "server-only";
+import { countUnsourcedStatements } from "@/lib/citations/statements";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb, writeTransaction, type Tx } from "@/db";
 import { articles, auditEvents, references, reviewComments, revisions, signOffs, users } from "@/db/schema";
@@ -53,7 +54,12 @@ export type CommentItem = {
   onCurrentText: boolean;
 };
 
-export type RenderedAudience = { html: string; references: WordingReference[] };
+export type RenderedAudience = {
+  html: string;
+  references: WordingReference[];
+  /** Clinician wording only: its statements and how many cite nothing (highlighted in the html). */
+  statements?: { total: number; unsourced: number };
+};
 
 export type QuorumStatus = { required: number; counted: number; needed: number; approvedBy: string[]; approvedByIds: number[] };
 
@@ -104,11 +110,13 @@ export function quorumStatus(tx: Tx, revision: RevisionRow, panel: PanelMember[]
   };
 }
 
-function renderAudience(markdown: string, library: (typeof references.$inferSelect)[]): RenderedAudience {
-  const rendered = renderFormattedWording(markdown, library);
+function renderAudience(markdown: string, library: (typeof references.$inferSelect)[], markUnsourced = false): RenderedAudience {
+  const rendered = renderFormattedWording(markdown, library, { markUnsourced });
+  const counted = markUnsourced ? countUnsourcedStatements(markdown) : null;
   return {
     html: rendered.html,
     references: wordingReferences(rendered),
+    ...(counted ? { statements: { total: counted.total, unsourced: counted.unsourced.length } } : {}),
   };
 }
 
@@ -210,7 +218,7 @@ export function getReviewPageData(user: CurrentUser, articleId: number): ReviewP
         updatedAt: revision.updatedAt,
         changeSummary: revision.changeSummary,
       },
-      clinician: renderAudience(revision.clinicianBody, library),
+      clinician: renderAudience(revision.clinicianBody, library, true),
       patient: renderAudience(revision.patientBody, library),
       readability: analyzeReadability(revision.patientBody),
       readabilityTarget: getSiteSettings().readabilityTarget,

@@ -27,6 +27,7 @@ export const siteSettingsSchema = z
     reminderDaysBefore: whole(0, 30, "0 days or more (0 turns the early reminder off)", "At most 30 days"),
     escalateAfterDays: whole(1, 60, "At least 1 day", "At most 60 days"),
     errorReportTargetDays: whole(1, 60, "At least 1 day", "At most 60 days"),
+    unsourcedStatements: z.enum(["warn", "block"], { message: "Choose how to treat statements without a source" }),
   })
   .strict();
 
@@ -47,6 +48,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   reminderDaysBefore: 3,
   escalateAfterDays: 7,
   errorReportTargetDays: 7,
+  unsourcedStatements: "warn",
   clinicianDisclaimer:
     "This information is intended for healthcare professionals. It supplements, and does not replace, clinical judgement and current practice guidelines. Verify recommendations against the primary literature before applying them to an individual patient.",
   patientDisclaimer:
