@@ -8,7 +8,7 @@ import { articlePath } from "@/lib/reader/site-url";
  */
 export function AudienceSwitch({ slug, current }: { slug: string; current: ReaderAudience }) {
   return (
-    <section aria-labelledby="audience-heading" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3">
+    <section aria-labelledby="audience-heading" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 print:hidden">
       <h2 id="audience-heading" className="font-semibold">
         Which best describes you?
       </h2>

@@ -1,5 +1,8 @@
+import { importReferences } from "../../lib/citations/import";
 import { e2eDb } from "../helpers/e2e-db";
-import { expect, test, uniqueTag } from "../helpers/fixtures";
+import { createFixtureArticle, createFixtureReference, expect, test, uniqueTag } from "../helpers/fixtures";
+
+test.describe.configure({ mode: "parallel" });
 
 /**
  * The public version history (issue 22), read with JavaScript off: each approved version with its
@@ -103,5 +106,61 @@ test("the version history lists each approved version with its reviewers and the
   );
   expect(await page.content()).not.toContain("UNAPPROVED DRAFT");
   expect(await page.locator('meta[name="robots"]').getAttribute("content")).toContain("noindex");
+  await context.close();
+});
+
+test("the reference downloads parse back through the importers to the same references, and print hides forms and shows full DOIs", async ({
+  browser,
+  staff,
+}) => {
+  const first = createFixtureReference("A fixture trial of exercise for back pain");
+  const second = createFixtureReference("A fixture guideline on back pain");
+  const db = e2eDb();
+  try {
+    db.prepare("UPDATE library_references SET doi = ?, year = 2021, authors = ? WHERE id = ?").run(
+      `10.5555/${uniqueTag("doi")}`,
+      JSON.stringify([{ family: "Fixture", given: "Ann" }]),
+      first.id,
+    );
+  } finally {
+    db.close();
+  }
+  const article = createFixtureArticle({ author: staff.editor, state: "approved", cites: [first, second] });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`/articles/${article.slug}?audience=clinician`);
+  const links = page.getByTestId("reference-downloads").getByRole("link");
+  await expect(links).toHaveText(["RIS", "BibTeX", "CSL-JSON"]);
+
+  const library = e2eDb();
+  const expected = [first, second].map(
+    (r) => library.prepare("SELECT title, doi, year, type FROM library_references WHERE id = ?").get(r.id) as Record<string, unknown>,
+  );
+  library.close();
+  for (const [label, format] of [
+    ["RIS", "ris"],
+    ["BibTeX", "bibtex"],
+    ["CSL-JSON", "csl-json"],
+  ] as const) {
+    const href = (await links.filter({ hasText: label }).getAttribute("href"))!;
+    const response = await page.request.get(href);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-disposition"]).toContain(`${article.slug}-clinician-references.`);
+    const result = importReferences(await response.text(), { format });
+    if (!result.ok) throw new Error(result.error);
+    const parsed = result.entries.map((e) => (e.status === "parsed" ? e.reference : null));
+    expect(parsed.map((r) => r && { title: r.title, doi: r.doi ?? null, year: r.year ?? null, type: r.type })).toEqual(expected);
+  }
+  // An article readers can't see has no downloads.
+  const draft = createFixtureArticle({ author: staff.editor, state: "draft", cites: [first] });
+  expect((await page.request.get(`/api/v1/articles/${draft.slug}/references?format=ris`)).status()).toBe(404);
+
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("region", { name: "Have a follow-up question?" })).toBeHidden();
+  await expect(page.getByRole("region", { name: "Report an error" })).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  const doi = expected[0].doi as string;
+  await expect(page.getByText(`https://doi.org/${doi}`)).toBeVisible();
+  await expect(page.getByTestId("print-footer")).toContainText(`/articles/${article.slug}?audience=clinician`);
   await context.close();
 });

@@ -712,6 +712,17 @@ export const ROUTE_ROWS: RouteRow[] = [
     ],
   },
   {
+    route: "/api/v1/articles/[slug]/references/route",
+    probes: [
+      {
+        method: "GET",
+        path: `/api/v1/articles/${PUBLISHED_SLUG}/references?format=ris&audience=clinician`,
+        allowed: everyone,
+        succeeded: (st, body) => st === 200 && body.includes("TY  - "),
+      },
+    ],
+  },
+  {
     route: "/feed.xml/route",
     // The feed carries the latest 50 only, which other specs' fixtures can push the seeded article out of.
     probes: [{ method: "GET", path: "/feed.xml", allowed: everyone, succeeded: (st, body) => st === 200 && body.includes("<item>") }],
@@ -951,6 +962,7 @@ export const DRAFT_LEAK_URLS: ((draft: ArticleFixture) => string)[] = [
   () => "/api/v1/articles",
   (d) => `/api/v1/articles/${d.slug}`,
   (d) => `/api/v1/articles/${d.slug}?audience=clinician`,
+  (d) => `/api/v1/articles/${d.slug}/references?format=csl-json`,
   () => "/feed.xml",
   () => "/sitemap.xml",
 ];

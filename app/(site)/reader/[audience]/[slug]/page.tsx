@@ -130,7 +130,7 @@ export default async function ReaderArticlePage({ params }: { params: Params }) 
         <div className="prose-article" dangerouslySetInnerHTML={{ __html: article.html }} />
       </section>
 
-      <ReferenceList references={article.references} />
+      <ReferenceList references={article.references} download={{ slug: article.slug, audience: article.audience }} />
 
       <section aria-labelledby="disclaimer-heading" className="mt-10 rounded-md border border-slate-200 bg-slate-50 px-5 py-4">
         <h2 id="disclaimer-heading" className="font-semibold">
@@ -140,6 +140,12 @@ export default async function ReaderArticlePage({ params }: { params: Params }) 
           {article.disclaimer}
         </p>
       </section>
+
+      {/* On paper only: where the page lives and which version this is. */}
+      <footer className="hidden border-t border-slate-300 pt-3 text-xs print:block" data-testid="print-footer">
+        {absoluteUrl(canonical)} · Version of {formatDate(article.lastUpdated)}
+        {approved && article.lastReviewed && <> · Reviewed {formatDate(article.lastReviewed)}</>} · Printed copies may be out of date.
+      </footer>
 
       <FollowUpForm slug={article.slug} audience={article.audience} />
       <ErrorReportForm slug={article.slug} audience={article.audience} target={errorReportTargetSentence(settings.errorReportTargetDays)} />
