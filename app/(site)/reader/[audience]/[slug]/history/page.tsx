@@ -78,7 +78,9 @@ export default async function ReaderHistoryPage({ params }: { params: Params }) 
             {a === audience ? (
               <strong aria-current="true">{AUDIENCE_LABELS[a]}</strong>
             ) : (
-              <a href={historyPath(slug, a)}>{AUDIENCE_LABELS[a]}</a>
+              <a href={historyPath(slug, a)} className="underline">
+                {AUDIENCE_LABELS[a]}
+              </a>
             )}
           </span>
         ))}
@@ -94,7 +96,7 @@ export default async function ReaderHistoryPage({ params }: { params: Params }) 
             <li key={v.number} className="rounded-md border border-slate-200 bg-white px-5 py-4" data-testid={`version-${v.version}`}>
               <h2 className="text-xl font-semibold">
                 Version {v.version}
-                {v.isLive && <span className="ml-2 text-base font-normal text-emerald-800">(current)</span>}
+                {v.isLive && <span className="text-base font-normal text-emerald-800"> (current)</span>}
               </h2>
               <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
                 <dt className="text-muted">Approved</dt>
