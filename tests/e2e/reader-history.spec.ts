@@ -91,19 +91,20 @@ test("the version history lists each approved version with its reviewers and the
 
   // The diff opens without script (<details>), in the patient wording.
   await versions.nth(1).getByText("Changes from version 1").click();
-  await expect(versions.nth(1).locator("ins")).toContainText("30");
-  await expect(versions.nth(1).locator("del")).toContainText("20");
+  // (The legend above each diff holds an <ins> and a <del> of its own.)
+  await expect(versions.nth(1).locator("ins").filter({ hasText: "30" })).toHaveCount(1);
+  await expect(versions.nth(1).locator("del").filter({ hasText: "20" })).toHaveCount(1);
   await versions.nth(0).getByText("Changes from version 2").click();
-  await expect(versions.nth(0).locator("ins")).toContainText("Swimming counts too.");
+  await expect(versions.nth(0).locator("ins").filter({ hasText: "Swimming counts too." })).toBeVisible();
   await expect(page.locator("body")).not.toContainText("UNAPPROVED DRAFT");
 
   // The clinician wording's diff, on the same static policy as the article.
   const response = await page.goto(`/articles/${built.slug}/history?audience=clinician`);
   expect(response?.headers()["content-security-policy"]).toContain("script-src 'self' 'unsafe-inline'");
   await page.getByText("Changes from version 2").click();
-  await expect(page.getByRole("list", { name: "Approved versions, newest first" }).locator("ins").first()).toContainText(
-    "Swimming counts too.",
-  );
+  await expect(
+    page.getByRole("list", { name: "Approved versions, newest first" }).locator("ins").filter({ hasText: "Swimming counts too." }),
+  ).toBeVisible();
   expect(await page.content()).not.toContain("UNAPPROVED DRAFT");
   expect(await page.locator('meta[name="robots"]').getAttribute("content")).toContain("noindex");
   await context.close();
