@@ -37,11 +37,20 @@ const STATIC_PAGES = [
   "/bench-baseline/:units",
 ];
 
+const PREVIEW_HEADERS = [
+  { key: "X-Robots-Tag", value: "noindex, nofollow, noarchive" },
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "Cache-Control", value: "no-store" },
+];
+
 /** @type {import('next').NextConfig} */
 const AUDIENCE = "(?<audience>clinician|patient)";
 
 const nextConfig = {
   poweredByHeader: false,
+  // Types are checked once, by `npm run typecheck` (tsc --noEmit), which `npm test` and `npm run build`
+  // run before building; the build's own pass would repeat the same check (about 40 s here).
+  typescript: { ignoreBuildErrors: true },
   // Native modules stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
   experimental: {
@@ -97,6 +106,8 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       ...STATIC_PAGES.map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: STATIC_PAGE_CSP }] })),
+      // Preview links (app/preview): never indexed, never cached, and the token never leaves in a Referer.
+      { source: "/preview/:token*", headers: PREVIEW_HEADERS },
     ];
   },
 };

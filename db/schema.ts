@@ -288,6 +288,12 @@ export const reviewComments = sqliteTable(
     quote: text("quote"),
     quoteAudience: text("quote_audience", { enum: AUDIENCES }),
     contentHash: text("content_hash"),
+    /**
+     * Set on a comment a preview link's recipient left (lib/dal/preview-links.ts): the guest's name as
+     * they gave it. authorId is then the editor who made the link; the comment is never a sign-off.
+     */
+    guestName: text("guest_name"),
+    previewLinkId: integer("preview_link_id").references((): AnySQLiteColumn => previewLinks.id),
     createdAt: createdAt(),
   },
   (t) => [index("review_comments_revision_idx").on(t.revisionId, t.createdAt)],
@@ -449,14 +455,20 @@ export const siteSettings = sqliteTable("site_settings", {
 });
 
 /** Fixed-window counters for sign-in throttling and reader rate limits. */
-export const rateLimits = sqliteTable("rate_limits", {
-  key: text("key").primaryKey(),
-  windowStart: text("window_start").notNull(),
-  count: integer("count").notNull().default(0),
-  /** Consecutive lockouts, so each new lock lasts longer. */
-  strikes: integer("strikes").notNull().default(0),
-  lockedUntil: text("locked_until"),
-});
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    windowStart: text("window_start").notNull(),
+    count: integer("count").notNull().default(0),
+    /** Consecutive lockouts, so each new lock lasts longer. */
+    strikes: integer("strikes").notNull().default(0),
+    lockedUntil: text("locked_until"),
+    /** When the row stops mattering (window over, lock over, strikes forgotten); writers prune rows past it. */
+    expiresAt: text("expires_at"),
+  },
+  (t) => [index("rate_limits_expires_idx").on(t.expiresAt)],
+);
 
 export const JOB_STATUSES = ["queued", "running", "done", "failed", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -542,4 +554,32 @@ export const passwordResetTokens = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("password_reset_tokens_hash_idx").on(t.tokenHash), index("password_reset_tokens_user_idx").on(t.userId)],
+);
+
+/**
+ * Read-only preview links for people without an account (lib/dal/preview-links.ts): only the
+ * SHA-256 of the token is stored. revisionId pins one revision; null follows the article's
+ * working revision at each view. Valid until expires_at unless revoked.
+ */
+export const previewLinks = sqliteTable(
+  "preview_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    revisionId: integer("revision_id").references(() => revisions.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    recipient: text("recipient").notNull().default(""),
+    createdById: integer("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: text("expires_at").notNull(),
+    revokedAt: text("revoked_at"),
+    revokedById: integer("revoked_by_id").references(() => users.id),
+    viewCount: integer("view_count").notNull().default(0),
+    lastViewedAt: text("last_viewed_at"),
+  },
+  (t) => [uniqueIndex("preview_links_token_hash_idx").on(t.tokenHash), index("preview_links_article_idx").on(t.articleId, t.createdAt)],
 );

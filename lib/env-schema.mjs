@@ -54,6 +54,12 @@ export const ENV_VARS = {
   },
   SIGN_IN_IP_LIMIT: { group: "server", schema: positiveInt.default(20), expects: "a whole number of at least 1", default: "20" },
   QUESTION_IP_LIMIT: { group: "server", schema: positiveInt.default(5), expects: "a whole number of at least 1", default: "5" },
+  RATE_LIMIT_MAX_ROWS: {
+    group: "server",
+    schema: positiveInt.min(100).default(100000),
+    expects: "a whole number of at least 100",
+    default: "100000",
+  },
   TRUSTED_PROXY_HOPS: {
     group: "server",
     schema: z.coerce.number().int().min(0).max(10).default(0),
@@ -74,6 +80,12 @@ export const ENV_VARS = {
     default: "Vetted <no-reply@vetted.invalid>",
   },
   JOB_RUNNER: { group: "server", schema: z.enum(["on", "off"]).default("on"), expects: '"on" or "off"', default: "on" },
+  JOB_RETRY_BASE_MS: {
+    group: "server",
+    schema: positiveInt.max(3_600_000).default(30_000),
+    expects: "a whole number of milliseconds from 1 to 3600000",
+    default: "30000",
+  },
   DOI_RESOLVER_URL: {
     group: "server",
     schema: webUrl.default("https://doi.org"),

@@ -83,7 +83,12 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
     "A live article you edit is past its periodic review date.",
     EDITORS,
   ),
-  review_comment: kind("Review comment", "article", "A reviewer comments on an article you wrote or sent to review.", EDITORS),
+  review_comment: kind(
+    "Review comment",
+    "article",
+    "A reviewer, or a guest through a preview link, comments on an article you wrote or sent to review.",
+    EDITORS,
+  ),
   published: kind("Published", "article", "An article you wrote or sent to review is published.", EDITORS),
   reference_retracted: kind(
     "Cited reference retracted",

@@ -121,6 +121,7 @@ type StaffPermission =
   | "editSettings"
   | "viewAuditLog"
   | "manageJobs"
+  | "managePreviewLinks"
   | "editAnyBoardProfile"
   | "editOwnBoardProfile";
 
@@ -142,6 +143,8 @@ export const STAFF_PERMISSIONS: Readonly<Record<StaffPermission, readonly Role[]
   viewAuditLog: ADMIN,
   /** The job queue and the mail outbox: see and retry or cancel background work. */
   manageJobs: ADMIN,
+  /** Make and revoke read-only preview links for people without an account (article overview). */
+  managePreviewLinks: EDITORIAL,
   editAnyBoardProfile: ADMIN,
   /** Only board reviewers have a public board profile of their own. */
   editOwnBoardProfile: ["reviewer"],
@@ -196,6 +199,10 @@ export function canViewAuditLog(actor: Actor | null): boolean {
 
 export function canManageJobs(actor: Actor | null): boolean {
   return hasPermission(actor, "manageJobs");
+}
+
+export function canManagePreviewLinks(actor: Actor | null): boolean {
+  return hasPermission(actor, "managePreviewLinks");
 }
 
 /** Admins edit any board profile; a board reviewer edits their own. */

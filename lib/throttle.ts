@@ -35,6 +35,33 @@ export function afterFailure(bucket: ThrottleBucket | null | undefined, now: Dat
   return { windowStart, count: policy.limit - 1, strikes: strikes + 1, lockedUntil: new Date(now.getTime() + lockMs).toISOString() };
 }
 
+export type WindowBucket = { windowStart: string; count: number };
+
+/**
+ * A fixed-window allowance with no lock escalation (reader questions, guest comments): the bucket
+ * after one more use, or null when the limit is already reached in this window.
+ */
+export function takeWindowSlot(bucket: WindowBucket | null | undefined, now: Date, limit: number, windowMs: number): WindowBucket | null {
+  const open = bucket && now.getTime() - new Date(bucket.windowStart).getTime() < windowMs;
+  if (!open) return { windowStart: now.toISOString(), count: 1 };
+  if (bucket.count >= limit) return null;
+  return { windowStart: bucket.windowStart, count: bucket.count + 1 };
+}
+
+/** How long a bucket's strikes are remembered after its last lock ends (then the next lock is short again). */
+export const STRIKE_MEMORY_MS = 24 * 60 * 60_000;
+
+/**
+ * When a bucket stops mattering: its window is over, its lock has ended and (if it was ever locked)
+ * its strikes are forgotten. The DAL stores this with the row and prunes rows past it.
+ */
+export function throttleExpiry(bucket: ThrottleBucket, policy: ThrottlePolicy): Date {
+  const windowEnd = new Date(bucket.windowStart).getTime() + policy.windowMs;
+  const lockEnd = bucket.lockedUntil ? new Date(bucket.lockedUntil).getTime() : 0;
+  const strikesEnd = bucket.strikes > 0 ? lockEnd + STRIKE_MEMORY_MS : 0;
+  return new Date(Math.max(windowEnd, lockEnd, strikesEnd));
+}
+
 export function throttleMessage(until: Date): string {
   const time = until.toISOString().slice(11, 16);
   return `Too many failed sign-in attempts. Try again after ${time} UTC.`;

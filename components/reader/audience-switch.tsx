@@ -6,7 +6,16 @@ import { articlePath } from "@/lib/reader/site-url";
  * "Which best describes you?" as plain links, so it works without JavaScript; the link's
  * ?audience= is remembered in a cookie by proxy.ts, and the URL can be shared as is.
  */
-export function AudienceSwitch({ slug, current }: { slug: string; current: ReaderAudience }) {
+export function AudienceSwitch({
+  slug,
+  current,
+  hrefFor = (audience) => articlePath(slug, audience),
+}: {
+  slug: string;
+  current: ReaderAudience;
+  /** Where each choice leads: the article's public address, or a preview link's own (app/preview). */
+  hrefFor?: (audience: ReaderAudience) => string;
+}) {
   return (
     <section aria-labelledby="audience-heading" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 print:hidden">
       <h2 id="audience-heading" className="font-semibold">
@@ -19,7 +28,7 @@ export function AudienceSwitch({ slug, current }: { slug: string; current: Reade
           return (
             <li key={audience}>
               <a
-                href={articlePath(slug, audience)}
+                href={hrefFor(audience)}
                 aria-current={selected ? "true" : undefined}
                 className={clsx(
                   "inline-flex items-center gap-1 rounded-md border px-3 py-1.5 text-sm font-medium no-underline",

@@ -7,9 +7,25 @@ export function CommentThread({ comments }: { comments: CommentItem[] }) {
   return (
     <ol className="space-y-3" aria-label="Comments">
       {comments.map((c) => (
-        <li key={c.id} className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm">
+        <li
+          key={c.id}
+          className={
+            c.guestName
+              ? "rounded-md border border-dashed border-amber-400 bg-amber-50 px-4 py-3 text-sm"
+              : "rounded-md border border-slate-200 bg-white px-4 py-3 text-sm"
+          }
+          data-guest-comment={c.guestName ? "true" : undefined}
+        >
           <p className="flex flex-wrap gap-x-2">
-            <strong>{c.authorName}</strong>
+            {c.guestName ? (
+              <>
+                <strong>{c.guestName}</strong>
+                <span className="rounded bg-amber-200 px-1.5 text-xs font-semibold text-amber-950">Guest</span>
+                <span className="text-xs text-muted">through {c.authorName}&apos;s preview link · not a sign-off</span>
+              </>
+            ) : (
+              <strong>{c.authorName}</strong>
+            )}
             <time dateTime={c.createdAt} className="text-muted">
               {formatDateTime(c.createdAt)}
             </time>

@@ -19,6 +19,11 @@ const ACTIONS: Record<string, string> = {
   "review.request_changes": "signed a request for changes",
   "review.sign_refused": "tried to sign with a wrong password (nothing was signed)",
   "review.sign_throttled": "was locked out of signing after repeated wrong passwords",
+  "preview_link.created": "created a preview link",
+  "preview_link.revoked": "revoked a preview link",
+  "preview_link.comment": "left a comment through a preview link",
+  "preview_link.refused": "— an expired or revoked preview link was refused",
+  "preview_link.comment_refused": "— a comment through an expired or revoked preview link was refused",
 };
 
 function stateChange(summary: Record<string, unknown>): string | null {

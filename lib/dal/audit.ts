@@ -12,6 +12,8 @@ export type AuditActor = { id: number; email: string };
 
 export type AuditInput = {
   actor: AuditActor | null;
+  /** Who acted when it was no staff account (a preview link's guest); shown and hashed as the actor label. */
+  actorLabel?: string;
   action: string;
   targetType: string;
   targetId?: string | number | null;
@@ -26,7 +28,7 @@ export function appendAuditEvent(tx: Tx, input: AuditInput): void {
   const fields: AuditFields = {
     at: new Date().toISOString(),
     actorId: input.actor?.id ?? null,
-    actorLabel: input.actor?.email ?? "",
+    actorLabel: input.actor?.email ?? input.actorLabel ?? "",
     action: input.action,
     targetType: input.targetType,
     targetId: input.targetId == null ? null : String(input.targetId),

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, lte, sql } from "drizzle-orm";
 import { getDb, writeTransaction, type Tx } from "@/db";
-import { articles, errorReports, rateLimits, revisions } from "@/db/schema";
+import { articles, errorReports, revisions } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { queueMail } from "@/lib/dal/mail";
 import { insertWorkingRevision } from "@/lib/dal/new-revision";
@@ -10,7 +10,8 @@ import { visibleArticleRevision } from "@/lib/dal/reader";
 import type { CurrentUser } from "@/lib/dal/session";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { errorReportDueAt, errorReportResolvedMail } from "@/lib/error-reports";
-import { takeQuestionSlot } from "@/lib/reader/question-limit";
+import { takeSlot } from "@/lib/dal/rate-limit";
+import { QUESTION_WINDOW_MS } from "@/lib/reader/question-limit";
 import { absoluteUrl, articlePath } from "@/lib/reader/site-url";
 
 /**
@@ -47,13 +48,7 @@ export function reportError(input: {
   const key = `error-report-ip:${input.ip}`;
   const targetDays = getSiteSettings().errorReportTargetDays;
   return writeTransaction((tx) => {
-    const bucket = tx.select().from(rateLimits).where(eq(rateLimits.key, key)).get();
-    const next = takeQuestionSlot(bucket, now, input.limit);
-    if (!next) return "rate_limited";
-    tx.insert(rateLimits)
-      .values({ key, windowStart: next.windowStart, count: next.count })
-      .onConflictDoUpdate({ target: rateLimits.key, set: { windowStart: next.windowStart, count: next.count } })
-      .run();
+    if (!takeSlot(tx, key, now, input.limit, QUESTION_WINDOW_MS)) return "rate_limited";
     const dueAt = errorReportDueAt(now, targetDays).toISOString();
     const row = tx
       .insert(errorReports)

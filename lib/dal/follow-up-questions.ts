@@ -1,13 +1,14 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, writeTransaction, type Tx } from "@/db";
-import { articles, followUpQuestions, rateLimits, revisions } from "@/db/schema";
+import { articles, followUpQuestions, revisions } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { activeEditorIds, notifyEach } from "@/lib/dal/notifications";
 import { hashRevisionContent } from "@/lib/dal/revision-content";
 import { visibleArticleId } from "@/lib/dal/reader";
 import type { CurrentUser } from "@/lib/dal/session";
-import { takeQuestionSlot } from "@/lib/reader/question-limit";
+import { takeSlot } from "@/lib/dal/rate-limit";
+import { QUESTION_WINDOW_MS } from "@/lib/reader/question-limit";
 import { topicSlug } from "@/lib/reader/site-url";
 
 export type AskResult = "stored" | "rate_limited" | "not_found";
@@ -30,13 +31,7 @@ export function askFollowUpQuestion(input: {
   const now = input.now ?? new Date();
   const key = `question-ip:${input.ip}`;
   return writeTransaction((tx) => {
-    const bucket = tx.select().from(rateLimits).where(eq(rateLimits.key, key)).get();
-    const next = takeQuestionSlot(bucket, now, input.limit);
-    if (!next) return "rate_limited";
-    tx.insert(rateLimits)
-      .values({ key, windowStart: next.windowStart, count: next.count })
-      .onConflictDoUpdate({ target: rateLimits.key, set: { windowStart: next.windowStart, count: next.count } })
-      .run();
+    if (!takeSlot(tx, key, now, input.limit, QUESTION_WINDOW_MS)) return "rate_limited";
     const row = tx
       .insert(followUpQuestions)
       .values({ articleId, question: input.question, email: input.email, audience: input.audience })

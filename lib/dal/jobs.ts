@@ -3,6 +3,10 @@ import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { getDb, writeTransaction, type Tx } from "@/db";
 import { jobs, type JobStatus } from "@/db/schema";
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "@/lib/jobs/backoff";
+import { serverEnv } from "@/lib/env";
+
+/** The retry policy: DEFAULT_BACKOFF with the first delay JOB_RETRY_BASE_MS sets. */
+const configuredBackoff = (): BackoffPolicy => ({ ...DEFAULT_BACKOFF, baseMs: serverEnv().JOB_RETRY_BASE_MS });
 
 /**
  * The job queue's storage: enqueue inside the caller's transaction, claim with a lease, finish or
@@ -120,7 +124,7 @@ export function failJob(
               status: "queued",
               lastError: error,
               leaseUntil: null,
-              runAt: new Date(now.getTime() + retryDelayMs(row.attempts, options.backoff ?? DEFAULT_BACKOFF)).toISOString(),
+              runAt: new Date(now.getTime() + retryDelayMs(row.attempts, options.backoff ?? configuredBackoff())).toISOString(),
               updatedAt: at,
             },
       )

@@ -125,10 +125,36 @@ function excerpt(text: string, max = 155): string {
 
 /** One visible article in one wording, or null when readers may not see it. */
 export function getReaderArticle(slug: string, audience: ReaderAudience): ReaderArticle | null {
-  const settings = getSiteSettings();
-  const found = visibleRevisions(articleRows(eq(articles.slug, slug)), settings.publishPolicy, true)[0];
+  const found = visibleRevisions(articleRows(eq(articles.slug, slug)), getSiteSettings().publishPolicy, true)[0];
   if (!found) return null;
-  const { article, revision } = found;
+  return readerArticleOf(found.article, found.revision, audience);
+}
+
+/** How a revision in any state shows to a reader: one in the workflow's early or late steps as pending. */
+const AS_READER_STATUS: Readonly<Record<RevisionState, ReaderStatus>> = {
+  draft: "submitted",
+  submitted: "submitted",
+  under_review: "under_review",
+  changes_requested: "under_review",
+  approved: "approved",
+};
+
+/**
+ * One given revision exactly as the reader page would render it (same renderer, references,
+ * disclaimer), whatever its state, for a preview link (lib/dal/preview-links.ts). The caller has
+ * already decided the viewer may see this revision; nothing here checks visibility.
+ */
+export function previewReaderArticle(articleId: number, revisionId: number, audience: ReaderAudience): ReaderArticle | null {
+  const article = getDb().select().from(articles).where(eq(articles.id, articleId)).get();
+  const revision = getDb().select().from(revisions).where(eq(revisions.id, revisionId)).get();
+  if (!article || !revision || revision.articleId !== article.id) return null;
+  const built = readerArticleOf(article, { ...revision, state: AS_READER_STATUS[revision.state] }, audience);
+  // The stepper tells where this revision really is (a draft has reached no step yet).
+  return { ...built, stepper: stepperStage(revision.state), lastReviewed: revision.state === "approved" ? revision.approvedAt : null };
+}
+
+function readerArticleOf(article: ArticleRow, revision: RevisionRow & { state: ReaderStatus }, audience: ReaderAudience): ReaderArticle {
+  const settings = getSiteSettings();
   const body = audience === "clinician" ? revision.clinicianBody : revision.patientBody;
   const other = audience === "clinician" ? revision.patientBody : revision.clinicianBody;
   const keys = citedKeys(body);

@@ -1,9 +1,10 @@
 import "server-only";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { countUnsourcedStatements } from "@/lib/citations/statements";
-import { asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb, writeTransaction, type Tx } from "@/db";
 import { articles, auditEvents, references, reviewComments, revisions, signOffs, users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
+import { PREVIEW_VIEWED } from "@/lib/preview-links";
 import { authorAndAssigningEditors, notifyEach } from "@/lib/dal/notifications";
 import type { CurrentUser } from "@/lib/dal/session";
 import { getSiteSettings } from "@/lib/dal/settings";
@@ -47,6 +48,8 @@ export type SignOffItem = {
 export type CommentItem = {
   id: number;
   authorName: string;
+  /** Set for a comment a preview link's recipient left: their name as given (never a reviewer's sign-off). */
+  guestName: string | null;
   body: string;
   quote: string | null;
   quoteAudience: "clinician" | "patient" | null;
@@ -125,6 +128,7 @@ function commentItems(tx: Tx, revision: RevisionRow): CommentItem[] {
     .select({
       id: reviewComments.id,
       authorName: users.name,
+      guestName: reviewComments.guestName,
       body: reviewComments.body,
       quote: reviewComments.quote,
       quoteAudience: reviewComments.quoteAudience,
@@ -291,28 +295,31 @@ export type TimelineEvent = { id: number; at: string; action: string; actorName:
 
 /** The article's audit events, newest first. */
 export function articleTimeline(articleId: number, limit = 100): TimelineEvent[] {
-  return getDb()
-    .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
-      action: auditEvents.action,
-      actorName: users.name,
-      actorLabel: auditEvents.actorLabel,
-      summary: auditEvents.summary,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(eq(auditEvents.articleId, articleId))
-    .orderBy(desc(auditEvents.id))
-    .limit(limit)
-    .all()
-    .map((e) => {
-      let summary: Record<string, unknown> = {};
-      try {
-        summary = JSON.parse(e.summary) as Record<string, unknown>;
-      } catch {
-        // An unreadable summary still shows the event itself.
-      }
-      return { id: e.id, at: e.at, action: e.action, actorName: e.actorName ?? (e.actorLabel || "System"), summary };
-    });
+  return (
+    getDb()
+      .select({
+        id: auditEvents.id,
+        at: auditEvents.at,
+        action: auditEvents.action,
+        actorName: users.name,
+        actorLabel: auditEvents.actorLabel,
+        summary: auditEvents.summary,
+      })
+      .from(auditEvents)
+      .leftJoin(users, eq(users.id, auditEvents.actorId))
+      // A preview link's views are counted on the link (the article overview's list), not shown here one by one.
+      .where(and(eq(auditEvents.articleId, articleId), ne(auditEvents.action, PREVIEW_VIEWED)))
+      .orderBy(desc(auditEvents.id))
+      .limit(limit)
+      .all()
+      .map((e) => {
+        let summary: Record<string, unknown> = {};
+        try {
+          summary = JSON.parse(e.summary) as Record<string, unknown>;
+        } catch {
+          // An unreadable summary still shows the event itself.
+        }
+        return { id: e.id, at: e.at, action: e.action, actorName: e.actorName ?? (e.actorLabel || "System"), summary };
+      })
+  );
 }

@@ -3,8 +3,9 @@
  * just waits for the window to end). Pure; the DAL stores the bucket in rate_limits.
  */
 import { serverEnv } from "@/lib/env";
+import { takeWindowSlot, type WindowBucket } from "@/lib/throttle";
 
-export type QuestionBucket = { windowStart: string; count: number };
+export type QuestionBucket = WindowBucket;
 
 export const QUESTION_WINDOW_MS = 60 * 60_000;
 
@@ -19,8 +20,5 @@ export function takeQuestionSlot(
   limit: number,
   windowMs = QUESTION_WINDOW_MS,
 ): QuestionBucket | null {
-  const open = bucket && now.getTime() - new Date(bucket.windowStart).getTime() < windowMs;
-  if (!open) return { windowStart: now.toISOString(), count: 1 };
-  if (bucket.count >= limit) return null;
-  return { windowStart: bucket.windowStart, count: bucket.count + 1 };
+  return takeWindowSlot(bucket, now, limit, windowMs);
 }

@@ -46,7 +46,7 @@ test.beforeAll(async () => {
           due,
         );
       }
-    })();
+    }).immediate();
   } finally {
     db.close();
   }

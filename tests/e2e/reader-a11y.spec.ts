@@ -1,5 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { createUser } from "../helpers/e2e-db";
+import { issuePreviewLink } from "../helpers/preview-links";
+import { createArticle } from "../security/fixtures";
 
 const PAGES = [
   "/",
@@ -29,6 +32,20 @@ test.describe("reader pages are accessible", () => {
       if (path !== "/no-such-page") expect(errors).toEqual([]);
     });
   }
+
+  test("axe finds no violations on a preview link's page, in both wordings", async ({ page }) => {
+    const author = await createUser("editor");
+    const draft = createArticle({ authorId: author.id, state: "draft" });
+    const { token } = issuePreviewLink({ articleId: draft.articleId, revisionId: null, createdById: author.id, recipient: "Dr Axe" });
+    for (const audience of ["patient", "clinician"]) {
+      await page.goto(`/preview/${token}?audience=${audience}`);
+      await expect(page.getByTestId("preview-banner")).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      await expect(page.locator("main#main")).toHaveCount(1);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+    }
+  });
 
   test("the skip link is the first stop and lands on the content", async ({ page }) => {
     await page.goto("/articles/postpartum-back-pain-exercise-3-months");

@@ -1,5 +1,8 @@
+import http from "node:http";
 import type { Page } from "@playwright/test";
 import { e2eDb } from "../helpers/e2e-db";
+import { serverActionId } from "../helpers/server-actions";
+import { baseURL } from "../security/fixtures";
 import { createFixtureArticle, expect, test } from "../helpers/fixtures";
 
 /** A published article of this file's own that the questions are asked on (set in beforeAll). */
@@ -16,6 +19,45 @@ function questionRow(text: string) {
   } finally {
     db.close();
   }
+}
+
+/**
+ * A question posted as the form posts it (React's multipart action reply), over a connection from a
+ * chosen loopback address, so the server sees a TCP peer other than the test runner's 127.0.0.1.
+ */
+async function askFrom(localAddress: string, text: string, forwardedFor?: string): Promise<string> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries({ slug: ARTICLE.split("/").at(-1)!, question: text, email: "", audience: "patient" }))
+    form.append(`_1_${k}`, v);
+  form.append("0", JSON.stringify(["$undefined", "$K1"]));
+  const encoded = new Request("http://local/", { method: "POST", body: form });
+  const body = Buffer.from(await encoded.arrayBuffer());
+  const url = new URL(ARTICLE, baseURL());
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        localAddress,
+        headers: {
+          "Content-Type": encoded.headers.get("content-type")!,
+          "Content-Length": body.length,
+          "Next-Action": serverActionId("askFollowUpQuestionAction", "lib/actions/follow-up-questions.ts"),
+          Accept: "text/x-component",
+          ...(forwardedFor ? { "X-Forwarded-For": forwardedFor } : {}),
+        },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        res.on("end", () => resolve(text));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
 }
 
 async function ask(page: Page, text: string, email = "") {
@@ -162,6 +204,40 @@ test.describe("follow-up questions", () => {
       expect(forgedBuckets).toEqual([]);
     } finally {
       for (const { key } of buckets) db.prepare("DELETE FROM rate_limits WHERE key = ?").run(key);
+      db.close();
+    }
+  });
+
+  test("naming another client in X-Forwarded-For fills only the sender's own bucket, never the other client's", async () => {
+    // Two clients on their own loopback addresses (not the runner's 127.0.0.1, which other specs share).
+    const forger = "127.0.0.2";
+    const victim = "127.0.0.3";
+    const keys = [forger, victim, "198.51.100.77"].map((ip) => `question-ip:${ip}`);
+    const db = e2eDb();
+    const bucket = (ip: string) =>
+      db.prepare("SELECT count FROM rate_limits WHERE key = ?").get(`question-ip:${ip}`) as { count: number } | undefined;
+    try {
+      for (const key of keys) db.prepare("DELETE FROM rate_limits WHERE key = ?").run(key);
+      const accepted = /"ok":true/;
+      // The forger claims to be the victim: the question counts against the forger's own address.
+      expect(await askFrom(forger, `A question in someone else's name ${Date.now()}`, victim)).toMatch(accepted);
+      expect(bucket(forger)?.count).toBe(1);
+      expect(bucket(victim)).toBeUndefined();
+      // At its limit, the forger is refused whichever address it writes, and makes no bucket for them.
+      db.prepare("UPDATE rate_limits SET count = 1000000, window_start = ? WHERE key = ?").run(new Date().toISOString(), keys[0]);
+      for (const claimed of [victim, "198.51.100.77", `198.51.100.77, ${victim}`]) {
+        const text = `Another try as ${claimed} ${Date.now()}`;
+        expect(await askFrom(forger, text, claimed)).toContain("You have sent several questions in the last hour.");
+        expect(questionRow(text)).toBeUndefined();
+      }
+      expect(bucket("198.51.100.77")).toBeUndefined();
+      // The victim was never counted, so it asks freely.
+      const own = `The victim's own question ${Date.now()}`;
+      expect(await askFrom(victim, own)).toMatch(accepted);
+      expect(questionRow(own)?.status).toBe("new");
+      expect(bucket(victim)?.count).toBe(1);
+    } finally {
+      for (const key of keys) db.prepare("DELETE FROM rate_limits WHERE key = ?").run(key);
       db.close();
     }
   });

@@ -4,6 +4,7 @@ import {
   ACTION_ROWS,
   DRAFT_LEAK_URLS,
   PAGE_ROWS,
+  PREVIEW_LEAK_URLS,
   ROUTE_ROWS,
   SUBJECT_ORDER,
   type ActionRow,
@@ -12,6 +13,7 @@ import {
 import { builtActions, builtAppPaths } from "../security/build-surface";
 import { anonymousCaller, createArticle, signedInCaller, type Caller } from "../security/fixtures";
 import { createUser } from "../helpers/e2e-db";
+import { issuePreviewLink } from "../helpers/preview-links";
 
 /**
  * Calls every server action, route handler and page of the build by raw HTTP as anonymous,
@@ -67,6 +69,9 @@ const figures = { actionCalls: 0, strictProbes: 0, routeCalls: 0, pageRequests: 
 test.afterAll(() => console.log(`access matrix figures: ${JSON.stringify(figures)}`));
 
 test.describe("access matrix", () => {
+  // Every row's test makes its own callers and subjects, so the rows spread over the workers.
+  test.describe.configure({ mode: "parallel" });
+
   test("every server action, route handler and page in the build has a row", () => {
     const { pages, routes } = builtAppPaths();
     const missingActions = actions.filter((a) => !ACTION_ROWS.some((r) => r.action === a.key)).map((a) => a.key);
@@ -157,10 +162,12 @@ test.describe("access matrix", () => {
     // the password-reset and notification pages were added, so the default 60 s is too tight.
     test.slow();
     const author = await createUser("editor");
+    const draft = createArticle({ authorId: author.id });
     const fixtures: PageFixtures = {
-      draft: createArticle({ authorId: author.id }),
+      draft,
       published: createArticle({ authorId: author.id, published: true }),
       authorEmail: author.email,
+      draftPreviewToken: issuePreviewLink({ articleId: draft.articleId, revisionId: null, createdById: author.id }).token,
     };
     const variants: { name: string; url: (u: string) => string; headers: Record<string, string> }[] = [
       { name: "plain", url: (u) => u, headers: {} },
@@ -201,9 +208,14 @@ test.describe("access matrix", () => {
     const author = await createUser("editor");
     const draft = createArticle({ authorId: author.id, state: "draft" });
     const returned = createArticle({ authorId: author.id, state: "changes_requested" });
+    // Another draft with a preview link: its token must open that draft only.
+    const shared = createArticle({ authorId: author.id, state: "draft" });
+    const otherToken = issuePreviewLink({ articleId: shared.articleId, revisionId: shared.revisionId, createdById: author.id }).token;
     const anon = await anonymousCaller();
+    const opened = await (await anon.api.get(`/preview/${otherToken}`)).text();
+    expect(opened, "the other token opens its own draft, so the check below can fail").toContain(shared.question);
     for (const fixture of [draft, returned]) {
-      for (const url of DRAFT_LEAK_URLS) {
+      for (const url of [...DRAFT_LEAK_URLS, ...PREVIEW_LEAK_URLS.map((u) => (d: typeof fixture) => u(d, otherToken))]) {
         const plain = url(fixture);
         const [path, query] = plain.split("?");
         const withQuery = (p: string, extra?: string) =>

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { e2eDb, createUser } from "../helpers/e2e-db";
 import { DEMO, signIn } from "../helpers/session";
 import { createArticle } from "../security/fixtures";
+import { issuePreviewLink } from "../helpers/preview-links";
 
 /**
  * Stored XSS, end to end: hostile text is written straight into the database (question, topic,
@@ -28,6 +29,8 @@ type Stored = {
   credentials: string;
   referenceTitle: string;
   readerQuestion: string;
+  previewToken: string;
+  guestName: string;
 };
 type CanaryPage = { url: (s: Stored) => string; as: keyof typeof DEMO | null; shows: (s: Stored) => string[]; optional?: boolean };
 
@@ -46,12 +49,15 @@ export const CANARY_PAGES: CanaryPage[] = [
   { url: () => `/search?q=${encodeURIComponent(SEARCH)}`, as: null, shows: () => [] },
   { url: () => "/board", as: null, shows: () => [] },
   { url: () => "/policy", as: null, shows: () => [] },
+  // A preview link's page (anyone holding the token): the same article, with its recipient's name in the banner.
+  { url: (s) => `/preview/${s.previewToken}`, as: null, shows: (s) => [s.question, s.guestName] },
+  { url: (s) => `/preview/${s.previewToken}?audience=clinician`, as: null, shows: (s) => [s.question] },
   // Staff pages.
   { url: () => "/dashboard", as: "editor", shows: (s) => [s.question] },
   { url: () => "/dashboard", as: "admin", shows: (s) => [s.question] },
-  { url: (s) => `/editor/articles/${s.articleId}`, as: "editor", shows: (s) => [s.question] },
+  { url: (s) => `/editor/articles/${s.articleId}`, as: "editor", shows: (s) => [s.question, s.guestName] },
   { url: (s) => `/editor/articles/${s.articleId}/edit`, as: "editor", shows: () => [] },
-  { url: (s) => `/editor/articles/${s.articleId}/review`, as: "editor", shows: (s) => [s.question] },
+  { url: (s) => `/editor/articles/${s.articleId}/review`, as: "editor", shows: (s) => [s.question, s.guestName] },
   { url: (s) => `/editor/articles/${s.articleId}/history`, as: "editor", shows: () => [] },
   { url: () => "/editor/references", as: "editor", shows: (s) => [s.referenceTitle] },
   { url: (s) => `/editor/references/${s.referenceId}`, as: "editor", shows: () => [] },
@@ -75,6 +81,8 @@ test.beforeAll(async () => {
     reviewerId: reviewer.id,
     referenceId: 0,
     readerQuestion: payload(`Reader question ${article.slug}`),
+    previewToken: "",
+    guestName: payload(`Guest ${article.slug}`),
     question: payload(`Q-${article.slug}`),
     topic: payload("Topic"),
     name: payload(`Dr. N-${article.slug}`),
@@ -102,6 +110,12 @@ test.beforeAll(async () => {
       stored.readerQuestion,
       "reader@example.test",
     );
+    // A preview link named for a hostile recipient, and a guest comment through it with a hostile name and body.
+    const link = issuePreviewLink({ articleId: article.articleId, revisionId: null, createdById: author.id, recipient: stored.guestName });
+    stored.previewToken = link.token;
+    db.prepare(
+      "INSERT INTO review_comments (revision_id, author_id, body, guest_name, preview_link_id, content_hash) VALUES (?, ?, ?, ?, ?, ?)",
+    ).run(article.revisionId, author.id, payload("Guest comment"), stored.guestName, link.linkId, "0".repeat(64));
     stored.referenceId = (
       db
         .prepare(
@@ -157,7 +171,7 @@ async function injected(page: Page) {
 }
 
 for (const entry of CANARY_PAGES) {
-  const label = `${entry.as ?? "anonymous"} opening ${entry.url({ slug: "<slug>", articleId: "<id>", reviewerId: "<id>", referenceId: "<id>" } as unknown as Stored)}`;
+  const label = `${entry.as ?? "anonymous"} opening ${entry.url({ slug: "<slug>", articleId: "<id>", reviewerId: "<id>", referenceId: "<id>", previewToken: "<token>" } as unknown as Stored)}`;
   test(`stored payloads stay text: ${label}`, async ({ page }) => {
     const dialogs: string[] = [];
     page.on("dialog", (d) => {

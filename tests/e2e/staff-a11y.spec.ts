@@ -3,6 +3,7 @@ import { builtAppPaths } from "../security/build-surface";
 import { issueResetToken } from "../helpers/password-reset";
 import { createFixtureArticle, createFixtureReference, expect, test, type Staff, type StaffUser } from "../helpers/fixtures";
 import { e2eDb } from "../helpers/e2e-db";
+import { issuePreviewLink } from "../helpers/preview-links";
 
 /**
  * Every staff page in the production build's page manifest, opened as a role that can see it with
@@ -89,6 +90,10 @@ const STAFF_PAGES: Record<string, Entry[]> = {
 const builtStaffPages = () => builtAppPaths().pages.filter((p) => p.startsWith("/(editor)/") || p.startsWith("/(auth)/"));
 
 test.describe("staff pages are accessible", () => {
+  // Each page's check stands alone (the fixture objects are made once per worker), so the file's
+  // many pages spread over the workers rather than running one after another in one.
+  test.describe.configure({ mode: "parallel" });
+
   test("every staff page in the build has an entry here", () => {
     const built = builtStaffPages();
     expect(built.length).toBeGreaterThan(10);
@@ -113,6 +118,27 @@ test.describe("staff pages are accessible", () => {
     }
     const draft = createFixtureArticle({ author: staff.editor, state: "draft", cites: [reference] });
     const live = createFixtureArticle({ author: staff.editor, state: "under_review", live: true, reviewers: [r1, r2], approvedBy: [r2] });
+    // The overview's preview-link list with one active and one revoked link, and a guest comment in the review.
+    issuePreviewLink({ articleId: live.articleId, revisionId: live.revisionId, createdById: staff.editor.id, recipient: "Dr Axe" });
+    const revoked = issuePreviewLink({ articleId: live.articleId, revisionId: null, createdById: staff.editor.id });
+    const linkDb = e2eDb();
+    try {
+      linkDb.prepare("UPDATE preview_links SET revoked_at = ? WHERE id = ?").run(new Date().toISOString(), revoked.linkId);
+      linkDb
+        .prepare(
+          "INSERT INTO review_comments (revision_id, author_id, body, guest_name, preview_link_id, content_hash) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .run(
+          live.revisionId,
+          staff.editor.id,
+          "A guest's comment for the accessibility check.",
+          "Dr Axe",
+          revoked.linkId,
+          live.contentHash,
+        );
+    } finally {
+      linkDb.close();
+    }
     objects = {
       articleId: draft.articleId,
       liveArticleId: live.articleId,

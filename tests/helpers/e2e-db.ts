@@ -10,6 +10,24 @@ export function e2eDb(): Database.Database {
   return db;
 }
 
+/**
+ * Queues one extra run of a recurring job (reminders.tick, notifications.digest) due now, so a spec
+ * needn't wait for the next scheduled occurrence: the running server's job runner claims it within
+ * its poll and runs the same handler. Its own key leaves the recurring chain untouched (when it
+ * finishes, the runner finds the next occurrence already queued).
+ */
+export function runJobNow(kind: string): void {
+  const db = e2eDb();
+  try {
+    const now = new Date().toISOString();
+    db.prepare(
+      "INSERT INTO jobs (kind, payload, idempotency_key, status, run_at, max_attempts, created_at, updated_at) VALUES (?, '{}', ?, 'queued', ?, 1, ?, ?)",
+    ).run(kind, `e2e:${kind}:${now}:${Math.random().toString(36).slice(2)}`, now, now, now);
+  } finally {
+    db.close();
+  }
+}
+
 let counter = 0;
 
 /** Creates a user of a role directly in the database (a fixture, so tests don't share accounts). */

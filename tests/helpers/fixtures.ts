@@ -189,7 +189,7 @@ export function createFixtureArticle(opts: ArticleOptions): FixtureArticle {
           "INSERT INTO sign_offs (revision_id, reviewer_id, decision, meaning, signer_name, signer_credentials, content_hash) VALUES (?, ?, 'approve', ?, ?, ?, ?)",
         ).run(revisionId, reviewer.id, APPROVAL_MEANING, reviewer.name, reviewer.credentials, hashed);
       return { articleId, slug, revisionId, liveRevisionId, question, patientBody, clinicianBody, contentHash: hashed };
-    })();
+    }).immediate();
   } finally {
     db.close();
   }

@@ -19,6 +19,7 @@ import {
   canUseEditorArea,
   canViewAuditLog,
   canManageJobs,
+  canManagePreviewLinks,
   canViewRevision,
   canWithdrawRevision,
 } from "@/lib/permissions";
@@ -28,6 +29,7 @@ import { createUser } from "../helpers/e2e-db";
 import { loggedLookups } from "../helpers/lookup-stub";
 import { E2E_LOOKUP_LOG } from "../../playwright.config";
 import { issueResetToken } from "../helpers/password-reset";
+import { issuePreviewLink } from "../helpers/preview-links";
 
 /**
  * The access matrix: one row per server action, route handler and page of the build.
@@ -83,7 +85,7 @@ export type RouteProbe = {
 export type RouteRow = { route: string; probes: RouteProbe[] };
 
 /** Objects the page rows point at: a draft and a published article by one editor, who has a user page. */
-export type PageFixtures = { draft: ArticleFixture; published: ArticleFixture; authorEmail: string };
+export type PageFixtures = { draft: ArticleFixture; published: ArticleFixture; authorEmail: string; draftPreviewToken: string };
 
 export type PageRow = {
   /** The app path as in .next/server/app-paths-manifest.json, e.g. "/(editor)/dashboard/page". */
@@ -515,6 +517,50 @@ export const ACTION_ROWS: ActionRow[] = [
     allowed: (actor, s) => canSignOff(actor, { authorId: s.authorId }, s.assignments),
     state: (s) => dbValue("SELECT count(*) AS n FROM sign_offs WHERE revision_id = ?", s.revisionId),
   }),
+  // ── preview links: editors make and revoke them; the token alone lets its holder comment ──
+  define<ArticleFixture>({
+    action: "lib/actions/preview-links.ts#createPreviewLinkAction",
+    page: "/dashboard",
+    subjects: { draft: () => article("draft"), published: () => article("approved", true) },
+    args: (s) => [{ articleId: s.articleId, target: "this_version", expiresInDays: 7, recipient: "Matrix guest" }],
+    allowed: (actor) => canManagePreviewLinks(actor),
+    state: (s) => dbValue("SELECT count(*) AS n FROM preview_links WHERE article_id = ?", s.articleId),
+  }),
+  define<ArticleFixture & { linkId: number }>({
+    action: "lib/actions/preview-links.ts#revokePreviewLinkAction",
+    page: "/dashboard",
+    subjects: {
+      draft: async () => {
+        const a = await article("draft");
+        return { ...a, linkId: issuePreviewLink({ articleId: a.articleId, revisionId: null, createdById: a.authorId }).linkId };
+      },
+    },
+    args: (s) => [{ linkId: s.linkId }],
+    allowed: (actor) => canManagePreviewLinks(actor),
+    state: (s) => dbValue("SELECT revoked_at FROM preview_links WHERE id = ?", s.linkId),
+  }),
+  define<ArticleFixture & { token: string; live: boolean; comment: string }>({
+    action: "lib/actions/preview-links.ts#leaveGuestCommentAction",
+    page: "/",
+    subjects: {
+      // A working link: anyone holding it may comment.
+      draft: async () => {
+        const a = await article("draft");
+        const { token } = issuePreviewLink({ articleId: a.articleId, revisionId: null, createdById: a.authorId });
+        return { ...a, token, live: true, comment: `Matrix guest comment ${uid()}` };
+      },
+      // An expired link takes no comment from anyone, signed in or not.
+      other: async () => {
+        const a = await article("draft");
+        const { token } = issuePreviewLink({ articleId: a.articleId, revisionId: null, createdById: a.authorId, validForMs: -60_000 });
+        return { ...a, token, live: false, comment: `Matrix guest comment ${uid()}` };
+      },
+    },
+    args: () => [],
+    form: (s) => ({ token: s.token, comment: s.comment, name: "Matrix guest", audience: "patient" }),
+    allowed: (_actor, s) => s.live,
+    state: (s) => dbValue("SELECT count(*) AS n FROM review_comments WHERE body = ?", s.comment),
+  }),
   // ── reader questions: anyone may ask; editors triage ──────────────────────────
   define<ArticleFixture & { question: string }>({
     action: "lib/actions/follow-up-questions.ts#askFollowUpQuestionAction",
@@ -788,6 +834,13 @@ export const PAGE_ROWS: PageRow[] = [
     allowed: everyone,
     marker: (f) => f.published.question,
   },
+  // A preview link's token is the only authorisation: whoever holds it sees that draft, signed in or not.
+  {
+    page: "/preview/[token]/page",
+    url: (f) => `/preview/${f.draftPreviewToken}`,
+    allowed: everyone,
+    marker: (f) => f.draft.question,
+  },
   { page: "/(site)/search/page", url: () => "/search?q=acute%20low%20back%20pain", allowed: everyone, marker: PUBLISHED_QUESTION },
   { page: "/(site)/topics/[topic]/page", url: () => "/topics/musculoskeletal", allowed: everyone, marker: PUBLISHED_QUESTION },
   {
@@ -965,6 +1018,22 @@ export const DRAFT_LEAK_URLS: ((draft: ArticleFixture) => string)[] = [
   (d) => `/api/v1/articles/${d.slug}/references?format=csl-json`,
   () => "/feed.xml",
   () => "/sitemap.xml",
+];
+
+/**
+ * The same, for a preview link: a token made for another article must not open this draft by any
+ * extra path segment, query or cookie-free trick, nor its own truncated or altered forms.
+ */
+export const PREVIEW_LEAK_URLS: ((draft: ArticleFixture, otherToken: string) => string)[] = [
+  (_d, t) => `/preview/${t}`,
+  (d, t) => `/preview/${t}/${d.slug}`,
+  (d, t) => `/preview/${t}?slug=${d.slug}&article=${d.articleId}&revision=${d.revisionId}`,
+  (d, t) => `/preview/${t}?audience=clinician&revisionId=${d.revisionId}`,
+  (d, t) => `/articles/${d.slug}?token=${t}&preview=${t}`,
+  (d, t) => `/reader/default/${d.slug}?token=${t}`,
+  (d, t) => `/api/v1/articles/${d.slug}?token=${t}`,
+  (_d, t) => `/preview/${t.slice(0, -1)}`,
+  (_d, t) => `/preview/${encodeURIComponent(`${t}/..`)}`,
 ];
 
 export { createArticle };

@@ -84,7 +84,7 @@ export function createArticle(opts: {
         article.id,
       );
       return { articleId: article.id, revisionId: revision.id, slug, question, authorId: opts.authorId, state };
-    })();
+    }).immediate();
   } finally {
     db.close();
   }

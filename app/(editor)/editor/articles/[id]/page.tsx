@@ -4,6 +4,9 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/dal/session";
 import { articleTimeline } from "@/lib/dal/review";
 import { getArticleOverview } from "@/lib/dal/workflow-overview";
+import { listPreviewLinks } from "@/lib/dal/preview-links";
+import { canManagePreviewLinks } from "@/lib/permissions";
+import { PreviewLinksPanel } from "@/components/preview/preview-links-panel";
 import { formatDate } from "@/lib/dates";
 import { shortHash } from "@/lib/content-hash";
 import { stepperStage } from "@/lib/workflow";
@@ -136,6 +139,9 @@ export default async function ArticleOverviewPage({ params }: Props) {
 
           <SubmissionChecklist checklist={checklist} />
           <SignOffList items={overview.signOffs} />
+          {canManagePreviewLinks(user) && (
+            <PreviewLinksPanel articleId={article.id} revisionNumber={revision.number} links={listPreviewLinks(article.id)} />
+          )}
         </div>
         <ArticleTimeline events={timeline} />
       </div>
