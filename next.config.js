@@ -28,9 +28,11 @@ const STATIC_PAGES = [
   "/board",
   "/policy",
   "/articles/:slug",
+  "/articles/:slug/history",
   "/topics/:topic",
   "/topics/:topic/page/:page",
   "/reader/:audience/:slug",
+  "/reader/:audience/:slug/history",
   "/static/:section",
   "/bench-baseline/:units",
 ];
@@ -79,6 +81,18 @@ const nextConfig = {
           destination: "/reader/:audience/:slug",
         },
         { source: "/articles/:slug", destination: "/reader/default/:slug" },
+        // The public version history follows the article's audience choice (the diff is in that wording).
+        {
+          source: "/articles/:slug/history",
+          has: [{ type: "query", key: "audience", value: AUDIENCE }],
+          destination: "/reader/:audience/:slug/history",
+        },
+        {
+          source: "/articles/:slug/history",
+          has: [{ type: "cookie", key: "vetted-audience", value: AUDIENCE }],
+          destination: "/reader/:audience/:slug/history",
+        },
+        { source: "/articles/:slug/history", destination: "/reader/default/:slug/history" },
         // A topic's later pages are static routes of their own (a static page cannot read ?page=).
         {
           source: "/topics/:topic",

@@ -120,6 +120,8 @@ export const revisions = sqliteTable(
     /** Optimistic lock: every save must name the version it was made from. */
     version: integer("version").notNull().default(1),
     basedOnRevisionId: integer("based_on_revision_id").references((): AnySQLiteColumn => revisions.id),
+    /** The editor's one line on what changed (0014): shown to reviewers and on the public version history. */
+    changeSummary: text("change_summary").notNull().default(""),
     submittedAt: text("submitted_at"),
     approvedAt: text("approved_at"),
     createdAt: createdAt(),
@@ -345,6 +347,43 @@ export const followUpQuestions = sqliteTable(
   (t) => [index("follow_up_status_idx").on(t.status, t.createdAt), index("follow_up_article_idx").on(t.articleId)],
 );
 
+export const ERROR_REPORT_STATUSES = ["open", "resolved"] as const;
+
+/**
+ * A reader's report of an error in an article (0014): what is wrong, an optional quote and email,
+ * the revision and wording they read. `dueAt` is the response target, fixed when sent; the
+ * reminder tick escalates an open report once after it (escalatedAt).
+ */
+export const errorReports = sqliteTable(
+  "error_reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    revisionId: integer("revision_id").references(() => revisions.id, { onDelete: "set null" }),
+    audience: text("audience", { enum: AUDIENCES }),
+    description: text("description").notNull(),
+    quote: text("quote"),
+    email: text("email"),
+    status: text("status", { enum: ERROR_REPORT_STATUSES }).notNull().default("open"),
+    dueAt: text("due_at").notNull(),
+    escalatedAt: text("escalated_at"),
+    resolution: text("resolution"),
+    resolvedById: integer("resolved_by_id").references(() => users.id),
+    resolvedAt: text("resolved_at"),
+    newRevisionId: integer("new_revision_id").references(() => revisions.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("error_reports_status_due_idx").on(t.status, t.dueAt),
+    index("error_reports_article_idx").on(t.articleId),
+    index("error_reports_escalation_idx")
+      .on(t.dueAt)
+      .where(sql`status = 'open' AND escalated_at IS NULL`),
+  ],
+);
+
 export const NOTIFICATION_KINDS = [
   "assigned",
   "changes_requested",
@@ -362,6 +401,7 @@ export const NOTIFICATION_KINDS = [
   "published",
   "reference_retracted",
   "error_report",
+  "error_report_overdue",
   "security",
 ] as const;
 

@@ -8,6 +8,7 @@ import { getDb, writeTransaction, type Tx } from "./index";
 import {
   articles,
   boardProfiles,
+  errorReports,
   references,
   reviewAssignments,
   reviewComments,
@@ -25,6 +26,8 @@ import { appendAuditEvent } from "../lib/dal/audit";
 import { hashRevisionContent, syncRevisionCitations } from "../lib/dal/revision-content";
 import { APPROVAL_MEANING, REQUEST_CHANGES_MEANING } from "../lib/sign-off";
 import { syncArticleSearch } from "../lib/dal/search-index";
+import { errorReportDueAt } from "../lib/error-reports";
+import { DEFAULT_SETTINGS } from "../lib/validations/settings";
 
 export const DEMO_PASSWORD = "vetted-demo-pass";
 
@@ -201,7 +204,28 @@ function seedArticle(tx: Tx, seed: SeedArticle, people: Map<string, SeedPerson>,
     summary: { slug: seed.slug, seeded: true },
   });
 
-  const first = insertRevision(tx, articleId, 1, seed.content, editor.id, seed.state, createdAt);
+  // Earlier approved versions first (the public version history), each signed by the panel.
+  const earlier = seed.state === "approved" ? (seed.earlierVersions ?? []) : [];
+  const panelFor = seed.topic === "Obstetrics" || seed.topic === "Musculoskeletal" ? [r1, r3] : [r1, r2];
+  let basedOn: number | null = null;
+  earlier.forEach((version, i) => {
+    const at = isoDaysAgo(version.monthsAgo * 30);
+    const old = insertRevision(tx, articleId, i + 1, version.edit(seed.content), editor.id, "approved", at);
+    tx.update(revisions)
+      .set({ approvedAt: at, changeSummary: version.changeSummary, basedOnRevisionId: basedOn })
+      .where(eq(revisions.id, old.id))
+      .run();
+    for (const reviewer of panelFor) signOff(tx, old.id, reviewer, "approve", old.hash, at, articleId);
+    basedOn = old.id;
+  });
+  const firstPublishedAt = earlier.length ? isoDaysAgo(earlier[0].monthsAgo * 30) : null;
+
+  const first = insertRevision(tx, articleId, earlier.length + 1, seed.content, editor.id, seed.state, createdAt);
+  if (basedOn || seed.changeSummary)
+    tx.update(revisions)
+      .set({ basedOnRevisionId: basedOn, changeSummary: seed.changeSummary ?? "" })
+      .where(eq(revisions.id, first.id))
+      .run();
   tx.update(articles).set({ workingRevisionId: first.id }).where(eq(articles.id, articleId)).run();
   if (seed.state === "draft") return;
 
@@ -216,7 +240,7 @@ function seedArticle(tx: Tx, seed: SeedArticle, people: Map<string, SeedPerson>,
   if (seed.state === "submitted") return;
 
   // Reviewers 1 and 2 cover every article; the postpartum article also goes to the physiotherapist.
-  const panel = seed.topic === "Obstetrics" || seed.topic === "Musculoskeletal" ? [r1, r3] : [r1, r2];
+  const panel = panelFor;
   assign(
     tx,
     first.id,
@@ -254,7 +278,7 @@ function seedArticle(tx: Tx, seed: SeedArticle, people: Map<string, SeedPerson>,
   tx.update(articles)
     .set({
       liveRevisionId: first.id,
-      firstPublishedAt: reviewedAt,
+      firstPublishedAt: firstPublishedAt ?? reviewedAt,
       lastReviewedAt: reviewedAt,
       reviewDueAt: addMonths(reviewedAt, 12),
       updatedAt: reviewedAt,
@@ -269,6 +293,22 @@ function seedArticle(tx: Tx, seed: SeedArticle, people: Map<string, SeedPerson>,
     articleId,
     summary: { from: "under_review", to: "approved", quorum: panel.length, seeded: true },
   });
+
+  if (seed.errorReport) {
+    const sent = new Date(Date.now() - seed.errorReport.daysAgo * DAY);
+    tx.insert(errorReports)
+      .values({
+        articleId,
+        revisionId: first.id,
+        audience: seed.errorReport.audience,
+        description: seed.errorReport.description,
+        quote: seed.errorReport.quote ?? null,
+        email: seed.errorReport.email ?? null,
+        dueAt: errorReportDueAt(sent, DEFAULT_SETTINGS.errorReportTargetDays).toISOString(),
+        createdAt: sent.toISOString(),
+      })
+      .run();
+  }
 
   if (seed.state === "approved_with_revision_in_review" && seed.nextRevision) {
     const next = insertRevision(tx, articleId, 2, seed.nextRevision, editor.id, "under_review", isoDaysAgo(3));

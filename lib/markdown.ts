@@ -7,6 +7,7 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { markerFromNode } from "@/lib/citations/markers";
 import { numberCitations, numberRuns, type NumberedMarker, type UnknownCitation } from "@/lib/citations/numbering";
+import { statementsOf } from "@/lib/citations/statements";
 import { citationNodes, parseWording, type Citation } from "@/lib/citations/syntax";
 
 /**
@@ -72,8 +73,9 @@ const sanitizeSchema: SanitizeSchema = {
     th: [["align", "left", "center", "right"]],
     td: [["align", "left", "center", "right"]],
     sup: [["className", "citation"]],
+    // "unsourced" is only ever set by markUnsourced (Markdown cannot set classes; raw HTML is dropped).
     span: [
-      ["className", "citation-unknown"],
+      ["className", "citation-unknown", "unsourced"],
       ["id", CITE_ID],
     ],
   },
@@ -172,8 +174,28 @@ function treeToHtml(tree: Root, markdown: string): string {
   }
 }
 
-export function renderWording<R extends { citekey: string }>(markdown: string, references: readonly R[]): RenderedWording<R> {
+export type RenderOptions = {
+  /** Mark each statement that cites nothing (lib/citations/statements.ts) with class "unsourced": the review page's highlight. */
+  markUnsourced?: boolean;
+};
+
+export function renderWording<R extends { citekey: string }>(
+  markdown: string,
+  references: readonly R[],
+  options: RenderOptions = {},
+): RenderedWording<R> {
   const tree = parseWording(markdown);
+  // The statement's text is wrapped in a span (not a class on the paragraph, which a tight list item drops).
+  if (options.markUnsourced)
+    for (const statement of statementsOf(tree))
+      if (!statement.cited)
+        statement.node.children = [
+          {
+            type: "unsourced",
+            data: { hName: "span", hProperties: { className: ["unsourced"] } },
+            children: statement.node.children,
+          } as unknown as PhrasingContent,
+        ];
   const byKey = new Map(references.map((ref) => [ref.citekey, ref]));
   const nodes = citationNodes(tree);
   const numbering = numberCitations(nodes.map(markerFromNode), byKey.keys());

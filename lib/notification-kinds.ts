@@ -19,7 +19,7 @@ export const DELIVERY_LABELS: Record<NotificationDelivery, string> = {
 };
 
 /** Where a notification takes its reader: the article's review page or overview, or the reader-question inbox. */
-export type NotificationDestination = "review" | "article" | "questions" | "none";
+export type NotificationDestination = "review" | "article" | "questions" | "error_reports" | "none";
 
 export type NotificationKindInfo = {
   label: string;
@@ -96,7 +96,13 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
     "A source cited by an article you edit or review is marked retracted.",
     EVERYONE,
   ),
-  error_report: kind("Reader error report", "none", "A reader reports an error in an article.", EDITORS, "digest"),
+  error_report: kind("Reader error report", "error_reports", "A reader reports an error in an article.", EDITORS, "digest"),
+  error_report_overdue: kind(
+    "Error report past its target",
+    "error_reports",
+    "A reader's error report is still open after the response target.",
+    EDITORS,
+  ),
   security: {
     label: "Account security",
     destination: "none",
@@ -128,6 +134,7 @@ export function effectiveDelivery(kind: NotificationKind, chosen: NotificationDe
 export function notificationHref(kind: NotificationKind, articleId: number | null): string | null {
   const destination = NOTIFICATION_KIND_INFO[kind].destination;
   if (destination === "questions") return "/editor/questions";
+  if (destination === "error_reports") return "/editor/error-reports";
   if (!articleId) return null;
   if (destination === "review") return `/editor/articles/${articleId}/review`;
   if (destination === "article") return `/editor/articles/${articleId}`;

@@ -116,6 +116,7 @@ type StaffPermission =
   | "listAllArticles"
   | "manageReferences"
   | "triageQuestions"
+  | "resolveErrorReports"
   | "manageUsers"
   | "editSettings"
   | "viewAuditLog"
@@ -135,6 +136,8 @@ export const STAFF_PERMISSIONS: Readonly<Record<StaffPermission, readonly Role[]
   listAllArticles: EDITORIAL,
   manageReferences: EDITORIAL,
   triageQuestions: EDITORIAL,
+  /** Readers' error reports (/editor/error-reports): read, resolve with a note, start a new revision. */
+  resolveErrorReports: EDITORIAL,
   manageUsers: ADMIN,
   editSettings: ADMIN,
   viewAuditLog: ADMIN,
@@ -176,6 +179,10 @@ export function canManageReferences(actor: Actor | null): boolean {
 
 export function canTriageQuestions(actor: Actor | null): boolean {
   return hasPermission(actor, "triageQuestions");
+}
+
+export function canResolveErrorReports(actor: Actor | null): boolean {
+  return hasPermission(actor, "resolveErrorReports");
 }
 
 export function canManageUsers(actor: Actor | null): boolean {

@@ -18,7 +18,10 @@ const VARIANTS = ["clinician", "patient", "default"] as const;
 const NOW = { expire: 0 };
 
 export function revalidateReaderArticle(slug: string): void {
-  for (const variant of VARIANTS) revalidatePath(`/reader/${variant}/${slug}`);
+  for (const variant of VARIANTS) {
+    revalidatePath(`/reader/${variant}/${slug}`);
+    revalidatePath(`/reader/${variant}/${slug}/history`);
+  }
   revalidateTag(readerArticleTag(slug), NOW);
   revalidateReaderLists();
 }

@@ -1,6 +1,6 @@
 import { formatAmaList, type AmaEntry } from "@/lib/citations/format-ama";
 import { REFERENCE_NOTICE_LABELS, REFERENCE_TYPE_LABELS, type ReferenceFields, type ReferenceNoticeKind } from "@/lib/citations/reference";
-import { renderWording, type RenderedWording, type ReferenceListEntry } from "@/lib/markdown";
+import { renderWording, type RenderedWording, type ReferenceListEntry, type RenderOptions } from "@/lib/markdown";
 
 type Citable = ReferenceFields & { citekey: string; retracted: boolean; noticeKind?: ReferenceNoticeKind | null };
 
@@ -17,8 +17,12 @@ export type FormattedWording<R> = Omit<RenderedWording<R>, "referenceList"> & { 
  * reference list in AMA style. The reader page, the review page and the editor's preview all
  * render through this, so what a reviewer signs is what a reader sees.
  */
-export function renderFormattedWording<R extends Citable>(markdown: string, library: readonly R[]): FormattedWording<R> {
-  const rendered = renderWording(markdown, library);
+export function renderFormattedWording<R extends Citable>(
+  markdown: string,
+  library: readonly R[],
+  options: RenderOptions = {},
+): FormattedWording<R> {
+  const rendered = renderWording(markdown, library, options);
   const ama = formatAmaList(rendered.referenceList.map((e) => e.reference));
   return {
     ...rendered,

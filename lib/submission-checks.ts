@@ -1,4 +1,5 @@
 import { citedKeys } from "@/lib/citations/markers";
+import { countUnsourcedStatements } from "@/lib/citations/statements";
 import { analyzeReadability } from "@/lib/readability";
 
 /**
@@ -45,6 +46,8 @@ export type CheckContext = {
   guidelineMaxAgeYears: number;
   /** The current year, for the guideline age (defaults to the clock's UTC year). */
   currentYear?: number;
+  /** Clinician statements that cite nothing: a warning, or blocking (site setting `unsourcedStatements`). */
+  unsourcedStatements?: "warn" | "block";
 };
 
 export type SubmissionChecklist = {
@@ -57,6 +60,16 @@ export type SubmissionChecklist = {
 const present = (text: string) => text.trim().length > 0;
 const list = (items: readonly string[]) => items.map((s) => `“${s}”`).join(", ");
 
+const clip = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+/** "7 of 24 statements cite no reference: “…”, “…” and 5 more." */
+export function unsourcedDetail(unsourced: readonly string[], total: number): string {
+  const shown = unsourced.slice(0, 3).map((t) => clip(t));
+  const more = unsourced.length - shown.length;
+  const statements = total === 1 ? "statement" : "statements";
+  return `${unsourced.length} of ${total} ${statements} cite${unsourced.length === 1 && total === 1 ? "s" : ""} no reference: ${list(shown)}${more > 0 ? ` and ${more} more` : ""}. Cite a source for each, or say why none is needed.`;
+}
+
 export function submissionChecklist(content: CheckedContent, context: CheckContext): SubmissionChecklist {
   const clinicianKeys = citedKeys(content.clinicianBody);
   const patientKeys = citedKeys(content.patientBody);
@@ -64,6 +77,7 @@ export function submissionChecklist(content: CheckedContent, context: CheckConte
   const byKey = new Map(context.library.map((r) => [r.citekey, r]));
   const unknown = allKeys.filter((k) => !byKey.has(k));
   const retracted = allKeys.map((k) => byKey.get(k)).filter((r): r is LibraryEntry => !!r?.retracted);
+  const statements = countUnsourcedStatements(content.clinicianBody);
   const patientGrade = present(content.patientBody) ? analyzeReadability(content.patientBody).fleschKincaidGrade : null;
   const roundedGrade = patientGrade === null ? null : Math.round(patientGrade * 10) / 10;
   // A reference backing only one wording is legitimate, but often means a claim lost its source.
@@ -111,6 +125,13 @@ export function submissionChecklist(content: CheckedContent, context: CheckConte
       label: "No cited reference is retracted",
       passed: retracted.length === 0,
       detail: retracted.length ? `Retracted: ${list(retracted.map((r) => r.title || r.citekey))}. Replace or remove the citation.` : "",
+    },
+    {
+      id: "unsourced-statements",
+      severity: context.unsourcedStatements === "block" ? "blocking" : "warning",
+      label: "Every clinician statement cites a reference",
+      passed: statements.unsourced.length === 0,
+      detail: statements.unsourced.length ? unsourcedDetail(statements.unsourced, statements.total) : "",
     },
     {
       id: "one-wording-references",

@@ -147,6 +147,23 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
               {...register("guidelineMaxAgeYears")}
             />
           </Field>
+          <Field
+            id="unsourcedStatements"
+            label="Clinician statements citing no source"
+            error={err("unsourcedStatements")}
+            hint="Paragraphs and list items of the clinician wording without a citation."
+          >
+            <select
+              id="unsourcedStatements"
+              className={inputClass(!!errors.unsourcedStatements)}
+              {...describedBy("unsourcedStatements", errors.unsourcedStatements, true)}
+              defaultValue={settings.unsourcedStatements}
+              {...register("unsourcedStatements")}
+            >
+              <option value="warn">Warn editors and reviewers</option>
+              <option value="block">Block submission</option>
+            </select>
+          </Field>
         </div>
         <fieldset className="space-y-2" aria-describedby={errors.publishPolicy ? "publishPolicy-error" : undefined}>
           <legend className="text-sm font-medium">Publish policy</legend>
@@ -255,6 +272,24 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
               {...describedBy("escalateAfterDays", errors.escalateAfterDays)}
               defaultValue={settings.escalateAfterDays}
               {...register("escalateAfterDays")}
+            />
+          </Field>
+          <Field
+            id="errorReportTargetDays"
+            label="Answer error reports within (days)"
+            error={err("errorReportTargetDays")}
+            hint="1–60; stated on the policy page. Reports still open after it are escalated to the editors."
+          >
+            <TextInput
+              id="errorReportTargetDays"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={60}
+              invalid={!!errors.errorReportTargetDays}
+              {...describedBy("errorReportTargetDays", errors.errorReportTargetDays)}
+              defaultValue={settings.errorReportTargetDays}
+              {...register("errorReportTargetDays")}
             />
           </Field>
         </div>

@@ -1,7 +1,14 @@
 import Link from "next/link";
 import type { CurrentUser } from "@/lib/dal/session";
 import { ROLE_LABELS } from "@/lib/domain";
-import { canCreateArticle, canManageJobs, canManageReferences, canManageUsers, canTriageQuestions } from "@/lib/permissions";
+import {
+  canCreateArticle,
+  canManageJobs,
+  canManageReferences,
+  canManageUsers,
+  canResolveErrorReports,
+  canTriageQuestions,
+} from "@/lib/permissions";
 import { SignOutButton } from "./sign-out-button";
 
 export function EditorNav({ user }: { user: CurrentUser }) {
@@ -12,6 +19,7 @@ export function EditorNav({ user }: { user: CurrentUser }) {
   if (canCreateArticle(user)) links.push({ href: "/editor/articles/new", label: "New article" });
   if (canManageReferences(user)) links.push({ href: "/editor/references", label: "References" });
   if (canTriageQuestions(user)) links.push({ href: "/editor/questions", label: "Questions" });
+  if (canResolveErrorReports(user)) links.push({ href: "/editor/error-reports", label: "Error reports" });
   if (canManageUsers(user))
     links.push(
       { href: "/admin/users", label: "Users" },

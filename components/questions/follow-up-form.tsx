@@ -18,7 +18,7 @@ export function FollowUpForm({ slug, audience }: { slug: string; audience: "clin
   const values = state && "values" in state ? state.values : undefined;
   const sent = state?.ok === true;
   return (
-    <section aria-labelledby="follow-up-heading" className="mt-10 rounded-md border border-slate-200 bg-white px-5 py-5">
+    <section aria-labelledby="follow-up-heading" className="mt-10 rounded-md border border-slate-200 bg-white px-5 py-5 print:hidden">
       <h2 id="follow-up-heading" className="text-xl font-semibold">
         Have a follow-up question?
       </h2>

@@ -14,9 +14,19 @@ function reviewerList(reviewers: { name: string; credentials: string }[]): strin
 /**
  * One article in one wording as readers see it: the public article page and a preview link's page
  * (app/preview) both render this, so a preview shows exactly what readers would. `audienceHref`
- * builds the audience switch's links (the public page's own address by default).
+ * builds the audience switch's links (the public page's own address by default). `published` (the
+ * public page only) adds what belongs to the published article: its version history link, the
+ * reference downloads and, on paper, a footer with the page's address and version date.
  */
-export function ArticleView({ article, audienceHref }: { article: ReaderArticle; audienceHref?: (audience: ReaderAudience) => string }) {
+export function ArticleView({
+  article,
+  audienceHref,
+  published,
+}: {
+  article: ReaderArticle;
+  audienceHref?: (audience: ReaderAudience) => string;
+  published?: { pageUrl: string };
+}) {
   const approved = article.status === "approved";
   return (
     <>
@@ -44,6 +54,15 @@ export function ArticleView({ article, audienceHref }: { article: ReaderArticle;
           <Link href="/policy" prefetch={false} className="underline">
             View editorial policy
           </Link>
+          {published && approved && (
+            <>
+              {" "}
+              ·{" "}
+              <a href={`/articles/${encodeURIComponent(article.slug)}/history?audience=${article.audience}`} className="underline">
+                Version history
+              </a>
+            </>
+          )}
         </p>
         {approved && article.lastReviewed && (
           <p data-testid="last-reviewed">
@@ -59,7 +78,10 @@ export function ArticleView({ article, audienceHref }: { article: ReaderArticle;
         <div className="prose-article" dangerouslySetInnerHTML={{ __html: article.html }} />
       </section>
 
-      <ReferenceList references={article.references} />
+      <ReferenceList
+        references={article.references}
+        download={published ? { slug: article.slug, audience: article.audience } : undefined}
+      />
 
       <section aria-labelledby="disclaimer-heading" className="mt-10 rounded-md border border-slate-200 bg-slate-50 px-5 py-4">
         <h2 id="disclaimer-heading" className="font-semibold">
@@ -69,6 +91,14 @@ export function ArticleView({ article, audienceHref }: { article: ReaderArticle;
           {article.disclaimer}
         </p>
       </section>
+
+      {published && (
+        // On paper only: where the page lives and which version this is.
+        <footer className="hidden border-t border-slate-300 pt-3 text-xs print:block" data-testid="print-footer">
+          {published.pageUrl} · Version of {formatDate(article.lastUpdated)}
+          {approved && article.lastReviewed && <> · Reviewed {formatDate(article.lastReviewed)}</>} · Printed copies may be out of date.
+        </footer>
+      )}
     </>
   );
 }

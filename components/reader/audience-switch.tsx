@@ -17,7 +17,7 @@ export function AudienceSwitch({
   hrefFor?: (audience: ReaderAudience) => string;
 }) {
   return (
-    <section aria-labelledby="audience-heading" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3">
+    <section aria-labelledby="audience-heading" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 print:hidden">
       <h2 id="audience-heading" className="font-semibold">
         Which best describes you?
       </h2>

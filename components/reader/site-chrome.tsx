@@ -14,7 +14,7 @@ export function SiteHeader({ siteName }: { siteName: string }) {
       <a href="#main" className="skip-link">
         Skip to content
       </a>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-4">
           <Link href="/" className="text-xl font-semibold text-brand-800 no-underline">
             {siteName}
@@ -38,7 +38,7 @@ export function SiteHeader({ siteName }: { siteName: string }) {
 
 export function SiteFooter({ siteName }: { siteName: string }) {
   return (
-    <footer className="mt-16 border-t border-slate-200 bg-white">
+    <footer className="mt-16 border-t border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-4 px-4 py-6 text-sm text-muted">
         <p>
           {siteName}: medical answers written from cited sources and reviewed by our Medical Advisory Board. Not a substitute for care from

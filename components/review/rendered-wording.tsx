@@ -11,6 +11,12 @@ export function RenderedWording({ id, title, wording }: { id: "clinician" | "pat
       <h2 id={`${id}-heading`} className="text-lg font-semibold">
         {title}
       </h2>
+      {wording.statements && wording.statements.unsourced > 0 && (
+        <p className="text-sm" data-testid="unsourced-statements">
+          <mark className="unsourced-legend">Highlighted</mark>: {wording.statements.unsourced} of {wording.statements.total}{" "}
+          {wording.statements.total === 1 ? "statement cites" : "statements cite"} no reference.
+        </p>
+      )}
       {/* Sanitised by lib/markdown.ts (allowlist), never raw editor HTML. */}
       <div className="prose-article break-words" data-quote-source={id} dangerouslySetInnerHTML={{ __html: wording.html }} />
       <WordingReferenceList

@@ -1,6 +1,9 @@
 "use client";
 
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { CHANGE_SUMMARY_MAX } from "@/lib/validations/workflow";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { startReReviewAction, submitRevisionAction, withdrawRevisionAction } from "@/lib/actions/workflow";
 import { ActionMessage } from "@/components/ui/action-message";
@@ -14,6 +17,7 @@ export function TransitionButtons({
   submitBlocked,
   canWithdraw,
   canReReview,
+  changeSummary = "",
 }: {
   revisionId: number;
   articleId: number;
@@ -21,17 +25,39 @@ export function TransitionButtons({
   submitBlocked: boolean;
   canWithdraw: boolean;
   canReReview: boolean;
+  /** The revision's change summary so far (a correction started from an error report comes with one). */
+  changeSummary?: string;
 }) {
   const { pending, message, run } = useWorkflowAction();
+  const [summary, setSummary] = useState(changeSummary);
   if (!canSubmit && !canWithdraw && !canReReview) return null;
   return (
     <div className="space-y-2">
+      {canSubmit && (
+        <div className="space-y-1">
+          <label htmlFor="change-summary" className="block text-sm font-medium">
+            What changed (one line, optional)
+          </label>
+          <p id="change-summary-hint" className="text-sm text-muted">
+            Shown to reviewers, and to readers in the article&apos;s version history once approved.
+          </p>
+          <input
+            id="change-summary"
+            type="text"
+            maxLength={CHANGE_SUMMARY_MAX}
+            value={summary}
+            onChange={(e) => setSummary(e.target.value)}
+            aria-describedby="change-summary-hint"
+            className={inputClass()}
+          />
+        </div>
+      )}
       <div className="flex flex-wrap gap-3">
         {canSubmit && (
           <Button
             disabled={pending || submitBlocked}
             aria-describedby={submitBlocked ? "submit-blocked" : undefined}
-            onClick={() => run(() => submitRevisionAction({ revisionId }))}
+            onClick={() => run(() => submitRevisionAction({ revisionId, changeSummary: summary }))}
           >
             Submit for review
           </Button>

@@ -7,6 +7,22 @@ import type { SeedArticle } from "./types";
 
 const NO_COI = "The author reports no conflicts of interest.";
 
+// Passages the earlier approved versions of "how much exercise during pregnancy" did not have yet.
+const POSTPARTUM_MOOD = ", and physical activity helps protect against postpartum depression";
+const PELVIC_FLOOR =
+  "\n- Daily pelvic floor muscle training may reduce the risk of urinary incontinence; yoga and gentle stretching may also be beneficial [@mottola2018].";
+const LYING_FLAT_CLINICIAN =
+  "\n- Women who feel light-headed, nauseated or unwell lying flat on their back should change position [@mottola2018].";
+const LYING_FLAT_PATIENT = "\n- Lying flat on your back if it makes you dizzy or sick [@mottola2018]";
+
+/** The text with one passage taken out (an earlier version's wording); a passage that isn't there is a mistake here. */
+function without(text: string, ...parts: string[]): string {
+  return parts.reduce((out, part) => {
+    if (!out.includes(part)) throw new Error(`seed: passage not found: ${part.slice(0, 60)}`);
+    return out.replace(part, "");
+  }, text);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Postpartum back pain at 3 months: approved and live, with a newer revision under review.
 // ---------------------------------------------------------------------------------------------
@@ -441,6 +457,35 @@ Most new back pain gets better on its own within a few weeks. The best first ste
     topic: "Obstetrics",
     state: "approved",
     reviewedMonthsAgo: 2,
+    // Three approved versions for the public version history, and a reader's open error report.
+    changeSummary: "Adds postpartum depression to the benefits and the advice for women who feel unwell lying on their back.",
+    earlierVersions: [
+      {
+        monthsAgo: 9,
+        changeSummary: "First version.",
+        edit: (w) => ({
+          ...w,
+          clinicianBody: without(w.clinicianBody, POSTPARTUM_MOOD, PELVIC_FLOOR, LYING_FLAT_CLINICIAN),
+          patientBody: without(w.patientBody, " It can also help your mood.", LYING_FLAT_PATIENT),
+        }),
+      },
+      {
+        monthsAgo: 5,
+        changeSummary: "Adds daily pelvic floor muscle training, which may reduce the risk of urinary incontinence.",
+        edit: (w) => ({
+          ...w,
+          clinicianBody: without(w.clinicianBody, POSTPARTUM_MOOD, LYING_FLAT_CLINICIAN),
+          patientBody: without(w.patientBody, " It can also help your mood.", LYING_FLAT_PATIENT),
+        }),
+      },
+    ],
+    errorReport: {
+      daysAgo: 2,
+      audience: "patient",
+      description: "The list of things to avoid says nothing about hot tubs or saunas. Are they safe while pregnant?",
+      quote: "Drink plenty of water and don't get too hot.",
+      email: "reader@example.org",
+    },
     content: {
       question: "How much exercise is safe during pregnancy?",
       clinicianBody: `In the absence of obstetric or medical contraindications, pregnant women should accumulate at least 150 minutes of moderate-intensity physical activity each week, over at least 3 days and ideally every day, combining aerobic and resistance exercise [@mottola2018; @american2020]. Women who habitually exercised at vigorous intensity before pregnancy can generally continue, adjusting as pregnancy progresses [@bull2020; @american2020].

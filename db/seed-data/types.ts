@@ -56,4 +56,13 @@ export type SeedArticle = {
   reviewedMonthsAgo?: number;
   /** For articles in review: days until the panel's due date (negative: overdue); default 7 minus the article's position. */
   panelDueInDays?: number;
+  /** For approved articles: the one-line change summary of the live version. */
+  changeSummary?: string;
+  /**
+   * For approved articles: earlier approved versions, oldest first (the public version history).
+   * Each is made from the final content by `edit`, and was approved `monthsAgo` months ago.
+   */
+  earlierVersions?: { monthsAgo: number; changeSummary: string; edit: (final: SeedWording) => SeedWording }[];
+  /** An open error report a reader sent about the live version. */
+  errorReport?: { daysAgo: number; audience: "clinician" | "patient"; description: string; quote?: string; email?: string };
 };

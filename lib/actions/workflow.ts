@@ -13,6 +13,7 @@ import {
   removeReviewerSchema,
   revisionActionSchema,
   startReReviewSchema,
+  submitRevisionSchema,
 } from "@/lib/validations/workflow";
 
 /**
@@ -21,10 +22,10 @@ import {
  */
 
 export const submitRevisionAction = defineAction({
-  schema: revisionActionSchema,
+  schema: submitRevisionSchema,
   can: (user) => canSubmitRevision(user),
   forbidden: "submit revisions",
-  run: ({ user, input }) => submitRevision(user, input.revisionId),
+  run: ({ user, input }) => submitRevision(user, input.revisionId, input.changeSummary),
   refresh: refreshAfterTransition,
   message: "Submitted. Assign reviewers to start the review.",
 });

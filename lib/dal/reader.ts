@@ -200,10 +200,15 @@ function readerArticleOf(article: ArticleRow, revision: RevisionRow & { state: R
   };
 }
 
+/** The article and the revision readers see behind a visible slug (questions and error reports are only taken about these). */
+export function visibleArticleRevision(slug: string): { articleId: number; revisionId: number } | null {
+  const found = visibleRevisions(articleRows(eq(articles.slug, slug)), getSiteSettings().publishPolicy)[0];
+  return found ? { articleId: found.article.id, revisionId: found.revision.id } : null;
+}
+
 /** The article id behind a visible slug (follow-up questions may only be asked about these). */
 export function visibleArticleId(slug: string): number | null {
-  const found = visibleRevisions(articleRows(eq(articles.slug, slug)), getSiteSettings().publishPolicy)[0];
-  return found?.article.id ?? null;
+  return visibleArticleRevision(slug)?.articleId ?? null;
 }
 
 export type BoardMember = { name: string; credentials: string; specialty: string; bio: string };

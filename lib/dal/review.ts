@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { countUnsourcedStatements } from "@/lib/citations/statements";
 import { getDb, writeTransaction, type Tx } from "@/db";
 import { articles, auditEvents, references, reviewComments, revisions, signOffs, users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
@@ -58,7 +59,12 @@ export type CommentItem = {
   onCurrentText: boolean;
 };
 
-export type RenderedAudience = { html: string; references: WordingReference[] };
+export type RenderedAudience = {
+  html: string;
+  references: WordingReference[];
+  /** Clinician wording only: its statements and how many cite nothing (highlighted in the html). */
+  statements?: { total: number; unsourced: number };
+};
 
 export type QuorumStatus = { required: number; counted: number; needed: number; approvedBy: string[]; approvedByIds: number[] };
 
@@ -110,11 +116,13 @@ export function quorumStatus(tx: Tx, revision: RevisionRow, panel: PanelMember[]
   };
 }
 
-function renderAudience(markdown: string, library: (typeof references.$inferSelect)[]): RenderedAudience {
-  const rendered = renderFormattedWording(markdown, library);
+function renderAudience(markdown: string, library: (typeof references.$inferSelect)[], markUnsourced = false): RenderedAudience {
+  const rendered = renderFormattedWording(markdown, library, { markUnsourced });
+  const counted = markUnsourced ? countUnsourcedStatements(markdown) : null;
   return {
     html: rendered.html,
     references: wordingReferences(rendered),
+    ...(counted ? { statements: { total: counted.total, unsourced: counted.unsourced.length } } : {}),
   };
 }
 
@@ -149,6 +157,8 @@ export type ReviewPageData = {
     contentHash: string;
     authorName: string;
     updatedAt: string;
+    /** The editor's one line on what changed, written at submission. */
+    changeSummary: string;
   };
   clinician: RenderedAudience;
   patient: RenderedAudience;
@@ -213,8 +223,9 @@ export function getReviewPageData(user: CurrentUser, articleId: number): ReviewP
         contentHash: revision.contentHash,
         authorName: author?.name ?? "",
         updatedAt: revision.updatedAt,
+        changeSummary: revision.changeSummary,
       },
-      clinician: renderAudience(revision.clinicianBody, library),
+      clinician: renderAudience(revision.clinicianBody, library, true),
       patient: renderAudience(revision.patientBody, library),
       readability: analyzeReadability(revision.patientBody),
       readabilityTarget: getSiteSettings().readabilityTarget,

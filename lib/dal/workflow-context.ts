@@ -109,6 +109,7 @@ export function checklistFor(
     library,
     readabilityTarget: settings.readabilityTarget,
     guidelineMaxAgeYears: settings.guidelineMaxAgeYears,
+    unsourcedStatements: settings.unsourcedStatements,
   });
 }
 

@@ -32,6 +32,8 @@ export type ArticleOverview = {
     authorName: string;
     updatedAt: string;
     isLive: boolean;
+    /** The editor's one line on what changed (public on the version history once approved). */
+    changeSummary: string;
   };
   live: { id: number; number: number; approvedAt: string | null } | null;
   checklist: SubmissionChecklist;
@@ -95,6 +97,7 @@ export function getArticleOverview(user: CurrentUser, articleId: number): Articl
         authorName: author?.name ?? "",
         updatedAt: revision.updatedAt,
         isLive: article.liveRevisionId === revision.id,
+        changeSummary: revision.changeSummary,
       },
       live,
       checklist: checklistFor(tx, revision),

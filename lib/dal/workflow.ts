@@ -38,7 +38,7 @@ function setState(tx: Tx, revision: RevisionRow, state: RevisionRow["state"], ex
   syncArticleSearch(tx, revision.articleId);
 }
 
-export function submitRevision(user: CurrentUser, revisionId: number): TransitionOutcome {
+export function submitRevision(user: CurrentUser, revisionId: number, changeSummary?: string): TransitionOutcome {
   return writeTransaction((tx) => {
     const loaded = loadRevision(tx, revisionId);
     const { revision, article } = loaded;
@@ -49,6 +49,8 @@ export function submitRevision(user: CurrentUser, revisionId: number): Transitio
       throw new WorkflowError("invalid", `Fix these before submitting: ${blocking.map((c) => c.detail).join(" ")}`);
     }
     setState(tx, revision, to, { submittedAt: nowIso() });
+    // Not part of the content hash: it describes the change, it is not what reviewers vouch for.
+    if (changeSummary !== undefined) tx.update(revisions).set({ changeSummary }).where(eq(revisions.id, revision.id)).run();
     appendAuditEvent(tx, {
       actor: user,
       action: "revision.submit",

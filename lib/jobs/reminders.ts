@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { escalateOverdueErrorReports } from "@/lib/dal/error-reports";
 import { runReminderTick } from "@/lib/dal/reminders";
 import { defineJob } from "@/lib/jobs/definition";
 
@@ -7,7 +8,7 @@ export const REMINDER_TICK_JOB = "reminders.tick";
 
 /**
  * Every minute: review reminders, escalation and live articles' review-due notices
- * (lib/dal/reminders.ts). One attempt: a tick that fails is not retried (the next one, a minute
+ * (lib/dal/reminders.ts), and readers' error reports past their response target (lib/dal/error-reports.ts). One attempt: a tick that fails is not retried (the next one, a minute
  * later, does the same work), and a failed occurrence still queues the next, so the chain never
  * waits on a backoff. A bad row is skipped inside the tick and never fails it.
  */
@@ -18,5 +19,6 @@ export const reminderTickJob = defineJob({
   recurring: () => ({ pattern: "* * * * *", timeZone: "UTC" }),
   run: (_payload, context) => {
     runReminderTick(context.now, { log: (line) => console.error(`[reminders] ${line}`) });
+    escalateOverdueErrorReports(context.now);
   },
 });

@@ -39,6 +39,7 @@ const SUBJECTS: Record<NotificationKind, string> = {
   published: "Published",
   reference_retracted: "A cited source was retracted",
   error_report: "Reader error report",
+  error_report_overdue: "Error report past its response target",
   security: "Account security",
 };
 
@@ -48,6 +49,8 @@ const ACTION_LABELS: Partial<Record<NotificationKind, string>> = {
   review_due_soon: "Open the review",
   review_overdue: "Open the review",
   question: "Open reader questions",
+  error_report: "Open error reports",
+  error_report_overdue: "Open error reports",
 };
 
 /** Kinds about the recipient's own assignment, whose due date the mail states. */

@@ -69,6 +69,9 @@ export const STATIC_PAGE_PATTERNS: readonly RegExp[] = [
   // A topic's later pages (next.config.js rewrites /topics/<topic>?page=N here).
   /^\/topics\/[^/]+\/page\/[^/]+\/?$/,
   /^\/reader\/[^/]+\/[^/]+\/?$/,
+  // An article's public version history, as readers type it and as rewritten.
+  /^\/articles\/[^/]+\/history\/?$/,
+  /^\/reader\/[^/]+\/[^/]+\/history\/?$/,
   /^\/static\/[^/]+\/?$/,
   // The benchmark's static baseline page (404 unless VETTED_BENCH=1) is served like the reader pages.
   /^\/bench-baseline\/[^/]+\/?$/,

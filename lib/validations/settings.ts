@@ -52,6 +52,8 @@ export const siteSettingsSchema = z
     escalateAfterDays: whole(1, 60, "At least 1 day", "At most 60 days"),
     requireTwoFactor: z.enum(TWO_FACTOR_REQUIREMENTS, { message: "Choose who must use two-factor sign-in" }),
     staffIdleMinutes: whole(1, 480, "At least 1 minute", "At most 480 minutes (8 hours)"),
+    errorReportTargetDays: whole(1, 60, "At least 1 day", "At most 60 days"),
+    unsourcedStatements: z.enum(["warn", "block"], { message: "Choose how to treat statements without a source" }),
   })
   .strict();
 
@@ -73,6 +75,8 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   escalateAfterDays: 7,
   requireTwoFactor: "admin",
   staffIdleMinutes: 30,
+  errorReportTargetDays: 7,
+  unsourcedStatements: "warn",
   clinicianDisclaimer:
     "This information is intended for healthcare professionals. It supplements, and does not replace, clinical judgement and current practice guidelines. Verify recommendations against the primary literature before applying them to an individual patient.",
   patientDisclaimer:

@@ -17,6 +17,22 @@ export const dueDate = z
 
 export const revisionActionSchema = z.object({ revisionId: id }).strict();
 
+/** The longest one-line change summary an editor writes at submission (public on the version history). */
+export const CHANGE_SUMMARY_MAX = 200;
+
+/** Submitting, with the editor's one line on what changed (optional for now; the governance issue's change class may require it). */
+export const submitRevisionSchema = z
+  .object({
+    revisionId: id,
+    changeSummary: z
+      .string()
+      .trim()
+      .max(CHANGE_SUMMARY_MAX, `Keep the change summary to one line of at most ${CHANGE_SUMMARY_MAX} characters.`)
+      .refine((v) => !/[\r\n]/.test(v), "Keep the change summary to one line.")
+      .optional(),
+  })
+  .strict();
+
 /** An action that takes no argument ("mark all notifications read"): any argument is refused. */
 export const noInputSchema = z.undefined();
 

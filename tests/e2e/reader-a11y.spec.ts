@@ -9,6 +9,8 @@ const PAGES = [
   "/articles/postpartum-back-pain-exercise-3-months?audience=patient",
   "/articles/postpartum-back-pain-exercise-3-months?audience=clinician",
   "/articles/when-to-screen-adults-for-type-2-diabetes?audience=clinician",
+  // Three approved versions in the demo seed: the history with its diffs.
+  "/articles/how-much-exercise-during-pregnancy/history?audience=patient",
   "/search",
   "/search?q=exercise",
   "/board",

@@ -75,6 +75,8 @@ const STAFF_PAGES: Record<string, Entry[]> = {
   ],
   "/(editor)/editor/articles/new/page": [{ url: () => "/editor/articles/new", as: editor }],
   "/(editor)/editor/questions/page": [{ url: () => "/editor/questions", as: editor }],
+  // The demo seed holds an open error report, so the list and its resolve form are checked.
+  "/(editor)/editor/error-reports/page": [{ url: () => "/editor/error-reports", as: editor }],
   "/(editor)/editor/references/[id]/page": [
     { url: (o) => `/editor/references/${o.referenceId}`, as: editor },
     { url: (o) => `/editor/references/${o.flaggedReferenceId}`, as: editor },

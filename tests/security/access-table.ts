@@ -15,6 +15,7 @@ import {
   canStartReReview,
   canSubmitRevision,
   canTriageQuestions,
+  canResolveErrorReports,
   canUseEditorArea,
   canViewAuditLog,
   canManageJobs,
@@ -661,6 +662,20 @@ export const ACTION_ROWS: ActionRow[] = [
     allowed: (_actor, s) => s.state === "approved",
     state: (s) => dbValue("SELECT count(*) AS n FROM follow_up_questions WHERE question = ?", s.question),
   }),
+  // ── error reports: anyone may report on a visible article; editors resolve or start a revision ──
+  define<ArticleFixture & { description: string }>({
+    action: "lib/actions/error-reports.ts#reportErrorAction",
+    page: "/",
+    subjects: {
+      published: async () => ({ ...(await article("approved", true)), description: `Matrix report ${uid()}: the dose is wrong.` }),
+      // A draft takes no reports from anyone.
+      draft: async () => ({ ...(await article("draft")), description: `Matrix report ${uid()}: the dose is wrong.` }),
+    },
+    args: () => [],
+    form: (s) => ({ slug: s.slug, description: s.description, quote: "", email: "", audience: "patient" }),
+    allowed: (_actor, s) => s.state === "approved",
+    state: (s) => dbValue("SELECT count(*) AS n FROM error_reports WHERE description = ?", s.description),
+  }),
   // ── password reset: public; every address gets the same answer, a link resets once ──
   define<{ id: number; email: string }>({
     action: "lib/actions/password-reset.ts#requestPasswordResetAction",
@@ -705,6 +720,38 @@ export const ACTION_ROWS: ActionRow[] = [
     state: (s) => dbValue("SELECT status FROM follow_up_questions WHERE id = ?", s.id),
   }),
 ];
+
+const insertErrorReport = async () => {
+  const a = await article("approved", true);
+  return dbRun(
+    "INSERT INTO error_reports (article_id, revision_id, description, email, due_at) VALUES (?, ?, ?, 'matrix-reader@example.org', ?)",
+    a.articleId,
+    a.revisionId,
+    `Fixture error report ${uid()}: the dose is wrong.`,
+    new Date(Date.now() + 7 * 86_400_000).toISOString(),
+  );
+};
+
+ACTION_ROWS.push(
+  define<{ id: number }>({
+    action: "lib/actions/error-reports.ts#resolveErrorReportAction",
+    page: "/editor/error-reports",
+    subjects: { other: async () => ({ id: await insertErrorReport() }) },
+    args: (s) => [{ id: s.id, resolution: "Checked against the guideline; corrected." }],
+    allowed: (actor) => canResolveErrorReports(actor),
+    state: (s) => dbValue("SELECT status FROM error_reports WHERE id = ?", s.id),
+  }),
+  define<{ id: number }>({
+    action: "lib/actions/error-reports.ts#startRevisionFromReportAction",
+    page: "/editor/error-reports",
+    subjects: { other: async () => ({ id: await insertErrorReport() }) },
+    args: (s) => [{ id: s.id }],
+    allowed: (actor) => canResolveErrorReports(actor) && canEditRevision(actor),
+    state: (s) => dbValue("SELECT new_revision_id FROM error_reports WHERE id = ?", s.id),
+    // Success redirects to the editor.
+    succeeded: redirected,
+  }),
+);
 
 const ok200 = (status: number) => status === 200;
 /** An approved seeded article (db/seed-data/articles.ts), for the public API. */
@@ -798,6 +845,17 @@ export const ROUTE_ROWS: RouteRow[] = [
     ],
   },
   {
+    route: "/api/v1/articles/[slug]/references/route",
+    probes: [
+      {
+        method: "GET",
+        path: `/api/v1/articles/${PUBLISHED_SLUG}/references?format=ris&audience=clinician`,
+        allowed: everyone,
+        succeeded: (st, body) => st === 200 && body.includes("TY  - "),
+      },
+    ],
+  },
+  {
     route: "/feed.xml/route",
     // The feed carries the latest 50 only, which other specs' fixtures can push the seeded article out of.
     probes: [{ method: "GET", path: "/feed.xml", allowed: everyone, succeeded: (st, body) => st === 200 && body.includes("<item>") }],
@@ -854,6 +912,12 @@ export const PAGE_ROWS: PageRow[] = [
   {
     page: "/(site)/reader/[audience]/[slug]/page",
     url: (f) => `/articles/${f.published.slug}`,
+    allowed: everyone,
+    marker: (f) => f.published.question,
+  },
+  {
+    page: "/(site)/reader/[audience]/[slug]/history/page",
+    url: (f) => `/articles/${f.published.slug}/history`,
     allowed: everyone,
     marker: (f) => f.published.question,
   },
@@ -978,6 +1042,12 @@ export const PAGE_ROWS: PageRow[] = [
     allowed: canTriageQuestions,
     marker: "Follow-up questions readers sent from articles.",
   },
+  {
+    page: "/(editor)/editor/error-reports/page",
+    url: () => "/editor/error-reports",
+    allowed: canResolveErrorReports,
+    marker: "Errors readers reported from articles.",
+  },
   { page: "/(editor)/editor/references/page", url: () => "/editor/references", allowed: canManageReferences, marker: "All on this page" },
   {
     page: "/(editor)/editor/references/[id]/page",
@@ -1029,12 +1099,16 @@ export const DRAFT_LEAK_URLS: ((draft: ArticleFixture) => string)[] = [
   (d) => `/reader/clinician/${d.slug}`,
   (d) => `/reader/patient/${d.slug}`,
   (d) => `/reader/default/${d.slug}`,
+  (d) => `/articles/${d.slug}/history`,
+  (d) => `/articles/${d.slug}/history?audience=clinician`,
+  (d) => `/reader/patient/${d.slug}/history`,
   (d) => `/search?q=${encodeURIComponent(draftWord(d))}`,
   (d) => `/search?q=${encodeURIComponent(d.slug)}`,
   () => "/topics/security-fixtures",
   () => "/api/v1/articles",
   (d) => `/api/v1/articles/${d.slug}`,
   (d) => `/api/v1/articles/${d.slug}?audience=clinician`,
+  (d) => `/api/v1/articles/${d.slug}/references?format=csl-json`,
   () => "/feed.xml",
   () => "/sitemap.xml",
 ];

@@ -42,7 +42,16 @@ describe("the Content-Security-Policy", () => {
   it("tells static reader pages from dynamic pages", () => {
     expect(isStaticPage("/articles/back-pain")).toBe(true);
     expect(isStaticPage("/articles/back-pain/")).toBe(true);
-    for (const page of ["/", "/board", "/policy", "/topics/obstetrics", "/reader/patient/back-pain", "/static/home"])
+    for (const page of [
+      "/",
+      "/board",
+      "/policy",
+      "/topics/obstetrics",
+      "/reader/patient/back-pain",
+      "/static/home",
+      "/articles/back-pain/history",
+      "/reader/default/back-pain/history",
+    ])
       expect(isStaticPage(page)).toBe(true);
     for (const dynamic of ["/login", "/search", "/dashboard", "/editor/articles/3", "/articles", "/articles/a/b", "/search"]) {
       expect(isStaticPage(dynamic)).toBe(false);

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/dal/session";
 import { adminCounts, articlesInState, myAssignments, myDrafts, reReviewQueue, stateCounts } from "@/lib/dal/dashboard";
-import { canCreateArticle } from "@/lib/permissions";
+import { canCreateArticle, canResolveErrorReports } from "@/lib/permissions";
+import { listOverdueErrorReports } from "@/lib/dal/error-reports";
+import { formatDate } from "@/lib/dates";
 import { listNotifications, unreadNotificationCount } from "@/lib/dal/notifications";
 import { NotificationInbox } from "@/components/workflow/notification-inbox";
 import { ArticleTable } from "@/components/dashboard/article-table";
@@ -68,6 +70,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const counts = stateCounts();
   const { rows: overdue, total: overdueCount } = reReviewQueue();
   const admin = user.role === "admin" ? adminCounts() : null;
+  const lateReports = canResolveErrorReports(user) ? listOverdueErrorReports(new Date(), QUEUE_PREVIEW) : null;
   return (
     <div className="space-y-10">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -136,6 +139,27 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         />
         {overdueCount > 0 && <SeeAll href="/editor/articles?due=rereview&sort=due" count={overdueCount} label="due for re-review" />}
       </Section>
+      {lateReports && (
+        <Section title="Error reports past their response target" id="late-error-reports">
+          {lateReports.total === 0 ? (
+            <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-muted">
+              Every open error report is within its response target.
+            </p>
+          ) : (
+            <ul className="divide-y divide-slate-200 rounded-md border border-red-200 bg-white text-sm">
+              {lateReports.rows.map((r) => (
+                <li key={r.id} className="flex flex-wrap justify-between gap-2 px-4 py-2">
+                  <span className="min-w-0 flex-1 truncate">
+                    {r.articleQuestion}: {r.description}
+                  </span>
+                  <span className="text-red-800">due {formatDate(r.dueAt)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {lateReports.total > 0 && <SeeAll href="/editor/error-reports" count={lateReports.total} label="past the target" />}
+        </Section>
+      )}
       {(["submitted", "under_review", "changes_requested", "approved", "draft"] as const).map((state) => (
         <Section key={state} title={STATE_LABELS[state]} id={`state-${state}`}>
           <ArticleTable

@@ -119,6 +119,7 @@ export default async function ArticleOverviewPage({ params }: Props) {
               submitBlocked={!checklist.canSubmit}
               canWithdraw={can.withdraw}
               canReReview={can.reReview}
+              changeSummary={revision.changeSummary}
             />
           </section>
 

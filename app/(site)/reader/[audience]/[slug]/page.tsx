@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/reader/article-view";
 import { FollowUpForm } from "@/components/questions/follow-up-form";
+import { ErrorReportForm } from "@/components/reader/error-report-form";
 import { getReaderArticle } from "@/lib/dal/reader";
 import { getSiteSettings } from "@/lib/dal/settings";
+import { errorReportTargetSentence } from "@/lib/error-reports";
 import { isAudienceVariant, resolveVariant } from "@/lib/reader/audience";
 import { articleJsonLd, jsonLdScript } from "@/lib/reader/json-ld";
 import { absoluteUrl, articlePath, siteUrl } from "@/lib/reader/site-url";
@@ -70,8 +72,9 @@ export default async function ReaderArticlePage({ params }: { params: Params }) 
   return (
     <article lang="en" className="space-y-6">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(jsonLd) }} />
-      <ArticleView article={article} />
+      <ArticleView article={article} published={{ pageUrl: absoluteUrl(canonical) }} />
       <FollowUpForm slug={article.slug} audience={article.audience} />
+      <ErrorReportForm slug={article.slug} audience={article.audience} target={errorReportTargetSentence(settings.errorReportTargetDays)} />
     </article>
   );
 }

@@ -46,6 +46,11 @@ export default async function ReviewPage({ params }: Props) {
           {formatDate(revision.updatedAt)}
         </p>
         <h1 className="text-2xl font-semibold">{revision.question || "Untitled article"}</h1>
+        {revision.changeSummary && (
+          <p className="text-sm" data-testid="change-summary">
+            <span className="font-medium">What changed:</span> {revision.changeSummary}
+          </p>
+        )}
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <StateBadge state={revision.state} />
           <span>
