@@ -22,7 +22,10 @@ import { availableRevisionActions, canAttemptRevisionAction, canViewRevision } f
 import { analyzeReadability, type Readability } from "@/lib/readability";
 import type { SubmissionChecklist } from "@/lib/submission-checks";
 import { citekeysOf } from "@/lib/submission-checks";
-import { approvalsNeeded, countingApprovals } from "@/lib/workflow";
+import { approvalRule, type ClassVerdict } from "@/lib/dal/change-class";
+import type { ArticleRow } from "@/lib/dal/workflow-context";
+import { approvalsNeeded, countingApprovals, mixStatus, type MixCheck } from "@/lib/workflow";
+import type { CredentialClass } from "@/lib/domain";
 import type { CommentInput } from "@/lib/validations/workflow";
 
 /** Review data for one article's working revision, as small DTOs for the pages. */
@@ -41,6 +44,8 @@ export type SignOffItem = {
   onCurrentText: boolean;
   /** Counts towards the quorum now. */
   counts: boolean;
+  /** The signer's class when signing (or now, for an older row). */
+  credentialClass: CredentialClass;
 };
 
 export type CommentItem = {
@@ -55,7 +60,17 @@ export type CommentItem = {
 
 export type RenderedAudience = { html: string; references: WordingReference[] };
 
-export type QuorumStatus = { required: number; counted: number; needed: number; approvedBy: string[]; approvedByIds: number[] };
+export type QuorumStatus = {
+  required: number;
+  counted: number;
+  needed: number;
+  approvedBy: string[];
+  approvedByIds: number[];
+  /** The change class the quorum uses, and why. */
+  changeClass: ClassVerdict;
+  /** Each approver-mix requirement for this class, met or missing. */
+  mix: MixCheck[];
+};
 
 export function signOffItems(tx: Tx, revision: RevisionRow, panel: PanelMember[]): SignOffItem[] {
   const counting = new Set(
@@ -66,6 +81,7 @@ export function signOffItems(tx: Tx, revision: RevisionRow, panel: PanelMember[]
     }),
   );
   const rows = tx.select().from(signOffs).where(eq(signOffs.revisionId, revision.id)).orderBy(asc(signOffs.id)).all();
+  const classOf = new Map(signOffRefs(tx, revision.id).map((r) => [r.id, r.credentialClass ?? "other"]));
   // Only a reviewer's latest approval on the current text is the one that counts.
   const latestCountingId = new Map<number, number>();
   for (const r of rows) if (counting.has(r.reviewerId) && r.contentHash === revision.contentHash) latestCountingId.set(r.reviewerId, r.id);
@@ -81,16 +97,18 @@ export function signOffItems(tx: Tx, revision: RevisionRow, panel: PanelMember[]
     contentHash: r.contentHash,
     onCurrentText: r.contentHash === revision.contentHash,
     counts: latestCountingId.get(r.reviewerId) === r.id && r.decision === "approve",
+    credentialClass: classOf.get(r.id) ?? "other",
   }));
 }
 
-export function quorumStatus(tx: Tx, revision: RevisionRow, panel: PanelMember[]): QuorumStatus {
-  const required = getSiteSettings().requiredApprovals;
+export function quorumStatus(tx: Tx, article: ArticleRow, revision: RevisionRow, panel: PanelMember[]): QuorumStatus {
+  const { verdict, rule: classRule } = approvalRule(tx, article, revision);
+  const required = classRule.requiredApprovals;
   const rule = {
     currentHash: revision.contentHash,
     authorId: revision.authorId,
     activeReviewerIds: panel.map((p) => p.reviewerId),
-    requiredApprovals: required,
+    ...classRule,
   };
   const refs = signOffRefs(tx, revision.id);
   const counted = countingApprovals(refs, rule);
@@ -101,6 +119,8 @@ export function quorumStatus(tx: Tx, revision: RevisionRow, panel: PanelMember[]
     needed: approvalsNeeded(refs, rule),
     approvedBy: counted.map((id) => names.get(id) ?? ""),
     approvedByIds: counted,
+    changeClass: verdict,
+    mix: mixStatus(refs, rule),
   };
 }
 
@@ -224,7 +244,7 @@ export function getReviewPageData(user: CurrentUser, articleId: number): ReviewP
       comments: commentItems(tx, revision),
       signOffs: items,
       panel,
-      quorum: quorumStatus(tx, revision, panel),
+      quorum: quorumStatus(tx, article, revision, panel),
       viewer: {
         canSign: signsNow && !approvedCurrentText,
         canComment: may.comment,

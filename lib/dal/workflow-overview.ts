@@ -61,7 +61,7 @@ export function getArticleOverview(user: CurrentUser, articleId: number): Articl
           .where(eq(revisions.id, article.liveRevisionId))
           .get() ?? null)
       : null;
-    const quorum = quorumStatus(tx, revision, panel);
+    const quorum = quorumStatus(tx, article, revision, panel);
     const onPanel = new Set(panel.map((p) => p.reviewerId));
     const candidates = tx
       .select({ id: users.id, name: users.name, role: users.role, active: users.active, credentials: boardProfiles.credentials })

@@ -1,4 +1,5 @@
 import { z } from "@/lib/validations/zod";
+import { MINOR_REASONS } from "@/lib/domain";
 
 /**
  * Schemas for the workflow and review actions, shared by the forms (zodResolver) and the server
@@ -16,6 +17,28 @@ export const dueDate = z
   .refine((s) => s >= new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), "Choose a date from today on");
 
 export const revisionActionSchema = z.object({ revisionId: id }).strict();
+
+/**
+ * Submitting, with the editor's claim of the change's size. Without a live revision the change is
+ * new whatever is claimed; "minor" needs a reason and is verified by the server against the live text.
+ */
+export const submitRevisionSchema = z
+  .object({
+    revisionId: id,
+    changeClass: z.enum(["major", "minor"], { message: "Choose the size of the change" }).optional(),
+    minorReason: z.enum(MINOR_REASONS, { message: "Choose why the change is minor" }).optional(),
+    minorNote: z.string().trim().max(300, "Keep the note under 300 characters").optional(),
+  })
+  .strict()
+  .refine((v) => v.changeClass !== "minor" || !!v.minorReason, { message: "Choose why the change is minor", path: ["minorReason"] });
+
+/** A reviewer (or editor) says a claimed-minor change needs the full review. */
+export const escalateChangeClassSchema = z
+  .object({
+    revisionId: id,
+    reason: z.string().trim().min(1, "Say why this needs a full review").max(1_000, "Keep the reason under 1,000 characters"),
+  })
+  .strict();
 
 /** An action that takes no argument ("mark all notifications read"): any argument is refused. */
 export const noInputSchema = z.undefined();
@@ -62,6 +85,8 @@ export const approveSchema = z
   })
   .strict();
 
+export type SubmitRevisionInput = z.infer<typeof submitRevisionSchema>;
+export type EscalateChangeClassInput = z.infer<typeof escalateChangeClassSchema>;
 export type AssignReviewersInput = z.infer<typeof assignReviewersSchema>;
 export type AddReviewerInput = z.infer<typeof addReviewerSchema>;
 export type CommentInput = z.infer<typeof commentSchema>;
