@@ -184,6 +184,8 @@ export type ReviewPageData = {
     mustSignAgain: boolean;
     signerName: string;
     signerCredentials: string;
+    /** May escalate a claimed-minor change to major. */
+    canEscalate: boolean;
   };
 };
 
@@ -253,6 +255,7 @@ export function getReviewPageData(user: CurrentUser, articleId: number): ReviewP
         mustSignAgain: !approvedCurrentText && mine.some((s) => s.decision === "approve" && !s.onCurrentText) && signsNow,
         signerName: signer?.name ?? user.name,
         signerCredentials: signer?.credentials ?? "",
+        canEscalate: may.escalate_class,
       },
     };
   });

@@ -40,7 +40,16 @@ export type ArticleOverview = {
   quorum: QuorumStatus;
   signOffs: SignOffItem[];
   /** What the viewer may do here now (lib/permissions.ts, from the transitions table); the write checks again. */
-  can: { submit: boolean; withdraw: boolean; assign: boolean; changePanel: boolean; reReview: boolean; edit: boolean; signOff: boolean };
+  can: {
+    submit: boolean;
+    withdraw: boolean;
+    assign: boolean;
+    changePanel: boolean;
+    reReview: boolean;
+    edit: boolean;
+    signOff: boolean;
+    escalate: boolean;
+  };
 };
 
 /** The article overview for staff, or null when the viewer may not see it. */
@@ -111,6 +120,7 @@ export function getArticleOverview(user: CurrentUser, articleId: number): Articl
         reReview: may.start_re_review && article.liveRevisionId === revision.id,
         edit: may.edit,
         signOff: canSignOff(actor, ref, panel),
+        escalate: may.escalate_class,
       },
     };
   });

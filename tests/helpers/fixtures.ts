@@ -25,7 +25,11 @@ let sequence = 0;
 /** A token no other worker, test or run uses: for slugs, emails, DOIs and citekeys. */
 export const uniqueTag = (prefix = "fx") => `${prefix}-${RUN}-${sequence++}`;
 
-async function insertStaff(role: StaffRole, name: string, credentials = ""): Promise<StaffUser> {
+/** The credential class free-text credentials name (as migration 0013 backfills it), for the approver mix. */
+const classOf = (credentials: string) =>
+  /\b(MD|DO|MBBS)\b/.test(credentials) ? "physician" : /\b(DPT|PT)\b/.test(credentials) ? "physiotherapist" : /\bRN\b/.test(credentials) ? "nurse" : "other";
+
+async function insertStaff(role: StaffRole, name: string, credentials = "", credentialClass = classOf(credentials)): Promise<StaffUser> {
   const email = `${uniqueTag(role)}@fixture.test`;
   const passwordHash = await hash(FIXTURE_PASSWORD, { algorithm: 2 });
   const db = e2eDb();
@@ -35,12 +39,17 @@ async function insertStaff(role: StaffRole, name: string, credentials = ""): Pro
       .get(email, name, role, passwordHash) as { id: number };
     if (role === "reviewer")
       db.prepare(
-        "INSERT INTO board_profiles (user_id, credentials, specialty, bio, is_public) VALUES (?, ?, 'Fixture medicine', '', 0)",
-      ).run(id, credentials);
+        "INSERT INTO board_profiles (user_id, credentials, specialty, bio, is_public, credential_class) VALUES (?, ?, 'Fixture medicine', '', 0, ?)",
+      ).run(id, credentials, credentialClass);
     return { id, email, password: FIXTURE_PASSWORD, name, role, credentials };
   } finally {
     db.close();
   }
+}
+
+/** A board reviewer with the given credentials and credential class (approver-mix tests). */
+export function createReviewer(credentials: string, credentialClass: string, name = `Fixture reviewer ${uniqueTag("u")}`): Promise<StaffUser> {
+  return insertStaff("reviewer", name, credentials, credentialClass);
 }
 
 /** A fresh user of a role (its own account, for a test that changes it: deactivates, demotes…). */
