@@ -115,7 +115,8 @@ function signOff(
   articleId: number,
   comment = "",
 ) {
-  tx.insert(signOffs)
+  const created = tx
+    .insert(signOffs)
     .values({
       revisionId,
       reviewerId: reviewer.id,
@@ -127,14 +128,15 @@ function signOff(
       contentHash: hash,
       signedAt: at,
     })
-    .run();
+    .returning({ id: signOffs.id })
+    .get();
   appendAuditEvent(tx, {
     actor: reviewer,
     action: decision === "approve" ? "review.approve" : "review.request_changes",
     targetType: "revision",
     targetId: revisionId,
     articleId,
-    summary: { contentHash: hash, seeded: true },
+    summary: { signOffId: created.id, contentHash: hash, seeded: true },
   });
 }
 

@@ -27,7 +27,13 @@ export const uniqueTag = (prefix = "fx") => `${prefix}-${RUN}-${sequence++}`;
 
 /** The credential class free-text credentials name (as migration 0013 backfills it), for the approver mix. */
 const classOf = (credentials: string) =>
-  /\b(MD|DO|MBBS)\b/.test(credentials) ? "physician" : /\b(DPT|PT)\b/.test(credentials) ? "physiotherapist" : /\bRN\b/.test(credentials) ? "nurse" : "other";
+  /\b(MD|DO|MBBS)\b/.test(credentials)
+    ? "physician"
+    : /\b(DPT|PT)\b/.test(credentials)
+      ? "physiotherapist"
+      : /\bRN\b/.test(credentials)
+        ? "nurse"
+        : "other";
 
 async function insertStaff(role: StaffRole, name: string, credentials = "", credentialClass = classOf(credentials)): Promise<StaffUser> {
   const email = `${uniqueTag(role)}@fixture.test`;
@@ -48,7 +54,11 @@ async function insertStaff(role: StaffRole, name: string, credentials = "", cred
 }
 
 /** A board reviewer with the given credentials and credential class (approver-mix tests). */
-export function createReviewer(credentials: string, credentialClass: string, name = `Fixture reviewer ${uniqueTag("u")}`): Promise<StaffUser> {
+export function createReviewer(
+  credentials: string,
+  credentialClass: string,
+  name = `Fixture reviewer ${uniqueTag("u")}`,
+): Promise<StaffUser> {
   return insertStaff("reviewer", name, credentials, credentialClass);
 }
 
@@ -87,6 +97,8 @@ export type ArticleOptions = {
   reviewDueAt?: string;
   /** References the clinician wording cites ([@citekey] appended, revision_citations written). */
   cites?: { id: number; citekey: string }[];
+  /** With `live`: the working revision's patient wording, when it differs from the live one (a change to review). */
+  workingPatientBody?: string;
 };
 
 const APPROVAL_MEANING = "I have reviewed this content for medical accuracy and approve it for publication.";
@@ -150,16 +162,27 @@ export function createFixtureArticle(opts: ArticleOptions): FixtureArticle {
         ).id;
       }
       const number = liveRevisionId ? 2 : 1;
+      const workingPatientBody = liveRevisionId && opts.workingPatientBody !== undefined ? opts.workingPatientBody : patientBody;
+      const workingHash =
+        workingPatientBody === patientBody
+          ? hashed
+          : contentHash({
+              question,
+              clinicianBody,
+              patientBody: workingPatientBody,
+              disclosure,
+              references: refs.map((r) => ({ ...r, authors: JSON.parse(r.authors ?? "[]") as unknown, retracted: r.retracted === 1 })),
+            });
       const revisionId = (
         insertRevision.get(
           articleId,
           number,
           question,
           clinicianBody,
-          patientBody,
+          workingPatientBody,
           disclosure,
           state,
-          hashed,
+          workingHash,
           opts.author.id,
           state === "draft" ? null : now,
           state === "approved" ? past : null,
@@ -196,8 +219,17 @@ export function createFixtureArticle(opts: ArticleOptions): FixtureArticle {
       for (const reviewer of opts.approvedBy ?? [])
         db.prepare(
           "INSERT INTO sign_offs (revision_id, reviewer_id, decision, meaning, signer_name, signer_credentials, content_hash) VALUES (?, ?, 'approve', ?, ?, ?, ?)",
-        ).run(revisionId, reviewer.id, APPROVAL_MEANING, reviewer.name, reviewer.credentials, hashed);
-      return { articleId, slug, revisionId, liveRevisionId, question, patientBody, clinicianBody, contentHash: hashed };
+        ).run(revisionId, reviewer.id, APPROVAL_MEANING, reviewer.name, reviewer.credentials, workingHash);
+      return {
+        articleId,
+        slug,
+        revisionId,
+        liveRevisionId,
+        question,
+        patientBody: workingPatientBody,
+        clinicianBody,
+        contentHash: workingHash,
+      };
     })();
   } finally {
     db.close();

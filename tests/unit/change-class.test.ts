@@ -7,6 +7,7 @@ const live: ClassedContent = {
   patientBody: "Gentle walks help you recover [@mottola2018]. Build up slowly.",
   disclosure: "None.",
 };
+const reasonOf = (verdict: ReturnType<typeof verifyMinorChange>) => (verdict.ok ? null : verdict.reason);
 const verify = (next: Partial<ClassedContent>, maxChangedWords = 10, citedReferencesChanged = false) =>
   verifyMinorChange(live, { ...live, ...next }, { maxChangedWords, citedReferencesChanged });
 
@@ -30,18 +31,16 @@ describe("verifyMinorChange", () => {
   });
 
   test("an added, removed or spelled-out number is refused", () => {
-    expect(verify({ patientBody: "Gentle walks help you recover [@mottola2018]. Build up slowly over 2 weeks." })).toMatchObject({
-      ok: false,
-      reason: expect.stringMatching(/^adds a number: 2 /),
-    });
+    expect(reasonOf(verify({ patientBody: "Gentle walks help you recover [@mottola2018]. Build up slowly over 2 weeks." }))).toMatch(
+      /^adds a number: 2 /,
+    );
     expect(verify({ clinicianBody: live.clinicianBody.replace("six", "eight") })).toMatchObject({
       ok: false,
       reason: "changes a number: six → eight (in the clinician wording)",
     });
-    expect(verify({ clinicianBody: live.clinicianBody.replace(" 150 minutes a week", " regularly") })).toMatchObject({
-      ok: false,
-      reason: expect.stringMatching(/^removes a number: 150/),
-    });
+    expect(reasonOf(verify({ clinicianBody: live.clinicianBody.replace(" 150 minutes a week", " regularly") }))).toMatch(
+      /^removes a number: 150/,
+    );
   });
 
   test("a changed, added or removed citation marker is refused", () => {
@@ -58,7 +57,7 @@ describe("verifyMinorChange", () => {
   });
 
   test("a cited reference whose data changed, or a changed disclosure, is refused", () => {
-    expect(verify({}, 10, true)).toMatchObject({ ok: false, reason: expect.stringContaining("cited reference") });
+    expect(reasonOf(verify({}, 10, true))).toContain("cited reference");
     expect(verify({ disclosure: "Consulting fees from Acme." })).toEqual({ ok: false, reason: "changes the disclosure" });
   });
 
