@@ -72,7 +72,11 @@ export function ApprovalSettings({ form, settings }: { form: Form; settings: Sit
             const id = `approverMix-${index}`;
             return (
               <li key={field.id} className="space-y-3 rounded-md border border-slate-200 p-3" data-testid="mix-requirement">
-                <Field id={`${id}-min`} label={`Requirement ${index + 1}: at least this many approvals`} error={rowErrors?.minApprovals?.message}>
+                <Field
+                  id={`${id}-min`}
+                  label={`Requirement ${index + 1}: at least this many approvals`}
+                  error={rowErrors?.minApprovals?.message}
+                >
                   <TextInput
                     id={`${id}-min`}
                     type="number"

@@ -18,10 +18,18 @@ export function EscalateClassForm({ revisionId }: { revisionId: number }) {
     handleSubmit,
     setError,
     formState: { errors },
-  } = useForm<z.input<typeof escalateChangeClassSchema>, unknown, EscalateChangeClassInput>({ resolver: zodResolver(escalateChangeClassSchema), defaultValues: { revisionId, reason: "" } });
+  } = useForm<z.input<typeof escalateChangeClassSchema>, unknown, EscalateChangeClassInput>({
+    resolver: zodResolver(escalateChangeClassSchema),
+    defaultValues: { revisionId, reason: "" },
+  });
   return (
     <form
-      onSubmit={handleSubmit((values) => run(() => escalateChangeClassAction(values), (r) => applyFieldErrors(r, setError)))}
+      onSubmit={handleSubmit((values) =>
+        run(
+          () => escalateChangeClassAction(values),
+          (r) => applyFieldErrors(r, setError),
+        ),
+      )}
       noValidate
       className="space-y-2"
     >

@@ -42,16 +42,17 @@ export function SubmitWithClassForm({
   const onSubmit = (values: SubmitRevisionInput) =>
     run(
       () =>
-        submitRevisionAction(
-          values.changeClass === "minor"
-            ? values
-            : { revisionId: values.revisionId, changeClass: values.changeClass },
-        ),
+        submitRevisionAction(values.changeClass === "minor" ? values : { revisionId: values.revisionId, changeClass: values.changeClass }),
       (r) => applyFieldErrors(r, setError),
     );
   const classError = errors.changeClass?.message;
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3 rounded-md border border-slate-200 bg-white p-4" aria-labelledby="submit-class-heading">
+    <form
+      onSubmit={handleSubmit(onSubmit)}
+      noValidate
+      className="space-y-3 rounded-md border border-slate-200 bg-white p-4"
+      aria-labelledby="submit-class-heading"
+    >
       <h3 id="submit-class-heading" className="font-semibold">
         Submit this change
       </h3>

@@ -32,7 +32,11 @@ function liveOf(tx: Tx, article: ArticleRow, revision: RevisionRow): RevisionRow
 }
 
 /** Whether the content passes as minor against the live revision now. */
-export function verifyAgainstLive(tx: Tx, live: RevisionRow, content: Pick<RevisionRow, "question" | "clinicianBody" | "patientBody" | "disclosure">): MinorVerdict {
+export function verifyAgainstLive(
+  tx: Tx,
+  live: RevisionRow,
+  content: Pick<RevisionRow, "question" | "clinicianBody" | "patientBody" | "disclosure">,
+): MinorVerdict {
   return verifyMinorChange(live, content, {
     maxChangedWords: getSiteSettings().minorMaxChangedWords,
     // The live revision's stored hash covers its cited references as they were approved.
@@ -50,7 +54,11 @@ export function classVerdict(tx: Tx, article: ArticleRow, revision: RevisionRow)
   if (claimed === "major") {
     if (revision.changeEscalatedById) {
       const by = tx.select({ name: users.name }).from(users).where(eq(users.id, revision.changeEscalatedById)).get();
-      return { ...base, changeClass: "major", why: `Claimed minor, escalated to major by ${by?.name ?? "a reviewer"}: ${revision.changeEscalationReason}` };
+      return {
+        ...base,
+        changeClass: "major",
+        why: `Claimed minor, escalated to major by ${by?.name ?? "a reviewer"}: ${revision.changeEscalationReason}`,
+      };
     }
     return { ...base, changeClass: "major", why: "Submitted as a major change: the full quorum reviews it." };
   }

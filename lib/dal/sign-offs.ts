@@ -91,10 +91,20 @@ function insertSignOff(
  * change; a minor one (a typo, a link) keeps "last reviewed" and "review due", as the NHS policy
  * does for partial edits.
  */
-function publish(tx: Tx, user: CurrentUser, article: ArticleRow, revision: RevisionRow, approvals: number[], changeClass: ClassVerdict["changeClass"]) {
+function publish(
+  tx: Tx,
+  user: CurrentUser,
+  article: ArticleRow,
+  revision: RevisionRow,
+  approvals: number[],
+  changeClass: ClassVerdict["changeClass"],
+) {
   const now = nowIso();
   const months = getSiteSettings().reviewIntervalMonths;
-  const reviewed = changeClass === "minor" ? {} : { lastReviewedAt: now, reviewDueAt: reviewDueDate(now, months), reReviewFlaggedAt: null, reReviewReason: null };
+  const reviewed =
+    changeClass === "minor"
+      ? {}
+      : { lastReviewedAt: now, reviewDueAt: reviewDueDate(now, months), reReviewFlaggedAt: null, reReviewReason: null };
   tx.update(revisions).set({ state: "approved", approvedAt: now, updatedAt: now }).where(eq(revisions.id, revision.id)).run();
   tx.update(articles)
     .set({
@@ -246,7 +256,14 @@ export function requestChanges(user: CurrentUser, input: RequestChangesInput): T
       signedHash: input.contentHash,
       currentHash: revision.contentHash,
     });
-    const created = insertSignOff(tx, user, revision, "request_changes", input.comment, approvalRule(tx, article, revision).verdict.changeClass);
+    const created = insertSignOff(
+      tx,
+      user,
+      revision,
+      "request_changes",
+      input.comment,
+      approvalRule(tx, article, revision).verdict.changeClass,
+    );
     tx.insert(reviewComments)
       .values({ revisionId: revision.id, authorId: user.id, body: input.comment, contentHash: revision.contentHash })
       .run();
