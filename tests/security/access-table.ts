@@ -860,7 +860,8 @@ export const PAGE_ROWS: PageRow[] = [
     page: "/(editor)/editor/articles/[id]/signatures/page",
     url: (f) => `/editor/articles/${f.draft.articleId}/signatures`,
     allowed: viewsDraft,
-    marker: "Signature record",
+    // Not the heading: the page's title is in the 404 page's <head> too.
+    marker: (f) => f.draft.question,
   },
   {
     page: "/(editor)/editor/articles/[id]/review/page",
