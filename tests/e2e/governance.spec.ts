@@ -90,7 +90,7 @@ test("a one-word typo fix claimed minor publishes with one approval and keeps la
   await expect(reviewer.getByTestId("change-class")).toContainText("Typo or spelling");
   await expect(reviewer.getByRole("heading", { name: /Changes since the live revision/ })).toBeVisible();
   await approve(reviewer);
-  await expect(reviewer.getByText("Approved", { exact: true }).first()).toBeVisible();
+  await expect.poll(() => revisionOf(article.revisionId).state).toBe("approved");
 
   const after = datesOf(article.articleId);
   expect(after.liveRevisionId).toBe(article.revisionId);
@@ -170,14 +170,14 @@ test("two nurse approvals don't publish a new article until a physician signs", 
   const review = `/editor/articles/${article.articleId}/review`;
   const second = await pageAs(nurse2, review);
   await approve(second);
-  await expect(second.getByText("You have approved this exact text.")).toBeVisible();
+  await expect(second.getByText("You have approved this exact text.")).toBeVisible({ timeout: 15_000 });
   expect(revisionOf(article.revisionId).state).toBe("under_review");
   await expect(second.getByText("2 of 2 approvals on this text")).toBeVisible();
   await expect(second.getByTestId("change-class")).toContainText("At least 1 physician approval: missing");
 
   const doctor = await pageAs(physician, review);
   await approve(doctor);
-  expect(revisionOf(article.revisionId).state).toBe("approved");
+  await expect.poll(() => revisionOf(article.revisionId).state).toBe("approved");
   expect(datesOf(article.articleId).liveRevisionId).toBe(article.revisionId);
 });
 
