@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { sqliteTable, integer, text, index, uniqueIndex, primaryKey, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { ROLES, SIGN_OFF_DECISIONS, WORKFLOW_STATES } from "../lib/domain";
+import { CHANGE_CLASSES, CREDENTIAL_CLASSES, ROLES, SIGN_OFF_DECISIONS, WORKFLOW_STATES } from "../lib/domain";
 import { REFERENCE_NOTICE_KINDS, REFERENCE_STATUS_SOURCES } from "../lib/citations/reference";
 import { NOTIFICATION_DELIVERIES } from "../lib/notification-kinds";
 
@@ -45,6 +45,9 @@ export const boardProfiles = sqliteTable("board_profiles", {
   specialty: text("specialty").notNull().default(""),
   bio: text("bio").notNull().default(""),
   isPublic: integer("is_public", { mode: "boolean" }).notNull().default(false),
+  /** 0013: the professional class approver-mix requirements name, and specialties (JSON array) matched to topics. */
+  credentialClass: text("credential_class", { enum: CREDENTIAL_CLASSES }).notNull().default("other"),
+  specialties: text("specialties").notNull().default("[]"),
   updatedAt: updatedAt(),
 });
 
@@ -124,6 +127,14 @@ export const revisions = sqliteTable(
     changeSummary: text("change_summary").notNull().default(""),
     submittedAt: text("submitted_at"),
     approvedAt: text("approved_at"),
+    /** 0013: new, major or (claimed and verified) minor; see lib/change-class.ts. */
+    changeClass: text("change_class", { enum: CHANGE_CLASSES }).notNull().default("new"),
+    /** A minor claim's reason (MINOR_REASONS) and the editor's note. */
+    changeReason: text("change_reason").notNull().default(""),
+    changeNote: text("change_note").notNull().default(""),
+    /** Who escalated a minor claim to major, and why. */
+    changeEscalatedById: integer("change_escalated_by_id").references(() => users.id),
+    changeEscalationReason: text("change_escalation_reason").notNull().default(""),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -271,6 +282,10 @@ export const signOffs = sqliteTable(
     signedAt: text("signed_at").notNull().default(nowUtc),
     /** The identification components the signature used: "password" or "password+totp". */
     factors: text("factors").notNull().default("password"),
+    /** 0013: the signer's class and specialties (JSON) when signing, and the revision's change class then. */
+    signerClass: text("signer_class", { enum: CREDENTIAL_CLASSES }),
+    signerSpecialties: text("signer_specialties"),
+    changeClass: text("change_class", { enum: CHANGE_CLASSES }),
   },
   (t) => [index("sign_offs_revision_idx").on(t.revisionId, t.contentHash), index("sign_offs_reviewer_idx").on(t.reviewerId)],
 );

@@ -25,13 +25,19 @@ import { hashPassword } from "../lib/passwords";
 import { appendAuditEvent } from "../lib/dal/audit";
 import { hashRevisionContent, syncRevisionCitations } from "../lib/dal/revision-content";
 import { APPROVAL_MEANING, REQUEST_CHANGES_MEANING } from "../lib/sign-off";
+import type { CredentialClass } from "../lib/domain";
 import { syncArticleSearch } from "../lib/dal/search-index";
 import { errorReportDueAt } from "../lib/error-reports";
 import { DEFAULT_SETTINGS } from "../lib/validations/settings";
 
 export const DEMO_PASSWORD = "vetted-demo-pass";
 
-type SeedUser = { email: string; name: string; role: Role; profile?: { credentials: string; specialty: string; bio: string } };
+type SeedUser = {
+  email: string;
+  name: string;
+  role: Role;
+  profile?: { credentials: string; specialty: string; bio: string; credentialClass: CredentialClass; specialties: string[] };
+};
 type SeedPerson = { id: number; email: string; name: string; credentials: string };
 
 const SEED_USERS: SeedUser[] = [
@@ -44,6 +50,8 @@ const SEED_USERS: SeedUser[] = [
     profile: {
       credentials: "MD, FACOG",
       specialty: "Obstetrics and gynaecology",
+      credentialClass: "physician",
+      specialties: ["Obstetrics", "Gynaecology", "Maternal medicine"],
       bio: "Consultant obstetrician with twenty years of practice in maternal medicine and postpartum care.",
     },
   },
@@ -54,6 +62,8 @@ const SEED_USERS: SeedUser[] = [
     profile: {
       credentials: "MD, MPH",
       specialty: "Family medicine and preventive care",
+      credentialClass: "physician",
+      specialties: ["Family medicine", "Cardiology", "Preventive care"],
       bio: "Family physician and public-health researcher focused on screening and cardiovascular prevention.",
     },
   },
@@ -64,6 +74,8 @@ const SEED_USERS: SeedUser[] = [
     profile: {
       credentials: "PT, DPT",
       specialty: "Musculoskeletal and pelvic health physiotherapy",
+      credentialClass: "physiotherapist",
+      specialties: ["Musculoskeletal", "Pelvic health"],
       bio: "Physiotherapist specialising in spinal rehabilitation and pelvic health after pregnancy.",
     },
   },
@@ -117,7 +129,8 @@ function signOff(
   articleId: number,
   comment = "",
 ) {
-  tx.insert(signOffs)
+  const created = tx
+    .insert(signOffs)
     .values({
       revisionId,
       reviewerId: reviewer.id,
@@ -129,14 +142,15 @@ function signOff(
       contentHash: hash,
       signedAt: at,
     })
-    .run();
+    .returning({ id: signOffs.id })
+    .get();
   appendAuditEvent(tx, {
     actor: reviewer,
     action: decision === "approve" ? "review.approve" : "review.request_changes",
     targetType: "revision",
     targetId: revisionId,
     articleId,
-    summary: { contentHash: hash, seeded: true },
+    summary: { signOffId: created.id, contentHash: hash, seeded: true },
   });
 }
 
@@ -164,7 +178,7 @@ async function seedUsers(): Promise<Map<string, SeedPerson>> {
       const row = tx.insert(users).values({ email: u.email, name: u.name, role: u.role, passwordHash }).returning({ id: users.id }).get();
       if (u.profile)
         tx.insert(boardProfiles)
-          .values({ userId: row.id, ...u.profile, isPublic: true })
+          .values({ userId: row.id, ...u.profile, specialties: JSON.stringify(u.profile.specialties), isPublic: true })
           .run();
       map.set(u.email, { id: row.id, email: u.email, name: u.name, credentials: u.profile?.credentials ?? "" });
       appendAuditEvent(tx, {

@@ -38,3 +38,39 @@ export type RevisionRef = { authorId: number };
 
 /** Active reviewer assignments of a revision (removed ones excluded). */
 export type AssignmentRef = { reviewerId: number };
+
+/**
+ * How big a submitted change is (issue 17): `new` when nothing is live yet, `major` by default,
+ * `minor` only when the editor claims it and the server verifies it (lib/change-class.ts).
+ */
+export const CHANGE_CLASSES = ["new", "major", "minor"] as const;
+export type ChangeClass = (typeof CHANGE_CLASSES)[number];
+
+export const CHANGE_CLASS_LABELS: Readonly<Record<ChangeClass, string>> = {
+  new: "New",
+  major: "Major change",
+  minor: "Minor change",
+};
+
+/** Why an editor says a change is minor. */
+export const MINOR_REASONS = ["typo", "formatting", "broken_link", "wording"] as const;
+export type MinorReason = (typeof MINOR_REASONS)[number];
+
+export const MINOR_REASON_LABELS: Readonly<Record<MinorReason, string>> = {
+  typo: "Typo or spelling",
+  formatting: "Formatting",
+  broken_link: "Broken link",
+  wording: "Wording (same meaning)",
+};
+
+/** A board member's professional class, which approver-mix requirements name. */
+export const CREDENTIAL_CLASSES = ["physician", "nurse", "pharmacist", "physiotherapist", "other"] as const;
+export type CredentialClass = (typeof CREDENTIAL_CLASSES)[number];
+
+export const CREDENTIAL_CLASS_LABELS: Readonly<Record<CredentialClass, string>> = {
+  physician: "Physician",
+  nurse: "Nurse",
+  pharmacist: "Pharmacist",
+  physiotherapist: "Physiotherapist",
+  other: "Other",
+};

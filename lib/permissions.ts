@@ -53,6 +53,8 @@ export function permissionsFor(table: TransitionTable) {
     canWithdrawRevision: (actor: Actor | null, revision: RevisionRef) => may("withdraw", actor, revision),
     canAssignReviewers: (actor: Actor | null, revision?: RevisionRef) => may("assign_reviewers", actor, revision),
     canStartReReview: (actor: Actor | null, revision?: RevisionRef) => may("start_re_review", actor, revision),
+    canEscalateChangeClass: (actor: Actor | null, revision?: RevisionRef, assignments?: readonly AssignmentRef[]) =>
+      may("escalate_class", actor, revision, assignments),
     canCommentOnReview: (actor: Actor | null, revision: RevisionRef, assignments: readonly AssignmentRef[]) =>
       may("comment", actor, revision, assignments),
     canSignOff,
@@ -95,6 +97,7 @@ export const {
   canWithdrawRevision,
   canAssignReviewers,
   canStartReReview,
+  canEscalateChangeClass,
   canCommentOnReview,
   canSignOff,
   canBeAssignedReviewer,

@@ -9,6 +9,7 @@ import { boardProfileSchema, type BoardProfileInput } from "@/lib/validations/bo
 import { ActionMessage, messageOf, type ActionMessageValue } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput, applyFieldErrors, describedBy, inputClass } from "@/components/ui/field";
+import { CREDENTIAL_CLASSES, CREDENTIAL_CLASS_LABELS } from "@/lib/domain";
 
 /** The public board profile; used by reviewers for their own and by admins for anyone's. */
 export function BoardProfileForm({ profile, own }: { profile: BoardProfileInput; own: boolean }) {
@@ -43,6 +44,38 @@ export function BoardProfileForm({ profile, own }: { profile: BoardProfileInput;
           invalid={!!errors.credentials}
           {...describedBy("profile-credentials", errors.credentials)}
           {...register("credentials")}
+        />
+      </Field>
+      <Field
+        id="profile-class"
+        label="Credential class"
+        error={errors.credentialClass?.message}
+        hint="Approver-mix rules count approvals by class (for example at least one physician)."
+      >
+        <select
+          id="profile-class"
+          className={inputClass(!!errors.credentialClass)}
+          {...describedBy("profile-class", errors.credentialClass, true)}
+          {...register("credentialClass")}
+        >
+          {CREDENTIAL_CLASSES.map((c) => (
+            <option key={c} value={c}>
+              {CREDENTIAL_CLASS_LABELS[c]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field
+        id="profile-specialties"
+        label="Specialties for review matching"
+        error={errors.specialties?.message}
+        hint="Comma-separated, matched against article topics (for example “Obstetrics, Pelvic health”)."
+      >
+        <TextInput
+          id="profile-specialties"
+          invalid={!!errors.specialties}
+          {...describedBy("profile-specialties", errors.specialties, true)}
+          {...register("specialties")}
         />
       </Field>
       <Field id="profile-specialty" label="Specialty" error={errors.specialty?.message}>

@@ -15,6 +15,7 @@ import { ActionMessage, messageOf, type ActionMessageValue } from "@/components/
 import { Button } from "@/components/ui/button";
 import { Field, TextInput, applyFieldErrors, describedBy, inputClass } from "@/components/ui/field";
 import { timeZoneChoices } from "@/lib/time-zone";
+import { ApprovalSettings } from "./approval-settings";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -201,6 +202,10 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
             </p>
           )}
         </fieldset>
+      </Section>
+
+      <Section title="Change classes and approver mix">
+        <ApprovalSettings form={form} settings={settings} />
       </Section>
 
       <Section title="Notifications and reminders">

@@ -10,7 +10,7 @@ import { assignReviewersSchema, type AssignReviewersInput } from "@/lib/validati
 import { ActionMessage } from "@/components/ui/action-message";
 import { useWorkflowAction } from "./use-workflow-action";
 
-export type Candidate = { id: number; name: string; credentials: string };
+export type Candidate = { id: number; name: string; credentials: string; satisfies?: string[] };
 
 const inTwoWeeks = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
 
@@ -73,6 +73,11 @@ export function AssignReviewersForm({
               <span>
                 {c.name}
                 {c.credentials && <span className="text-muted">, {c.credentials}</span>}
+                {c.satisfies?.length ? (
+                  <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-900">
+                    Suggested: meets {c.satisfies.map((l) => l.charAt(0).toLowerCase() + l.slice(1)).join("; ")}
+                  </span>
+                ) : null}
               </span>
             </label>
           ))

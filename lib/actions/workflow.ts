@@ -3,12 +3,21 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { markAllNotificationsRead } from "@/lib/dal/notifications";
-import { addReviewer, assignReviewers, removeReviewer, startReReview, submitRevision, withdrawRevision } from "@/lib/dal/workflow";
-import { canAssignReviewers, canStartReReview, canSubmitRevision, canUseEditorArea } from "@/lib/permissions";
+import {
+  addReviewer,
+  assignReviewers,
+  escalateChangeClass,
+  removeReviewer,
+  startReReview,
+  submitRevision,
+  withdrawRevision,
+} from "@/lib/dal/workflow";
+import { canAssignReviewers, canAttemptRevisionAction, canStartReReview, canSubmitRevision, canUseEditorArea } from "@/lib/permissions";
 import { refreshAfterTransition } from "@/lib/transition-refresh";
 import {
   addReviewerSchema,
   assignReviewersSchema,
+  escalateChangeClassSchema,
   noInputSchema,
   removeReviewerSchema,
   revisionActionSchema,
@@ -25,9 +34,19 @@ export const submitRevisionAction = defineAction({
   schema: submitRevisionSchema,
   can: (user) => canSubmitRevision(user),
   forbidden: "submit revisions",
-  run: ({ user, input }) => submitRevision(user, input.revisionId, input.changeSummary),
+  run: ({ user, input: { revisionId, changeSummary, ...claim } }) => submitRevision(user, revisionId, claim, changeSummary),
   refresh: refreshAfterTransition,
   message: "Submitted. Assign reviewers to start the review.",
+});
+
+export const escalateChangeClassAction = defineAction({
+  schema: escalateChangeClassSchema,
+  // Who may escalate depends on the panel (assigned reviewers, editors): checked in the DAL.
+  can: (user) => canAttemptRevisionAction(user, "escalate_class"),
+  forbidden: "escalate a change; only editors and assigned reviewers can",
+  run: ({ user, input }) => escalateChangeClass(user, input),
+  refresh: refreshAfterTransition,
+  message: "Escalated: this change now needs the full review.",
 });
 
 export const withdrawRevisionAction = defineAction({

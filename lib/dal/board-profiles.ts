@@ -4,7 +4,9 @@ import { getDb, writeTransaction } from "@/db";
 import { boardProfiles, users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import type { CurrentUser } from "@/lib/dal/session";
-import type { BoardProfileInput } from "@/lib/validations/board-profile";
+import { splitSpecialties, type BoardProfileInput } from "@/lib/validations/board-profile";
+import type { CredentialClass } from "@/lib/domain";
+import { specialtiesOf } from "@/lib/dal/workflow-context";
 
 export type BoardProfile = {
   userId: number;
@@ -14,6 +16,9 @@ export type BoardProfile = {
   specialty: string;
   bio: string;
   isPublic: boolean;
+  credentialClass: CredentialClass;
+  /** Comma-separated, as the form edits them. */
+  specialties: string;
 };
 
 /** A user's board profile, with empty fields when none is stored yet. */
@@ -27,6 +32,8 @@ export function getBoardProfile(userId: number): BoardProfile | null {
       specialty: boardProfiles.specialty,
       bio: boardProfiles.bio,
       isPublic: boardProfiles.isPublic,
+      credentialClass: boardProfiles.credentialClass,
+      specialties: boardProfiles.specialties,
     })
     .from(users)
     .leftJoin(boardProfiles, eq(boardProfiles.userId, users.id))
@@ -39,6 +46,8 @@ export function getBoardProfile(userId: number): BoardProfile | null {
     specialty: row.specialty ?? "",
     bio: row.bio ?? "",
     isPublic: row.isPublic ?? false,
+    credentialClass: row.credentialClass ?? "other",
+    specialties: specialtiesOf(row.specialties).join(", "),
   };
 }
 
@@ -50,7 +59,15 @@ export function saveBoardProfile(actor: CurrentUser, input: BoardProfileInput): 
     const before = tx.select().from(boardProfiles).where(eq(boardProfiles.userId, input.userId)).get();
     const now = new Date().toISOString();
     if (user.name !== input.name) tx.update(users).set({ name: input.name, updatedAt: now }).where(eq(users.id, input.userId)).run();
-    const values = { credentials: input.credentials, specialty: input.specialty, bio: input.bio, isPublic: input.isPublic, updatedAt: now };
+    const values = {
+      credentials: input.credentials,
+      specialty: input.specialty,
+      bio: input.bio,
+      isPublic: input.isPublic,
+      credentialClass: input.credentialClass ?? before?.credentialClass ?? "other",
+      specialties: input.specialties === undefined ? (before?.specialties ?? "[]") : JSON.stringify(splitSpecialties(input.specialties)),
+      updatedAt: now,
+    };
     tx.insert(boardProfiles)
       .values({ userId: input.userId, ...values })
       .onConflictDoUpdate({ target: boardProfiles.userId, set: values })
@@ -66,8 +83,17 @@ export function saveBoardProfile(actor: CurrentUser, input: BoardProfileInput): 
           credentials: before?.credentials ?? "",
           specialty: before?.specialty ?? "",
           isPublic: before?.isPublic ?? false,
+          credentialClass: before?.credentialClass ?? "other",
+          specialties: specialtiesOf(before?.specialties),
         },
-        after: { name: input.name, credentials: input.credentials, specialty: input.specialty, isPublic: input.isPublic },
+        after: {
+          name: input.name,
+          credentials: input.credentials,
+          specialty: input.specialty,
+          isPublic: input.isPublic,
+          credentialClass: values.credentialClass,
+          specialties: specialtiesOf(values.specialties),
+        },
       },
     });
   });

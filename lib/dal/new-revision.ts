@@ -24,6 +24,8 @@ export type NewRevisionInput = {
   authorId: number;
   now: string;
   submittedAt?: string | null;
+  /** A revision of a live article is a major change until its submission says otherwise. */
+  changeClass?: "major" | "minor";
 };
 
 export type NewRevision = { id: number; number: number; version: number; contentHash: string };
@@ -49,6 +51,7 @@ export function insertWorkingRevision(tx: Tx, input: NewRevisionInput): NewRevis
       authorId: input.authorId,
       basedOnRevisionId: input.basedOnRevisionId,
       submittedAt: input.submittedAt ?? null,
+      changeClass: input.changeClass ?? "major",
       createdAt: now,
       updatedAt: now,
     })

@@ -24,7 +24,10 @@ import { availableRevisionActions, canAttemptRevisionAction, canViewRevision } f
 import { analyzeReadability, type Readability } from "@/lib/readability";
 import type { SubmissionChecklist } from "@/lib/submission-checks";
 import { citekeysOf } from "@/lib/submission-checks";
-import { approvalsNeeded, countingApprovals } from "@/lib/workflow";
+import { approvalRule, type ClassVerdict } from "@/lib/dal/change-class";
+import type { ArticleRow } from "@/lib/dal/workflow-context";
+import { approvalsNeeded, countingApprovals, mixStatus, type MixCheck } from "@/lib/workflow";
+import type { CredentialClass } from "@/lib/domain";
 import type { CommentInput } from "@/lib/validations/workflow";
 
 /** Review data for one article's working revision, as small DTOs for the pages. */
@@ -45,6 +48,8 @@ export type SignOffItem = {
   onCurrentText: boolean;
   /** Counts towards the quorum now. */
   counts: boolean;
+  /** The signer's class when signing (or now, for an older row). */
+  credentialClass: CredentialClass;
 };
 
 export type CommentItem = {
@@ -66,7 +71,17 @@ export type RenderedAudience = {
   statements?: { total: number; unsourced: number };
 };
 
-export type QuorumStatus = { required: number; counted: number; needed: number; approvedBy: string[]; approvedByIds: number[] };
+export type QuorumStatus = {
+  required: number;
+  counted: number;
+  needed: number;
+  approvedBy: string[];
+  approvedByIds: number[];
+  /** The change class the quorum uses, and why. */
+  changeClass: ClassVerdict;
+  /** Each approver-mix requirement for this class, met or missing. */
+  mix: MixCheck[];
+};
 
 export function signOffItems(tx: Tx, revision: RevisionRow, panel: PanelMember[]): SignOffItem[] {
   const counting = new Set(
@@ -77,6 +92,7 @@ export function signOffItems(tx: Tx, revision: RevisionRow, panel: PanelMember[]
     }),
   );
   const rows = tx.select().from(signOffs).where(eq(signOffs.revisionId, revision.id)).orderBy(asc(signOffs.id)).all();
+  const classOf = new Map(signOffRefs(tx, revision.id).map((r) => [r.id, r.credentialClass ?? "other"]));
   // Only a reviewer's latest approval on the current text is the one that counts.
   const latestCountingId = new Map<number, number>();
   for (const r of rows) if (counting.has(r.reviewerId) && r.contentHash === revision.contentHash) latestCountingId.set(r.reviewerId, r.id);
@@ -93,16 +109,18 @@ export function signOffItems(tx: Tx, revision: RevisionRow, panel: PanelMember[]
     contentHash: r.contentHash,
     onCurrentText: r.contentHash === revision.contentHash,
     counts: latestCountingId.get(r.reviewerId) === r.id && r.decision === "approve",
+    credentialClass: classOf.get(r.id) ?? "other",
   }));
 }
 
-export function quorumStatus(tx: Tx, revision: RevisionRow, panel: PanelMember[]): QuorumStatus {
-  const required = getSiteSettings().requiredApprovals;
+export function quorumStatus(tx: Tx, article: ArticleRow, revision: RevisionRow, panel: PanelMember[]): QuorumStatus {
+  const { verdict, rule: classRule } = approvalRule(tx, article, revision);
+  const required = classRule.requiredApprovals;
   const rule = {
     currentHash: revision.contentHash,
     authorId: revision.authorId,
     activeReviewerIds: panel.map((p) => p.reviewerId),
-    requiredApprovals: required,
+    ...classRule,
   };
   const refs = signOffRefs(tx, revision.id);
   const counted = countingApprovals(refs, rule);
@@ -113,6 +131,8 @@ export function quorumStatus(tx: Tx, revision: RevisionRow, panel: PanelMember[]
     needed: approvalsNeeded(refs, rule),
     approvedBy: counted.map((id) => names.get(id) ?? ""),
     approvedByIds: counted,
+    changeClass: verdict,
+    mix: mixStatus(refs, rule),
   };
 }
 
@@ -181,6 +201,8 @@ export type ReviewPageData = {
     mustSignAgain: boolean;
     signerName: string;
     signerCredentials: string;
+    /** May escalate a claimed-minor change to major. */
+    canEscalate: boolean;
   };
 };
 
@@ -242,7 +264,7 @@ export function getReviewPageData(user: CurrentUser, articleId: number): ReviewP
       comments: commentItems(tx, revision),
       signOffs: items,
       panel,
-      quorum: quorumStatus(tx, revision, panel),
+      quorum: quorumStatus(tx, article, revision, panel),
       viewer: {
         canSign: signsNow && !approvedCurrentText,
         canComment: may.comment,
@@ -251,6 +273,7 @@ export function getReviewPageData(user: CurrentUser, articleId: number): ReviewP
         mustSignAgain: !approvedCurrentText && mine.some((s) => s.decision === "approve" && !s.onCurrentText) && signsNow,
         signerName: signer?.name ?? user.name,
         signerCredentials: signer?.credentials ?? "",
+        canEscalate: may.escalate_class,
       },
     };
   });

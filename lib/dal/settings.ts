@@ -52,7 +52,10 @@ export const getTimeZone = () => getSetting("timeZone");
 export function saveSiteSettings(actor: { id: number; email: string }, next: SiteSettings): (keyof SiteSettings)[] {
   return writeTransaction((tx) => {
     const current = getSiteSettings();
-    const changed = (Object.keys(next) as (keyof SiteSettings)[]).filter((key) => current[key] !== next[key]);
+    // By value: a list setting (the approver mix) is a new array on every save.
+    const changed = (Object.keys(next) as (keyof SiteSettings)[]).filter(
+      (key) => JSON.stringify(current[key]) !== JSON.stringify(next[key]),
+    );
     if (changed.length === 0) return changed;
     const now = new Date().toISOString();
     const summarise = (value: unknown) =>

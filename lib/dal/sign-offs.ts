@@ -8,7 +8,16 @@ import { clearFailures, lockOf, recordFailure } from "@/lib/dal/rate-limit";
 import { syncArticleSearch } from "@/lib/dal/search-index";
 import type { CurrentUser } from "@/lib/dal/session";
 import { getSiteSettings } from "@/lib/dal/settings";
-import { loadRevision, nowIso, requireTransition, signOffRefs, type ArticleRow, type RevisionRow } from "@/lib/dal/workflow-context";
+import { approvalRule, type ClassVerdict } from "@/lib/dal/change-class";
+import {
+  loadRevision,
+  nowIso,
+  requireTransition,
+  signOffRefs,
+  specialtiesOf,
+  type ArticleRow,
+  type RevisionRow,
+} from "@/lib/dal/workflow-context";
 import type { TransitionOutcome } from "@/lib/dal/workflow";
 import { verifyPassword } from "@/lib/passwords";
 import { APPROVAL_MEANING, REQUEST_CHANGES_MEANING } from "@/lib/sign-off";
@@ -30,12 +39,22 @@ export type ApproveOutcome =
 
 function signer(tx: Tx, userId: number) {
   const row = tx
-    .select({ name: users.name, credentials: boardProfiles.credentials })
+    .select({
+      name: users.name,
+      credentials: boardProfiles.credentials,
+      credentialClass: boardProfiles.credentialClass,
+      specialties: boardProfiles.specialties,
+    })
     .from(users)
     .leftJoin(boardProfiles, eq(boardProfiles.userId, users.id))
     .where(eq(users.id, userId))
     .get();
-  return { name: row?.name ?? "", credentials: row?.credentials ?? "" };
+  return {
+    name: row?.name ?? "",
+    credentials: row?.credentials ?? "",
+    credentialClass: row?.credentialClass ?? "other",
+    specialties: specialtiesOf(row?.specialties),
+  };
 }
 
 /** "password" / "password+totp" for an approval; "session" for a change request, which asks for neither again. */
@@ -48,8 +67,9 @@ function insertSignOff(
   decision: "approve" | "request_changes",
   comment: string,
   factors: SignatureFactors,
+  changeClass: ClassVerdict["changeClass"],
 ) {
-  const { name, credentials } = signer(tx, user.id);
+  const { name, credentials, credentialClass, specialties } = signer(tx, user.id);
   return tx
     .insert(signOffs)
     .values({
@@ -63,24 +83,39 @@ function insertSignOff(
       contentHash: revision.contentHash,
       signedAt: nowIso(),
       factors,
+      signerClass: credentialClass,
+      signerSpecialties: JSON.stringify(specialties),
+      changeClass,
     })
     .returning({ id: signOffs.id })
     .get();
 }
 
-/** The revision becomes what readers see; the review clock restarts from now. */
-function publish(tx: Tx, user: CurrentUser, article: ArticleRow, revision: RevisionRow, approvals: number[]) {
+/**
+ * The revision becomes what readers see. The review clock restarts from now for a new or major
+ * change; a minor one (a typo, a link) keeps "last reviewed" and "review due", as the NHS policy
+ * does for partial edits.
+ */
+function publish(
+  tx: Tx,
+  user: CurrentUser,
+  article: ArticleRow,
+  revision: RevisionRow,
+  approvals: number[],
+  changeClass: ClassVerdict["changeClass"],
+) {
   const now = nowIso();
   const months = getSiteSettings().reviewIntervalMonths;
+  const reviewed =
+    changeClass === "minor"
+      ? {}
+      : { lastReviewedAt: now, reviewDueAt: reviewDueDate(now, months), reReviewFlaggedAt: null, reReviewReason: null };
   tx.update(revisions).set({ state: "approved", approvedAt: now, updatedAt: now }).where(eq(revisions.id, revision.id)).run();
   tx.update(articles)
     .set({
       liveRevisionId: revision.id,
       firstPublishedAt: article.firstPublishedAt ?? now,
-      lastReviewedAt: now,
-      reviewDueAt: reviewDueDate(now, months),
-      reReviewFlaggedAt: null,
-      reReviewReason: null,
+      ...reviewed,
       updatedAt: now,
     })
     .where(eq(articles.id, article.id))
@@ -102,8 +137,9 @@ function publish(tx: Tx, user: CurrentUser, article: ArticleRow, revision: Revis
     articleId: article.id,
     summary: {
       before: { state: revision.state, liveRevisionId: article.liveRevisionId },
-      after: { state: "approved", liveRevisionId: revision.id, reviewDueAt: reviewDueDate(now, months) },
+      after: { state: "approved", liveRevisionId: revision.id, reviewDueAt: reviewed.reviewDueAt ?? article.reviewDueAt },
       contentHash: revision.contentHash,
+      changeClass,
       approvedBy: approvals,
     },
   });
@@ -112,15 +148,24 @@ function publish(tx: Tx, user: CurrentUser, article: ArticleRow, revision: Revis
 /** Checks permission and state without writing, so a refused request never costs a password try. */
 function precheck(user: CurrentUser, input: ApproveInput): void {
   writeTransaction((tx) => {
-    const loaded = loadRevision(tx, input.revisionId);
-    requireTransition(tx, user, loaded, {
-      action: "approve",
-      signedHash: input.contentHash,
-      currentHash: loaded.revision.contentHash,
-      signOffs: signOffRefs(tx, loaded.revision.id),
-      requiredApprovals: getSiteSettings().requiredApprovals,
-    });
+    requireApproval(tx, user, input, loadRevision(tx, input.revisionId));
   });
+}
+
+/** The approve transition for this signer, under the rule of the revision's change class now. */
+function requireApproval(tx: Tx, user: CurrentUser, input: ApproveInput, loaded: { revision: RevisionRow; article: ArticleRow }) {
+  const { revision, article } = loaded;
+  const { verdict, rule } = approvalRule(tx, article, revision);
+  const me = signer(tx, user.id);
+  const to = requireTransition(tx, user, loaded, {
+    action: "approve",
+    signedHash: input.contentHash,
+    currentHash: revision.contentHash,
+    signOffs: signOffRefs(tx, revision.id),
+    ...rule,
+    signer: { credentialClass: me.credentialClass, specialties: me.specialties },
+  });
+  return { to, changeClass: verdict.changeClass };
 }
 
 export type SigningCheck = { ok: true } | Extract<ApproveOutcome, { ok: false }>;
@@ -184,26 +229,18 @@ export function recordApproval(
     clearFailures(tx, signingKey(user.id));
     const loaded = loadRevision(tx, input.revisionId);
     const { revision, article } = loaded;
-    const requiredApprovals = getSiteSettings().requiredApprovals;
-    const previous = signOffRefs(tx, revision.id);
-    const to = requireTransition(tx, user, loaded, {
-      action: "approve",
-      signedHash: input.contentHash,
-      currentHash: revision.contentHash,
-      signOffs: previous,
-      requiredApprovals,
-    });
-    const created = insertSignOff(tx, user, revision, "approve", input.comment ?? "", factors);
+    const { to, changeClass } = requireApproval(tx, user, input, loaded);
+    const created = insertSignOff(tx, user, revision, "approve", input.comment ?? "", factors, changeClass);
     appendAuditEvent(tx, {
       actor: user,
       action: "review.approve",
       targetType: "revision",
       targetId: revision.id,
       articleId: article.id,
-      summary: { signOffId: created.id, contentHash: revision.contentHash, meaning: APPROVAL_MEANING, factors },
+      summary: { signOffId: created.id, contentHash: revision.contentHash, meaning: APPROVAL_MEANING, factors, changeClass },
     });
     const approvals = countingApprovalIds(tx, revision);
-    if (to === "approved") publish(tx, user, article, revision, approvals);
+    if (to === "approved") publish(tx, user, article, revision, approvals, changeClass);
     return {
       ok: true,
       outcome: { articleId: article.id, slug: article.slug, state: to },
@@ -228,7 +265,15 @@ export function requestChanges(user: CurrentUser, input: RequestChangesInput): T
       signedHash: input.contentHash,
       currentHash: revision.contentHash,
     });
-    const created = insertSignOff(tx, user, revision, "request_changes", input.comment, "session");
+    const created = insertSignOff(
+      tx,
+      user,
+      revision,
+      "request_changes",
+      input.comment,
+      "session",
+      approvalRule(tx, article, revision).verdict.changeClass,
+    );
     tx.insert(reviewComments)
       .values({ revisionId: revision.id, authorId: user.id, body: input.comment, contentHash: revision.contentHash })
       .run();

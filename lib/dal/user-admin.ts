@@ -2,6 +2,8 @@ import "server-only";
 import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb, writeTransaction, type Tx } from "@/db";
 import { ActionError } from "@/lib/action-result";
+import type { CredentialClass } from "@/lib/domain";
+import { specialtiesOf } from "@/lib/dal/workflow-context";
 import { boardProfiles, reviewAssignments, revisions, users, notifications } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import type { CurrentUser } from "@/lib/dal/session";
@@ -40,7 +42,14 @@ export function listUsers(): UserListItem[] {
 export type UserDetail = UserListItem & {
   createdAt: string;
   openAssignments: number;
-  profile: { credentials: string; specialty: string; bio: string; isPublic: boolean } | null;
+  profile: {
+    credentials: string;
+    specialty: string;
+    bio: string;
+    isPublic: boolean;
+    credentialClass: CredentialClass;
+    specialties: string;
+  } | null;
 };
 
 export function getUserDetail(userId: number): UserDetail | null {
@@ -66,6 +75,8 @@ export function getUserDetail(userId: number): UserDetail | null {
       specialty: boardProfiles.specialty,
       bio: boardProfiles.bio,
       isPublic: boardProfiles.isPublic,
+      credentialClass: boardProfiles.credentialClass,
+      specialties: boardProfiles.specialties,
     })
     .from(boardProfiles)
     .where(eq(boardProfiles.userId, userId))
@@ -83,7 +94,12 @@ export function getUserDetail(userId: number): UserDetail | null {
         ),
       )
       .get()?.n ?? 0;
-  return { ...row, credentials: profile?.credentials ?? null, profile: profile ?? null, openAssignments };
+  return {
+    ...row,
+    credentials: profile?.credentials ?? null,
+    profile: profile ? { ...profile, specialties: specialtiesOf(profile.specialties).join(", ") } : null,
+    openAssignments,
+  };
 }
 
 /** A refused user change: a conflict (the last admin, a missing user), or one field's problem (a taken email). */

@@ -51,12 +51,45 @@ export function activePanel(tx: Tx, revisionId: number): PanelMember[] {
     .map((r) => ({ ...r, credentials: r.credentials ?? "" }));
 }
 
+/** Parses a stored JSON list of specialties; anything else is no specialty. */
+export function specialtiesOf(json: string | null | undefined): string[] {
+  try {
+    const value: unknown = JSON.parse(json ?? "[]");
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The revision's sign-offs as the quorum reads them. The signer's class and specialties are those
+ * recorded when signing; a row without them (written before migration 0013, or directly) takes the
+ * signer's current profile.
+ */
 export function signOffRefs(tx: Tx, revisionId: number): SignOffRef[] {
   return tx
-    .select({ id: signOffs.id, reviewerId: signOffs.reviewerId, decision: signOffs.decision, contentHash: signOffs.contentHash })
+    .select({
+      id: signOffs.id,
+      reviewerId: signOffs.reviewerId,
+      decision: signOffs.decision,
+      contentHash: signOffs.contentHash,
+      signerClass: signOffs.signerClass,
+      signerSpecialties: signOffs.signerSpecialties,
+      profileClass: boardProfiles.credentialClass,
+      profileSpecialties: boardProfiles.specialties,
+    })
     .from(signOffs)
+    .leftJoin(boardProfiles, eq(boardProfiles.userId, signOffs.reviewerId))
     .where(eq(signOffs.revisionId, revisionId))
-    .all();
+    .all()
+    .map((r) => ({
+      id: r.id,
+      reviewerId: r.reviewerId,
+      decision: r.decision,
+      contentHash: r.contentHash,
+      credentialClass: r.signerClass ?? r.profileClass ?? "other",
+      specialties: specialtiesOf(r.signerSpecialties ?? r.profileSpecialties),
+    }));
 }
 
 /**

@@ -5,11 +5,11 @@ import { articles, boardProfiles, revisions, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/dal/session";
 import { quorumStatus, signOffItems, type QuorumStatus, type SignOffItem } from "@/lib/dal/review";
 import { getPublishPolicy } from "@/lib/dal/settings";
-import { activePanel, asActor, checklistFor, type PanelMember, type RevisionRow } from "@/lib/dal/workflow-context";
+import { activePanel, asActor, checklistFor, specialtiesOf, type PanelMember, type RevisionRow } from "@/lib/dal/workflow-context";
 import { availableRevisionActions, canBeAssignedReviewer, canSignOff, canViewRevision } from "@/lib/permissions";
 import type { SubmissionChecklist } from "@/lib/submission-checks";
 import { readerRevisionId } from "@/lib/visibility";
-import { isReviewOverdue } from "@/lib/workflow";
+import { isReviewOverdue, specialtyMatchesTopic } from "@/lib/workflow";
 
 export type ArticleOverview = {
   article: {
@@ -38,11 +38,21 @@ export type ArticleOverview = {
   live: { id: number; number: number; approvedAt: string | null } | null;
   checklist: SubmissionChecklist;
   panel: (PanelMember & { approvedCurrentText: boolean })[];
-  candidates: { id: number; name: string; credentials: string }[];
+  /** Board members who could join the panel; `satisfies` names the missing mix requirements each would meet. */
+  candidates: { id: number; name: string; credentials: string; satisfies: string[] }[];
   quorum: QuorumStatus;
   signOffs: SignOffItem[];
   /** What the viewer may do here now (lib/permissions.ts, from the transitions table); the write checks again. */
-  can: { submit: boolean; withdraw: boolean; assign: boolean; changePanel: boolean; reReview: boolean; edit: boolean; signOff: boolean };
+  can: {
+    submit: boolean;
+    withdraw: boolean;
+    assign: boolean;
+    changePanel: boolean;
+    reReview: boolean;
+    edit: boolean;
+    signOff: boolean;
+    escalate: boolean;
+  };
 };
 
 /** The article overview for staff, or null when the viewer may not see it. */
@@ -63,16 +73,36 @@ export function getArticleOverview(user: CurrentUser, articleId: number): Articl
           .where(eq(revisions.id, article.liveRevisionId))
           .get() ?? null)
       : null;
-    const quorum = quorumStatus(tx, revision, panel);
+    const quorum = quorumStatus(tx, article, revision, panel);
     const onPanel = new Set(panel.map((p) => p.reviewerId));
+    const missing = quorum.mix.filter((m) => !m.met);
     const candidates = tx
-      .select({ id: users.id, name: users.name, role: users.role, active: users.active, credentials: boardProfiles.credentials })
+      .select({
+        id: users.id,
+        name: users.name,
+        role: users.role,
+        active: users.active,
+        credentials: boardProfiles.credentials,
+        credentialClass: boardProfiles.credentialClass,
+        specialties: boardProfiles.specialties,
+      })
       .from(users)
       .leftJoin(boardProfiles, eq(boardProfiles.userId, users.id))
       .orderBy(asc(users.name))
       .all()
       .filter((c) => !onPanel.has(c.id) && canBeAssignedReviewer(c, ref))
-      .map((c) => ({ id: c.id, name: c.name, credentials: c.credentials ?? "" }));
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        credentials: c.credentials ?? "",
+        satisfies: missing
+          .filter((m) =>
+            m.classes
+              ? m.classes.includes(c.credentialClass ?? "other")
+              : specialtiesOf(c.specialties).some((sp) => specialtyMatchesTopic(sp, article.topic)),
+          )
+          .map((m) => m.label),
+      }));
     const author = tx.select({ name: users.name }).from(users).where(eq(users.id, revision.authorId)).get();
     const state = revision.state;
     const may = availableRevisionActions(actor, ref, panel, state);
@@ -114,6 +144,7 @@ export function getArticleOverview(user: CurrentUser, articleId: number): Articl
         reReview: may.start_re_review && article.liveRevisionId === revision.id,
         edit: may.edit,
         signOff: canSignOff(actor, ref, panel),
+        escalate: may.escalate_class,
       },
     };
   });

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { writeTransaction, type Tx } from "@/db";
 import { articles, reviewAssignments, revisions } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
-import { notify } from "@/lib/dal/notifications";
+import { authorAndAssigningEditors, notify, notifyEach } from "@/lib/dal/notifications";
 import { insertWorkingRevision } from "@/lib/dal/new-revision";
 import { syncArticleSearch } from "@/lib/dal/search-index";
 import type { CurrentUser } from "@/lib/dal/session";
@@ -17,6 +17,7 @@ import {
   WorkflowError,
   type RevisionRow,
 } from "@/lib/dal/workflow-context";
+import { classForSubmission, type ClassClaim } from "@/lib/dal/change-class";
 import { endOfDayUtc } from "@/lib/validations/workflow";
 
 /**
@@ -38,7 +39,7 @@ function setState(tx: Tx, revision: RevisionRow, state: RevisionRow["state"], ex
   syncArticleSearch(tx, revision.articleId);
 }
 
-export function submitRevision(user: CurrentUser, revisionId: number, changeSummary?: string): TransitionOutcome {
+export function submitRevision(user: CurrentUser, revisionId: number, claim: ClassClaim = {}, changeSummary?: string): TransitionOutcome {
   return writeTransaction((tx) => {
     const loaded = loadRevision(tx, revisionId);
     const { revision, article } = loaded;
@@ -48,7 +49,8 @@ export function submitRevision(user: CurrentUser, revisionId: number, changeSumm
     if (blocking.length) {
       throw new WorkflowError("invalid", `Fix these before submitting: ${blocking.map((c) => c.detail).join(" ")}`);
     }
-    setState(tx, revision, to, { submittedAt: nowIso() });
+    const changeClass = classForSubmission(tx, article, revision, claim);
+    setState(tx, revision, to, { submittedAt: nowIso(), ...changeClass, changeEscalatedById: null, changeEscalationReason: "" });
     // Not part of the content hash: it describes the change, it is not what reviewers vouch for.
     if (changeSummary !== undefined) tx.update(revisions).set({ changeSummary }).where(eq(revisions.id, revision.id)).run();
     appendAuditEvent(tx, {
@@ -57,7 +59,13 @@ export function submitRevision(user: CurrentUser, revisionId: number, changeSumm
       targetType: "revision",
       targetId: revision.id,
       articleId: article.id,
-      summary: { before: { state: revision.state }, after: { state: to }, contentHash: revision.contentHash },
+      summary: {
+        before: { state: revision.state },
+        after: { state: to },
+        contentHash: revision.contentHash,
+        changeClass: changeClass.changeClass,
+        ...(changeClass.changeReason ? { changeReason: changeClass.changeReason } : {}),
+      },
     });
     return { articleId: article.id, slug: article.slug, state: to };
   });
@@ -209,6 +217,42 @@ export function removeReviewer(user: CurrentUser, input: { revisionId: number; r
  * (possibly unchanged), submitted when its checklist passes (a retracted source must be fixed
  * first, so then it starts as a draft). Readers keep the live revision until the new one is approved.
  */
+/**
+ * Escalates a claimed-minor change to major: the full quorum and approver mix then apply, and the
+ * review clock restarts on approval. Whoever may comment on the revision may escalate it.
+ */
+export function escalateChangeClass(user: CurrentUser, input: { revisionId: number; reason: string }): TransitionOutcome {
+  return writeTransaction((tx) => {
+    const loaded = loadRevision(tx, input.revisionId);
+    const { revision, article } = loaded;
+    requireTransition(tx, user, loaded, { action: "escalate_class" });
+    if (revision.changeClass !== "minor") {
+      throw new WorkflowError("conflict", "This revision isn't classed minor, so there is nothing to escalate.");
+    }
+    tx.update(revisions)
+      .set({ changeClass: "major", changeEscalatedById: user.id, changeEscalationReason: input.reason, updatedAt: nowIso() })
+      .where(eq(revisions.id, revision.id))
+      .run();
+    notifyEach(
+      tx,
+      authorAndAssigningEditors(tx, revision),
+      "review_comment",
+      `${user.name} escalated “${revision.question}” to a major change: ${input.reason}`,
+      { articleId: article.id, revisionId: revision.id },
+      { actorId: user.id, eventKey: `class_escalated:${revision.id}:${nowIso()}` },
+    );
+    appendAuditEvent(tx, {
+      actor: user,
+      action: "revision.escalate_class",
+      targetType: "revision",
+      targetId: revision.id,
+      articleId: article.id,
+      summary: { before: { changeClass: "minor" }, after: { changeClass: "major" }, reason: input.reason },
+    });
+    return { articleId: article.id, slug: article.slug, state: revision.state };
+  });
+}
+
 export function startReReview(user: CurrentUser, articleId: number): TransitionOutcome {
   return writeTransaction((tx) => {
     const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
@@ -227,6 +271,8 @@ export function startReReview(user: CurrentUser, articleId: number): TransitionO
     const state = checklistFor(tx, content).canSubmit ? "submitted" : "draft";
     const now = nowIso();
     const { id, number } = insertWorkingRevision(tx, {
+      // A re-review is a full review: it restarts the review clock.
+      changeClass: "major",
       articleId: article.id,
       basedOnRevisionId: live.id,
       content,

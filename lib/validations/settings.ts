@@ -1,6 +1,6 @@
 import { z } from "@/lib/validations/zod";
 import { isKnownTimeZone } from "@/lib/time-zone";
-import { ROLES, type Role } from "@/lib/domain";
+import { CHANGE_CLASSES, CREDENTIAL_CLASSES, ROLES, type Role } from "@/lib/domain";
 
 export const PUBLISH_POLICIES = ["on-submit", "approved-only"] as const;
 
@@ -30,6 +30,21 @@ export function rolesRequiringTwoFactor(requirement: TwoFactorRequirement): read
 const whole = (min: number, max: number, tooFew: string, tooMany: string) =>
   z.coerce.number({ message: "Enter a number" }).int("Enter a whole number").min(min, tooFew).max(max, tooMany);
 
+/** "At least N approvals from these classes, for these change classes" (lib/workflow/quorum.ts). */
+export const mixRequirementSchema = z
+  .object({
+    minApprovals: whole(1, 5, "At least 1 approval", "At most 5 approvals"),
+    classes: z
+      .array(z.enum(CREDENTIAL_CLASSES, { message: "Choose a credential class" }))
+      .min(1, "Choose at least one credential class")
+      .refine((c) => new Set(c).size === c.length, "Each class once"),
+    appliesTo: z
+      .array(z.enum(CHANGE_CLASSES, { message: "Choose a change class" }))
+      .min(1, "Choose the changes it applies to")
+      .refine((c) => new Set(c).size === c.length, "Each change class once"),
+  })
+  .strict();
+
 export const siteSettingsSchema = z
   .object({
     siteName: z.string().trim().min(1, "Enter a site name").max(80, "Use at most 80 characters"),
@@ -54,8 +69,28 @@ export const siteSettingsSchema = z
     staffIdleMinutes: whole(1, 480, "At least 1 minute", "At most 480 minutes (8 hours)"),
     errorReportTargetDays: whole(1, 60, "At least 1 day", "At most 60 days"),
     unsourcedStatements: z.enum(["warn", "block"], { message: "Choose how to treat statements without a source" }),
+    minorApprovals: whole(1, 5, "At least 1 approval", "At most 5 approvals"),
+    minorMaxChangedWords: whole(1, 200, "At least 1 word", "At most 200 words"),
+    approverMix: z.array(mixRequirementSchema).max(10, "At most 10 requirements"),
+    specialtyMatch: z.boolean(),
   })
-  .strict();
+  .strict()
+  // A requirement no quorum could meet would block every review of that class.
+  .superRefine((s, ctx) => {
+    if (s.minorApprovals > s.requiredApprovals) {
+      ctx.addIssue({ code: "custom", path: ["minorApprovals"], message: "A minor change can't need more approvals than a major one" });
+    }
+    s.approverMix.forEach((m, i) => {
+      const most = Math.min(...m.appliesTo.map((c) => (c === "minor" ? s.minorApprovals : s.requiredApprovals)));
+      if (m.minApprovals > most) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["approverMix", i, "minApprovals"],
+          message: `Asks for ${m.minApprovals} approvals, more than the ${most} a ${m.appliesTo.includes("minor") && most === s.minorApprovals ? "minor change" : "review"} needs`,
+        });
+      }
+    });
+  });
 
 /** What the settings form holds before coercion (numbers arrive as strings from inputs). */
 export type SiteSettingsFormValues = z.input<typeof siteSettingsSchema>;
@@ -77,6 +112,10 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   staffIdleMinutes: 30,
   errorReportTargetDays: 7,
   unsourcedStatements: "warn",
+  minorApprovals: 1,
+  minorMaxChangedWords: 10,
+  approverMix: [{ minApprovals: 1, classes: ["physician"], appliesTo: ["new", "major"] }],
+  specialtyMatch: false,
   clinicianDisclaimer:
     "This information is intended for healthcare professionals. It supplements, and does not replace, clinical judgement and current practice guidelines. Verify recommendations against the primary literature before applying them to an individual patient.",
   patientDisclaimer:

@@ -1,4 +1,5 @@
 import { z } from "@/lib/validations/zod";
+import { MINOR_REASONS } from "@/lib/domain";
 
 /**
  * Schemas for the workflow and review actions, shared by the forms (zodResolver) and the server
@@ -20,7 +21,11 @@ export const revisionActionSchema = z.object({ revisionId: id }).strict();
 /** The longest one-line change summary an editor writes at submission (public on the version history). */
 export const CHANGE_SUMMARY_MAX = 200;
 
-/** Submitting, with the editor's one line on what changed (optional for now; the governance issue's change class may require it). */
+/**
+ * Submitting, with the editor's one line on what changed and their claim of the change's size.
+ * Without a live revision the change is new whatever is claimed; "minor" needs a reason and is
+ * verified by the server against the live text.
+ */
 export const submitRevisionSchema = z
   .object({
     revisionId: id,
@@ -30,6 +35,18 @@ export const submitRevisionSchema = z
       .max(CHANGE_SUMMARY_MAX, `Keep the change summary to one line of at most ${CHANGE_SUMMARY_MAX} characters.`)
       .refine((v) => !/[\r\n]/.test(v), "Keep the change summary to one line.")
       .optional(),
+    changeClass: z.enum(["major", "minor"], { message: "Choose the size of the change" }).optional(),
+    minorReason: z.enum(MINOR_REASONS, { message: "Choose why the change is minor" }).optional(),
+    minorNote: z.string().trim().max(300, "Keep the note under 300 characters").optional(),
+  })
+  .strict()
+  .refine((v) => v.changeClass !== "minor" || !!v.minorReason, { message: "Choose why the change is minor", path: ["minorReason"] });
+
+/** A reviewer (or editor) says a claimed-minor change needs the full review. */
+export const escalateChangeClassSchema = z
+  .object({
+    revisionId: id,
+    reason: z.string().trim().min(1, "Say why this needs a full review").max(1_000, "Keep the reason under 1,000 characters"),
   })
   .strict();
 
@@ -84,6 +101,8 @@ export const approveSchema = z
   })
   .strict();
 
+export type SubmitRevisionInput = z.infer<typeof submitRevisionSchema>;
+export type EscalateChangeClassInput = z.infer<typeof escalateChangeClassSchema>;
 export type AssignReviewersInput = z.infer<typeof assignReviewersSchema>;
 export type AddReviewerInput = z.infer<typeof addReviewerSchema>;
 export type CommentInput = z.infer<typeof commentSchema>;

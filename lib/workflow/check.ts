@@ -1,6 +1,6 @@
 import type { Actor, AssignmentRef, RevisionRef } from "@/lib/domain";
 import { actorStanding } from "./actors";
-import { quorumReached, type SignOffRef } from "./quorum";
+import { quorumReached, type MixRequirement, type SignOffRef } from "./quorum";
 import { isWorkflowState, type WorkflowState } from "./states";
 import { TRANSITIONS, type TransitionRule, type WorkflowAction } from "./transitions";
 
@@ -28,8 +28,13 @@ export type TransitionRequest =
       currentHash: string;
       /** The revision's sign-offs so far, without the one being made. */
       signOffs: readonly SignOffRef[];
-      /** The site setting, 1–5; anything else throws a RangeError (see quorum.ts). */
+      /** For the revision's change class (ruleForChangeClass), 1–5; anything else throws a RangeError (see quorum.ts). */
       requiredApprovals: number;
+      /** The approver-mix requirements for the revision's change class, and the topic a specialty must match. */
+      mix?: readonly MixRequirement[];
+      specialtyTopic?: string | null;
+      /** What the signer is now, and whether a declared conflict recuses this sign-off. */
+      signer?: Pick<SignOffRef, "credentialClass" | "specialties" | "recused">;
     };
 
 export type TransitionInput = Context & TransitionRequest;
@@ -123,13 +128,15 @@ function outcome(rule: TransitionRule, input: TransitionInput): WorkflowState {
   const nextId = input.signOffs.reduce((max, s) => Math.max(max, s.id), 0) + 1;
   const signOffs = [
     ...input.signOffs,
-    { id: nextId, reviewerId: input.actor.id, decision: "approve" as const, contentHash: input.currentHash },
+    { ...input.signer, id: nextId, reviewerId: input.actor.id, decision: "approve" as const, contentHash: input.currentHash },
   ];
   const reached = quorumReached(signOffs, {
     currentHash: input.currentHash,
     authorId: input.revision.authorId,
     activeReviewerIds: input.assignments.map((a) => a.reviewerId),
     requiredApprovals: input.requiredApprovals,
+    mix: input.mix,
+    specialtyTopic: input.specialtyTopic,
   });
   return reached ? "approved" : input.state;
 }

@@ -12,6 +12,7 @@ export const WORKFLOW_ACTIONS = [
   "comment",
   "view",
   "start_re_review",
+  "escalate_class",
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
@@ -129,5 +130,13 @@ export const TRANSITIONS: TransitionTable = {
     allowed: EDITORIAL,
     onlyWho: "Only editors and admins can start a re-review",
     cant: "be re-reviewed",
+  },
+  escalate_class: {
+    // A claimed-minor change escalated to major while it is being reviewed (lib/dal/workflow.ts).
+    from: ["submitted", "under_review"],
+    to: null,
+    allowed: { ...EDITORIAL, reviewer: "assigned_non_author" },
+    onlyWho: "Only editors and the revision's assigned reviewers can escalate a change",
+    cant: "have its change class escalated",
   },
 };

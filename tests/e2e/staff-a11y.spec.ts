@@ -15,6 +15,8 @@ type Objects = {
   articleId: number;
   liveArticleId: number;
   reviewArticleId: number;
+  /** A live article with a draft revision: its overview has the change-class form. */
+  changeArticleId: number;
   referenceId: number;
   /** Retracted and with a notice, as an import of a record saying so leaves it. */
   flaggedReferenceId: number;
@@ -66,7 +68,10 @@ const STAFF_PAGES: Record<string, Entry[]> = {
   "/(editor)/editor/articles/[id]/page": [
     { url: (o) => `/editor/articles/${o.articleId}`, as: editor },
     { url: (o) => `/editor/articles/${o.reviewArticleId}`, as: editor },
+    // A live article's new revision: the submit form with the change-class claim.
+    { url: (o) => `/editor/articles/${o.changeArticleId}`, as: editor },
   ],
+  "/(editor)/editor/articles/[id]/signatures/page": [{ url: (o) => `/editor/articles/${o.reviewArticleId}/signatures`, as: editor }],
   "/(editor)/editor/articles/[id]/review/page": [{ url: (o) => `/editor/articles/${o.reviewArticleId}/review`, as: reviewer }],
   "/(editor)/editor/articles/page": [
     { url: () => "/editor/articles", as: editor },
@@ -144,6 +149,7 @@ test.describe("staff pages are accessible", () => {
       articleId: draft.articleId,
       liveArticleId: live.articleId,
       reviewArticleId: live.articleId,
+      changeArticleId: createFixtureArticle({ author: staff.editor, state: "draft", live: true }).articleId,
       referenceId: reference.id,
       flaggedReferenceId: flagged.id,
       userId: r1.id,

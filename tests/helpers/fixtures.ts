@@ -25,7 +25,17 @@ let sequence = 0;
 /** A token no other worker, test or run uses: for slugs, emails, DOIs and citekeys. */
 export const uniqueTag = (prefix = "fx") => `${prefix}-${RUN}-${sequence++}`;
 
-async function insertStaff(role: StaffRole, name: string, credentials = ""): Promise<StaffUser> {
+/** The credential class free-text credentials name (as migration 0013 backfills it), for the approver mix. */
+const classOf = (credentials: string) =>
+  /\b(MD|DO|MBBS)\b/.test(credentials)
+    ? "physician"
+    : /\b(DPT|PT)\b/.test(credentials)
+      ? "physiotherapist"
+      : /\bRN\b/.test(credentials)
+        ? "nurse"
+        : "other";
+
+async function insertStaff(role: StaffRole, name: string, credentials = "", credentialClass = classOf(credentials)): Promise<StaffUser> {
   const email = `${uniqueTag(role)}@fixture.test`;
   const passwordHash = await hash(FIXTURE_PASSWORD, { algorithm: 2 });
   const db = e2eDb();
@@ -35,12 +45,21 @@ async function insertStaff(role: StaffRole, name: string, credentials = ""): Pro
       .get(email, name, role, passwordHash) as { id: number };
     if (role === "reviewer")
       db.prepare(
-        "INSERT INTO board_profiles (user_id, credentials, specialty, bio, is_public) VALUES (?, ?, 'Fixture medicine', '', 0)",
-      ).run(id, credentials);
+        "INSERT INTO board_profiles (user_id, credentials, specialty, bio, is_public, credential_class) VALUES (?, ?, 'Fixture medicine', '', 0, ?)",
+      ).run(id, credentials, credentialClass);
     return { id, email, password: FIXTURE_PASSWORD, name, role, credentials };
   } finally {
     db.close();
   }
+}
+
+/** A board reviewer with the given credentials and credential class (approver-mix tests). */
+export function createReviewer(
+  credentials: string,
+  credentialClass: string,
+  name = `Fixture reviewer ${uniqueTag("u")}`,
+): Promise<StaffUser> {
+  return insertStaff("reviewer", name, credentials, credentialClass);
 }
 
 /** A fresh user of a role (its own account, for a test that changes it: deactivates, demotes…). */
@@ -78,6 +97,8 @@ export type ArticleOptions = {
   reviewDueAt?: string;
   /** References the clinician wording cites ([@citekey] appended, revision_citations written). */
   cites?: { id: number; citekey: string }[];
+  /** With `live`: the working revision's patient wording, when it differs from the live one (a change to review). */
+  workingPatientBody?: string;
 };
 
 const APPROVAL_MEANING = "I have reviewed this content for medical accuracy and approve it for publication.";
@@ -101,95 +122,117 @@ export function createFixtureArticle(opts: ArticleOptions): FixtureArticle {
   const disclosure = "The author reports no conflicts of interest.";
   const db = e2eDb();
   try {
-    return db.transaction(() => {
-      const refs = (opts.cites ?? []).map((c) => db.prepare("SELECT * FROM library_references WHERE id = ?").get(c.id) as RefRow);
-      const hashed = contentHash({
-        question,
-        clinicianBody,
-        patientBody,
-        disclosure,
-        references: refs.map((r) => ({ ...r, authors: JSON.parse(r.authors ?? "[]") as unknown, retracted: r.retracted === 1 })),
-      });
-      const now = new Date().toISOString();
-      const past = new Date(Date.now() - 60 * 86_400_000).toISOString();
-      const { id: articleId } = db
-        .prepare("INSERT INTO articles (slug, topic, created_by_id) VALUES (?, ?, ?) RETURNING id")
-        .get(slug, opts.topic ?? "Fixtures", opts.author.id) as { id: number };
-      const insertRevision = db.prepare(
-        `INSERT INTO revisions (article_id, number, question, clinician_body, patient_body, disclosure, state, content_hash, author_id, submitted_at, approved_at, based_on_revision_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      );
-      let liveRevisionId: number | null = null;
-      if (opts.live && state !== "approved") {
-        liveRevisionId = (
-          insertRevision.get(
-            articleId,
-            1,
-            question,
-            clinicianBody,
-            patientBody,
-            disclosure,
-            "approved",
-            hashed,
-            opts.author.id,
-            past,
-            past,
-            null,
-          ) as {
-            id: number;
-          }
-        ).id;
-      }
-      const number = liveRevisionId ? 2 : 1;
-      const revisionId = (
-        insertRevision.get(
-          articleId,
-          number,
+    return db
+      .transaction(() => {
+        const refs = (opts.cites ?? []).map((c) => db.prepare("SELECT * FROM library_references WHERE id = ?").get(c.id) as RefRow);
+        const hashed = contentHash({
           question,
           clinicianBody,
           patientBody,
           disclosure,
-          state,
-          hashed,
-          opts.author.id,
-          state === "draft" ? null : now,
-          state === "approved" ? past : null,
-          liveRevisionId,
-        ) as { id: number }
-      ).id;
-      if (state === "approved") liveRevisionId = revisionId;
-      const reviewed = liveRevisionId ? past : null;
-      db.prepare(
-        "UPDATE articles SET working_revision_id = ?, live_revision_id = ?, first_published_at = ?, last_reviewed_at = ?, review_due_at = ? WHERE id = ?",
-      ).run(
-        revisionId,
-        liveRevisionId,
-        reviewed,
-        reviewed,
-        liveRevisionId ? (opts.reviewDueAt ?? new Date(Date.now() + 300 * 86_400_000).toISOString()) : null,
-        articleId,
-      );
-      opts.cites?.forEach((c, i) => {
-        for (const id of new Set([revisionId, liveRevisionId].filter((x): x is number => x !== null)))
-          db.prepare("INSERT INTO revision_citations (revision_id, reference_id, audience, position) VALUES (?, ?, 'clinician', ?)").run(
-            id,
-            c.id,
-            i + 1,
-          );
-      });
-      for (const reviewer of opts.reviewers ?? [])
-        db.prepare("INSERT INTO review_assignments (revision_id, reviewer_id, assigned_by_id, due_at) VALUES (?, ?, ?, ?)").run(
-          revisionId,
-          reviewer.id,
-          opts.author.id,
-          new Date(Date.now() + 7 * 86_400_000).toISOString(),
+          references: refs.map((r) => ({ ...r, authors: JSON.parse(r.authors ?? "[]") as unknown, retracted: r.retracted === 1 })),
+        });
+        const now = new Date().toISOString();
+        const past = new Date(Date.now() - 60 * 86_400_000).toISOString();
+        const { id: articleId } = db
+          .prepare("INSERT INTO articles (slug, topic, created_by_id) VALUES (?, ?, ?) RETURNING id")
+          .get(slug, opts.topic ?? "Fixtures", opts.author.id) as { id: number };
+        const insertRevision = db.prepare(
+          `INSERT INTO revisions (article_id, number, question, clinician_body, patient_body, disclosure, state, content_hash, author_id, submitted_at, approved_at, based_on_revision_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
         );
-      for (const reviewer of opts.approvedBy ?? [])
+        let liveRevisionId: number | null = null;
+        if (opts.live && state !== "approved") {
+          liveRevisionId = (
+            insertRevision.get(
+              articleId,
+              1,
+              question,
+              clinicianBody,
+              patientBody,
+              disclosure,
+              "approved",
+              hashed,
+              opts.author.id,
+              past,
+              past,
+              null,
+            ) as {
+              id: number;
+            }
+          ).id;
+        }
+        const number = liveRevisionId ? 2 : 1;
+        const workingPatientBody = liveRevisionId && opts.workingPatientBody !== undefined ? opts.workingPatientBody : patientBody;
+        const workingHash =
+          workingPatientBody === patientBody
+            ? hashed
+            : contentHash({
+                question,
+                clinicianBody,
+                patientBody: workingPatientBody,
+                disclosure,
+                references: refs.map((r) => ({ ...r, authors: JSON.parse(r.authors ?? "[]") as unknown, retracted: r.retracted === 1 })),
+              });
+        const revisionId = (
+          insertRevision.get(
+            articleId,
+            number,
+            question,
+            clinicianBody,
+            workingPatientBody,
+            disclosure,
+            state,
+            workingHash,
+            opts.author.id,
+            state === "draft" ? null : now,
+            state === "approved" ? past : null,
+            liveRevisionId,
+          ) as { id: number }
+        ).id;
+        if (state === "approved") liveRevisionId = revisionId;
+        const reviewed = liveRevisionId ? past : null;
         db.prepare(
-          "INSERT INTO sign_offs (revision_id, reviewer_id, decision, meaning, signer_name, signer_credentials, content_hash) VALUES (?, ?, 'approve', ?, ?, ?, ?)",
-        ).run(revisionId, reviewer.id, APPROVAL_MEANING, reviewer.name, reviewer.credentials, hashed);
-      return { articleId, slug, revisionId, liveRevisionId, question, patientBody, clinicianBody, contentHash: hashed };
-    }).immediate();
+          "UPDATE articles SET working_revision_id = ?, live_revision_id = ?, first_published_at = ?, last_reviewed_at = ?, review_due_at = ? WHERE id = ?",
+        ).run(
+          revisionId,
+          liveRevisionId,
+          reviewed,
+          reviewed,
+          liveRevisionId ? (opts.reviewDueAt ?? new Date(Date.now() + 300 * 86_400_000).toISOString()) : null,
+          articleId,
+        );
+        opts.cites?.forEach((c, i) => {
+          for (const id of new Set([revisionId, liveRevisionId].filter((x): x is number => x !== null)))
+            db.prepare("INSERT INTO revision_citations (revision_id, reference_id, audience, position) VALUES (?, ?, 'clinician', ?)").run(
+              id,
+              c.id,
+              i + 1,
+            );
+        });
+        for (const reviewer of opts.reviewers ?? [])
+          db.prepare("INSERT INTO review_assignments (revision_id, reviewer_id, assigned_by_id, due_at) VALUES (?, ?, ?, ?)").run(
+            revisionId,
+            reviewer.id,
+            opts.author.id,
+            new Date(Date.now() + 7 * 86_400_000).toISOString(),
+          );
+        for (const reviewer of opts.approvedBy ?? [])
+          db.prepare(
+            "INSERT INTO sign_offs (revision_id, reviewer_id, decision, meaning, signer_name, signer_credentials, content_hash) VALUES (?, ?, 'approve', ?, ?, ?, ?)",
+          ).run(revisionId, reviewer.id, APPROVAL_MEANING, reviewer.name, reviewer.credentials, workingHash);
+        return {
+          articleId,
+          slug,
+          revisionId,
+          liveRevisionId,
+          question,
+          patientBody: workingPatientBody,
+          clinicianBody,
+          contentHash: workingHash,
+        };
+      })
+      .immediate();
   } finally {
     db.close();
   }

@@ -5,6 +5,7 @@ import {
   canChangeOwnNotifications,
   canChangeOwnPassword,
   canCommentOnReview,
+  canEscalateChangeClass,
   canCreateArticle,
   canEditBoardProfile,
   canEditRevision,
@@ -537,6 +538,17 @@ export const ACTION_ROWS: ActionRow[] = [
     allowed: (actor) => canAssignReviewers(actor),
     state: (s) => dbValue("SELECT count(*) AS n FROM review_assignments WHERE revision_id = ? AND removed_at IS NULL", s.revisionId),
   }),
+  define<Awaited<ReturnType<typeof underReview>>>({
+    action: "lib/actions/workflow.ts#escalateChangeClassAction",
+    page: "/dashboard",
+    subjects: {
+      other: async () => minorUnderReview(null),
+      own: async (caller) => minorUnderReview(caller),
+    },
+    args: (s) => [{ revisionId: s.revisionId, reason: "Matrix: the dose wording needs the full panel." }],
+    allowed: (actor, s) => canEscalateChangeClass(actor, { authorId: s.authorId }, s.assignments),
+    state: (s) => dbValue("SELECT change_class FROM revisions WHERE id = ?", s.revisionId),
+  }),
   define<ArticleFixture>({
     action: "lib/actions/workflow.ts#startReReviewAction",
     page: "/dashboard",
@@ -828,6 +840,23 @@ export const ROUTE_ROWS: RouteRow[] = [
     ],
   },
   {
+    route: "/(editor)/admin/signatures/export/route",
+    probes: [
+      {
+        method: "GET",
+        path: "/admin/signatures/export",
+        allowed: canViewAuditLog,
+        succeeded: (st, body) => st === 200 && body.startsWith("sign_off_id,article,revision"),
+      },
+      {
+        method: "GET",
+        path: "/admin/signatures/export?format=json",
+        allowed: canViewAuditLog,
+        succeeded: (st, body) => st === 200 && body.startsWith("["),
+      },
+    ],
+  },
+  {
     route: "/api/v1/articles/route",
     probes: [
       { method: "GET", path: "/api/v1/articles", allowed: everyone, succeeded: (st, body) => st === 200 && body.includes(PUBLISHED_SLUG) },
@@ -902,6 +931,13 @@ export const ROUTE_ROWS: RouteRow[] = [
 ];
 
 /** Staff who may open an article's editor pages without an assignment (the fixture draft has none). */
+/** A claimed-minor change under review (escalation turns it major). */
+async function minorUnderReview(caller: Caller | null) {
+  const subject = await underReview(caller);
+  dbRun("UPDATE revisions SET change_class = 'minor', change_reason = 'typo' WHERE id = ?", subject.revisionId);
+  return subject;
+}
+
 const viewsDraft = (actor: Actor | null, f: PageFixtures) => canViewRevision(actor, { authorId: f.draft.authorId }, []);
 
 export const PAGE_ROWS: PageRow[] = [
@@ -1029,6 +1065,13 @@ export const PAGE_ROWS: PageRow[] = [
     url: (f) => `/editor/articles/${f.draft.articleId}/history`,
     allowed: (a) => canEditRevision(a),
     marker: (f) => f.draft.slug,
+  },
+  {
+    page: "/(editor)/editor/articles/[id]/signatures/page",
+    url: (f) => `/editor/articles/${f.draft.articleId}/signatures`,
+    allowed: viewsDraft,
+    // Not the heading: the page's title is in the 404 page's <head> too.
+    marker: (f) => f.draft.question,
   },
   {
     page: "/(editor)/editor/articles/[id]/review/page",

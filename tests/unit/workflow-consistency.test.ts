@@ -43,6 +43,7 @@ const PERMISSION: Record<WorkflowAction, Permission> = {
   comment: (a, r, s) => permissions.canCommentOnReview(a, r, s),
   view: (a, r, s) => permissions.canViewRevision(a, r, s),
   start_re_review: (a) => permissions.canStartReReview(a),
+  escalate_class: (a, r, s) => permissions.canEscalateChangeClass(a, r, s),
 };
 
 function validInput(action: WorkflowAction, context: Omit<TransitionInput, "action" | "state">): TransitionInput {

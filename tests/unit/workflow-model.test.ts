@@ -1,10 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Actor, Role } from "@/lib/permissions";
+import type { ChangeClass, CredentialClass } from "@/lib/domain";
 import {
   checkTransition,
   editAfterSubmissionEffect,
+  ruleForChangeClass,
   WORKFLOW_ACTIONS,
+  type MixRequirement,
   type SignOffDecision,
   type SignOffRef,
   type TransitionInput,
@@ -27,6 +30,12 @@ const ROLE_OF: Record<number, Role> = {
 const USER_IDS = Object.keys(ROLE_OF).map(Number);
 const REVIEWER_IDS = USER_IDS.filter((id) => ROLE_OF[id] === "reviewer");
 
+/** Each user's credential class, fixed per run; editors and admins sign as "other" if a row says they did. */
+type ClassMap = Record<number, CredentialClass>;
+const CLASSES: CredentialClass[] = ["physician", "nurse", "pharmacist", "physiotherapist", "other"];
+/** The default approver mix (issue 17): at least one physician for new and major changes. */
+const MIX: MixRequirement[] = [{ minApprovals: 1, classes: ["physician"], appliesTo: ["new", "major"] }];
+
 type Model = {
   state: WorkflowState;
   authorId: number;
@@ -35,15 +44,22 @@ type Model = {
   signOffs: SignOffRef[];
   requiredApprovals: number;
   inactive: Set<number>;
+  /** Approvals a minor change needs (never more than requiredApprovals, as the settings refuse). */
+  minorApprovals: number;
+  changeClass: ChangeClass;
+  classOf: ClassMap;
 };
 
 /** A user by id, the revision's author, or whoever is at that position on its panel when the command runs. */
 type UserPick = { userId: number } | { author: true } | { panelIndex: number };
 
 type Command =
-  | { kind: "act"; action: WorkflowAction; actor: UserPick; targetIds: number[]; staleHash: boolean }
+  /** `recused`: the signer declares a conflict under the recuse policy, so the sign-off is recorded and never counts. */
+  | { kind: "act"; action: WorkflowAction; actor: UserPick; targetIds: number[]; staleHash: boolean; recused: boolean }
   /** Rows that reach the tables some other way (an import, a migration, a future bug): the quorum must hold regardless. */
-  | { kind: "write_sign_off"; reviewer: UserPick; decision: SignOffDecision; staleHash: boolean }
+  | { kind: "write_sign_off"; reviewer: UserPick; decision: SignOffDecision; staleHash: boolean; recused: boolean }
+  /** A class claim at submission, or an escalation: the rule the quorum applies changes with it. */
+  | { kind: "set_change_class"; value: ChangeClass }
   | { kind: "write_assignment"; reviewer: UserPick }
   | { kind: "toggle_active"; userId: number }
   | { kind: "set_required_approvals"; value: number };
@@ -68,6 +84,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
       ),
       targetIds: fc.constant<number[]>([]),
       staleHash: fc.integer({ min: 0, max: 5 }).map((n) => n === 0),
+      recused: fc.integer({ min: 0, max: 7 }).map((n) => n === 0),
     }),
   },
   {
@@ -81,6 +98,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
       actor: fc.constantFrom(1, 2, 3).map((id) => ({ userId: id })),
       targetIds: fc.uniqueArray(fc.constantFrom(...REVIEWER_IDS), { minLength: 3, maxLength: 7 }),
       staleHash: fc.constant(false),
+      recused: fc.constant(false),
     }),
   },
   {
@@ -91,6 +109,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
       actor: anyoneOrAuthor,
       targetIds: fc.uniqueArray(userId, { maxLength: 5 }),
       staleHash: fc.boolean(),
+      recused: fc.boolean(),
     }),
   },
   {
@@ -100,7 +119,12 @@ const command: fc.Arbitrary<Command> = fc.oneof(
       reviewer: anyoneOrAuthor,
       decision: fc.constantFrom("approve" as const, "request_changes" as const),
       staleHash: fc.boolean(),
+      recused: fc.boolean(),
     }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant("set_change_class" as const), value: fc.constantFrom<ChangeClass>("new", "major", "minor") }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("write_assignment" as const), reviewer: anyoneOrAuthor }) },
   // Deactivations and quorum changes are rare, so large quorums still get reached, not only refused.
@@ -113,27 +137,35 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 
 const actorOf = (m: Model, id: number): Actor => ({ id, role: ROLE_OF[id], active: !m.inactive.has(id) });
 
-/** The issue's rule, literally: distinct assigned non-author reviewers with an approval on the current hash. */
+/** Approvals the revision's change class needs: minorApprovals for minor, requiredApprovals otherwise. */
+const neededFor = (m: Model) => (m.changeClass === "minor" ? m.minorApprovals : m.requiredApprovals);
+
+/** The issue's rule, literally: distinct assigned non-author reviewers with a non-recused approval on the current hash. */
 function literalApprovers(m: Model): Set<number> {
   const approvers = new Set<number>();
   for (const s of m.signOffs) {
     const onCurrent = s.contentHash === hashOf(m.hashNumber);
-    if (s.decision === "approve" && onCurrent && m.assigned.has(s.reviewerId) && s.reviewerId !== m.authorId) {
+    if (s.decision === "approve" && !s.recused && onCurrent && m.assigned.has(s.reviewerId) && s.reviewerId !== m.authorId) {
       approvers.add(s.reviewerId);
     }
   }
   return approvers;
 }
 
-/** The stricter rule the module implements: an active reviewer's latest word on the current hash must be approve. */
-function strictApproverCount(m: Model): number {
-  let count = 0;
+/**
+ * The stricter rule the module implements: an active reviewer's latest word on the current hash
+ * must be an approval that isn't recused; new and major changes also need a physician among them.
+ */
+function strictQuorumHolds(m: Model): boolean {
+  const approvers: number[] = [];
   for (const reviewerId of m.assigned) {
     if (reviewerId === m.authorId || m.inactive.has(reviewerId)) continue;
     const onCurrent = m.signOffs.filter((s) => s.reviewerId === reviewerId && s.contentHash === hashOf(m.hashNumber));
-    if (onCurrent.at(-1)?.decision === "approve") count += 1;
+    const latest = onCurrent.at(-1);
+    if (latest?.decision === "approve" && !latest.recused) approvers.push(reviewerId);
   }
-  return count;
+  const mixHolds = m.changeClass === "minor" || approvers.some((id) => m.classOf[id] === "physician");
+  return approvers.length >= neededFor(m) && mixHolds;
 }
 
 const EDGES = new Set([
@@ -178,7 +210,12 @@ function inputFor(m: Model, c: Extract<Command, { kind: "act" }>, actorId: numbe
         signedHash: signed,
         currentHash: current,
         signOffs: m.signOffs,
-        requiredApprovals: m.requiredApprovals,
+        ...ruleForChangeClass(
+          m.changeClass,
+          { requiredApprovals: m.requiredApprovals, minorApprovals: m.minorApprovals, approverMix: MIX, specialtyMatch: false },
+          "",
+        ),
+        signer: { credentialClass: m.classOf[actorId] ?? "other", recused: c.recused },
       };
     default:
       return { ...context, action: c.action };
@@ -186,15 +223,22 @@ function inputFor(m: Model, c: Extract<Command, { kind: "act" }>, actorId: numbe
 }
 
 let nextSignOffId = 1;
+/** Guards against a vacuous run of the governance rules: each must have decided some approval. */
+const governanceSeen = { minorApproved: 0, blockedByMix: 0, recusedApprovals: 0 };
 
 /** Commands that write rows directly or change the surroundings; none of them may change the state. */
 function applyWrite(m: Model, c: Exclude<Command, { kind: "act" }>): void {
   switch (c.kind) {
     case "write_sign_off": {
       const contentHash = hashOf(c.staleHash ? m.hashNumber - 1 : m.hashNumber);
-      m.signOffs.push({ id: nextSignOffId++, reviewerId: userIdOf(m, c.reviewer), decision: c.decision, contentHash });
+      const reviewerId = userIdOf(m, c.reviewer);
+      const credentialClass = m.classOf[reviewerId] ?? "other";
+      m.signOffs.push({ id: nextSignOffId++, reviewerId, decision: c.decision, contentHash, credentialClass, recused: c.recused });
       return;
     }
+    case "set_change_class":
+      m.changeClass = c.value;
+      return;
     case "write_assignment":
       m.assigned.add(userIdOf(m, c.reviewer));
       return;
@@ -203,6 +247,7 @@ function applyWrite(m: Model, c: Exclude<Command, { kind: "act" }>): void {
       return;
     case "set_required_approvals":
       m.requiredApprovals = c.value;
+      m.minorApprovals = Math.min(m.minorApprovals, c.value);
   }
 }
 
@@ -219,7 +264,9 @@ function step(m: Model, c: Command): string | null {
   const before = m.state;
   if (input.action === "approve" || input.action === "request_changes") {
     const decision = input.action === "approve" ? "approve" : "request_changes";
-    m.signOffs.push({ id: nextSignOffId++, reviewerId: actorId, decision, contentHash: input.signedHash });
+    const credentialClass = m.classOf[actorId] ?? "other";
+    const recused = input.action === "approve" && c.recused;
+    m.signOffs.push({ id: nextSignOffId++, reviewerId: actorId, decision, contentHash: input.signedHash, credentialClass, recused });
   }
   if (input.action === "assign_reviewers") input.reviewerIds.forEach((id) => m.assigned.add(id));
   if (input.action === "add_reviewer") m.assigned.add(input.reviewerId);
@@ -237,13 +284,19 @@ function step(m: Model, c: Command): string | null {
   if (input.action === "request_changes") expect(m.state).toBe("changes_requested");
   if (input.action === "approve") {
     // Completeness: the approval that makes the quorum approves, and no other does.
-    expect(m.state === "approved").toBe(strictApproverCount(m) >= m.requiredApprovals);
+    expect(m.state === "approved").toBe(strictQuorumHolds(m));
+    if (c.recused) governanceSeen.recusedApprovals++;
+    if (m.state === "approved" && m.changeClass === "minor") governanceSeen.minorApproved++;
+    if (m.state !== "approved" && m.changeClass !== "minor" && literalApprovers(m).size >= neededFor(m)) governanceSeen.blockedByMix++;
   }
   if (m.state === before) return null;
   expect(EDGES.has(`${before}>${m.state}`)).toBe(true);
   if (m.state === "approved") {
-    // Safety: approved only when requiredApprovals distinct, assigned, non-author reviewers approved this hash.
-    expect(literalApprovers(m).size).toBeGreaterThanOrEqual(m.requiredApprovals);
+    // Safety: approved only when the class's number of distinct, assigned, non-author reviewers approved this hash
+    // without a recusal, with a physician among them for a new or major change.
+    const approvers = literalApprovers(m);
+    expect(approvers.size).toBeGreaterThanOrEqual(neededFor(m));
+    if (m.changeClass !== "minor") expect([...approvers].some((id) => m.classOf[id] === "physician")).toBe(true);
   }
   return `${before}>${m.state}`;
 }
@@ -257,7 +310,13 @@ describe("workflow model", () => {
         fc.integer({ min: 1, max: 5 }),
         userId,
         fc.array(command, { minLength: 1, maxLength: 500, size: "max" }),
-        (requiredApprovals, authorId, commands) => {
+        fc.integer({ min: 1, max: 5 }),
+        fc.constantFrom<ChangeClass>("new", "major", "minor"),
+        fc.array(fc.constantFrom(...CLASSES), { minLength: REVIEWER_IDS.length, maxLength: REVIEWER_IDS.length }),
+        (requiredApprovals, authorId, commands, minorApprovals, changeClass, classes) => {
+          const classOf: ClassMap = Object.fromEntries(REVIEWER_IDS.map((id, i) => [id, classes[i]]));
+          // At least one physician on the board, or no new or major change could ever be approved.
+          classOf[REVIEWER_IDS[0]] = "physician";
           const m: Model = {
             state: "draft",
             authorId,
@@ -266,6 +325,9 @@ describe("workflow model", () => {
             signOffs: [],
             requiredApprovals,
             inactive: new Set(),
+            minorApprovals: Math.min(minorApprovals, requiredApprovals),
+            changeClass,
+            classOf,
           };
           for (const c of commands) {
             const required = m.requiredApprovals;
@@ -280,5 +342,8 @@ describe("workflow model", () => {
     // Guards against a vacuous run: every transition, and approval under every quorum size, must have happened.
     expect([...edgesSeen].sort()).toEqual([...EDGES, "new_revision"].sort());
     expect([...approvalsSeen.keys()].sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(governanceSeen.minorApproved).toBeGreaterThan(0);
+    expect(governanceSeen.blockedByMix).toBeGreaterThan(0);
+    expect(governanceSeen.recusedApprovals).toBeGreaterThan(0);
   });
 });

@@ -102,6 +102,10 @@ const FOR_ANYONE_EDITORIAL = [
   "approved view editor",
   "approved start_re_review admin",
   "approved start_re_review editor",
+  "submitted escalate_class admin",
+  "submitted escalate_class editor",
+  "under_review escalate_class admin",
+  "under_review escalate_class editor",
 ];
 
 /** A reviewer on the panel may open the revision in every state, whether or not they wrote it. */
@@ -124,6 +128,8 @@ const EXPECTED: Record<Relation, string[]> = {
     "submitted comment reviewer",
     "under_review comment reviewer",
     "changes_requested comment reviewer",
+    "submitted escalate_class reviewer",
+    "under_review escalate_class reviewer",
     ...VIEW_AS_ASSIGNED_REVIEWER,
   ],
   // Being assigned gives the author no say over their own revision's review.

@@ -27,6 +27,8 @@ export default async function OwnProfilePage() {
           specialty: profile.specialty,
           bio: profile.bio,
           isPublic: profile.isPublic,
+          credentialClass: profile.credentialClass,
+          specialties: profile.specialties,
         }}
       />
     </div>

@@ -25,6 +25,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Audit log</h1>
+      <p className="text-sm">
+        For an inspection, export every board signature with its meaning, time, hash and audit event:{" "}
+        <a href="/admin/signatures/export">signatures as CSV</a> · <a href="/admin/signatures/export?format=json">as JSON</a>
+      </p>
       <div data-chain={chain.ok ? "verified" : "broken"}>
         {chain.ok ? (
           <Alert tone="success">

@@ -125,6 +125,8 @@ export default async function UserPage({
               specialty: target.profile?.specialty ?? "",
               bio: target.profile?.bio ?? "",
               isPublic: target.profile?.isPublic ?? false,
+              credentialClass: target.profile?.credentialClass ?? "other",
+              specialties: target.profile?.specialties ?? "",
             }}
           />
         </Panel>

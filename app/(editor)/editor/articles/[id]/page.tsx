@@ -7,6 +7,7 @@ import { getArticleOverview } from "@/lib/dal/workflow-overview";
 import { listPreviewLinks } from "@/lib/dal/preview-links";
 import { canManagePreviewLinks } from "@/lib/permissions";
 import { PreviewLinksPanel } from "@/components/preview/preview-links-panel";
+import { getSiteSettings } from "@/lib/dal/settings";
 import { formatDate } from "@/lib/dates";
 import { shortHash } from "@/lib/content-hash";
 import { stepperStage } from "@/lib/workflow";
@@ -20,6 +21,9 @@ import { ReviewerPanel } from "@/components/workflow/reviewer-panel";
 import { SignOffList } from "@/components/workflow/sign-off-list";
 import { SubmissionChecklist } from "@/components/workflow/submission-checklist";
 import { TransitionButtons } from "@/components/workflow/transition-buttons";
+import { ChangeClassSummary } from "@/components/workflow/change-class-summary";
+import { EscalateClassForm } from "@/components/workflow/escalate-class-form";
+import { SubmitWithClassForm } from "@/components/workflow/submit-with-class-form";
 
 export const metadata: Metadata = { title: "Article" };
 export const dynamic = "force-dynamic";
@@ -34,6 +38,9 @@ export default async function ArticleOverviewPage({ params }: Props) {
   if (!overview) notFound();
   const { article, revision, live, checklist, quorum, can } = overview;
   const timeline = articleTimeline(articleId);
+  // A change to a live article is classed at submission (major or a verified minor).
+  const chooseClass = can.submit && !!live && !revision.isLive;
+  const settings = getSiteSettings();
 
   return (
     <div className="space-y-8">
@@ -65,6 +72,9 @@ export default async function ArticleOverviewPage({ params }: Props) {
           </Link>
           <Link href={`/editor/articles/${article.id}/history`} className={buttonClass("secondary", "no-underline")}>
             History
+          </Link>
+          <Link href={`/editor/articles/${article.id}/signatures`} className={buttonClass("secondary", "no-underline")}>
+            Signatures
           </Link>
           {article.readerVisible && (
             <Link href={`/articles/${article.slug}`} className={buttonClass("ghost", "no-underline")}>
@@ -112,10 +122,21 @@ export default async function ArticleOverviewPage({ params }: Props) {
                 <dd className="font-semibold">{live ? `Revision ${live.number}` : "Not published yet"}</dd>
               </div>
             </dl>
+            {revision.state !== "draft" && <ChangeClassSummary quorum={quorum} />}
+            {can.escalate && quorum.changeClass.changeClass === "minor" && <EscalateClassForm revisionId={revision.id} />}
+            {chooseClass && (
+              <SubmitWithClassForm
+                revisionId={revision.id}
+                submitBlocked={!checklist.canSubmit}
+                minorApprovals={settings.minorApprovals}
+                maxChangedWords={settings.minorMaxChangedWords}
+                changeSummary={revision.changeSummary}
+              />
+            )}
             <TransitionButtons
               revisionId={revision.id}
               articleId={article.id}
-              canSubmit={can.submit}
+              canSubmit={can.submit && !chooseClass}
               submitBlocked={!checklist.canSubmit}
               canWithdraw={can.withdraw}
               canReReview={can.reReview}

@@ -18,6 +18,8 @@ import { RequestChangesForm } from "@/components/review/request-changes-form";
 import { ReviewStepper } from "@/components/workflow/review-stepper";
 import { SignOffList } from "@/components/workflow/sign-off-list";
 import { SubmissionChecklist } from "@/components/workflow/submission-checklist";
+import { ChangeClassSummary } from "@/components/workflow/change-class-summary";
+import { EscalateClassForm } from "@/components/workflow/escalate-class-form";
 
 export const metadata: Metadata = { title: "Review" };
 export const dynamic = "force-dynamic";
@@ -62,6 +64,14 @@ export default async function ReviewPage({ params }: Props) {
         </div>
         <ReviewStepper stage={stepperStage(revision.state)} summary={false} />
       </header>
+
+      <section aria-labelledby="class-heading" className="space-y-2 rounded-md border border-slate-200 bg-white p-4">
+        <h2 id="class-heading" className="text-lg font-semibold">
+          Change class
+        </h2>
+        <ChangeClassSummary quorum={quorum} />
+        {viewer.canEscalate && quorum.changeClass.changeClass === "minor" && <EscalateClassForm revisionId={revision.id} />}
+      </section>
 
       {viewer.mustSignAgain && (
         <Alert tone="warning">
