@@ -92,6 +92,18 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
     EVERYONE,
   ),
   error_report: kind("Reader error report", "none", "A reader reports an error in an article.", EDITORS, "digest"),
+  publish_failed: kind(
+    "Scheduled publication refused",
+    "article",
+    "An article you scheduled could not go live at its time (a retracted source, a withdrawal); the reason is on the article.",
+    EDITORS,
+  ),
+  article_withdrawn: kind(
+    "Article taken down or restored",
+    "article",
+    "An article you edit or reviewed is withdrawn, archived or republished.",
+    EVERYONE,
+  ),
   security: {
     label: "Account security",
     destination: "none",

@@ -4,16 +4,17 @@ import { getDb, writeTransaction, type Tx } from "@/db";
 import { articles, boardProfiles, reviewAssignments, reviewComments, revisions, signOffs, users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { authorAndAssigningEditors, notify, notifyEach } from "@/lib/dal/notifications";
+import { onQuorumReached } from "@/lib/dal/publication";
 import { clearFailures, lockOf, recordFailure } from "@/lib/dal/rate-limit";
 import { syncArticleSearch } from "@/lib/dal/search-index";
 import type { CurrentUser } from "@/lib/dal/session";
 import { getSiteSettings } from "@/lib/dal/settings";
-import { loadRevision, nowIso, requireTransition, signOffRefs, type ArticleRow, type RevisionRow } from "@/lib/dal/workflow-context";
+import { loadRevision, nowIso, requireTransition, signOffRefs, type RevisionRow } from "@/lib/dal/workflow-context";
 import type { TransitionOutcome } from "@/lib/dal/workflow";
 import { verifyPassword } from "@/lib/passwords";
 import { APPROVAL_MEANING, REQUEST_CHANGES_MEANING } from "@/lib/sign-off";
 import { ACCOUNT_POLICY } from "@/lib/throttle";
-import { countingApprovals, reviewDueDate } from "@/lib/workflow";
+import { countingApprovals } from "@/lib/workflow";
 import type { ApproveInput, RequestChangesInput } from "@/lib/validations/workflow";
 
 /**
@@ -25,7 +26,7 @@ import type { ApproveInput, RequestChangesInput } from "@/lib/validations/workfl
 const signingKey = (userId: number) => `signoff:user:${userId}`;
 
 export type ApproveOutcome =
-  | { ok: true; outcome: TransitionOutcome; published: boolean; approvalsCounted: number }
+  | { ok: true; outcome: TransitionOutcome; published: boolean; scheduledFor: string | null; approvalsCounted: number }
   | { ok: false; reason: "wrong_password" | "locked"; lockedUntil?: Date };
 
 function signer(tx: Tx, userId: number) {
@@ -55,47 +56,6 @@ function insertSignOff(tx: Tx, user: CurrentUser, revision: RevisionRow, decisio
     })
     .returning({ id: signOffs.id })
     .get();
-}
-
-/** The revision becomes what readers see; the review clock restarts from now. */
-function publish(tx: Tx, user: CurrentUser, article: ArticleRow, revision: RevisionRow, approvals: number[]) {
-  const now = nowIso();
-  const months = getSiteSettings().reviewIntervalMonths;
-  tx.update(revisions).set({ state: "approved", approvedAt: now, updatedAt: now }).where(eq(revisions.id, revision.id)).run();
-  tx.update(articles)
-    .set({
-      liveRevisionId: revision.id,
-      firstPublishedAt: article.firstPublishedAt ?? now,
-      lastReviewedAt: now,
-      reviewDueAt: reviewDueDate(now, months),
-      reReviewFlaggedAt: null,
-      reReviewReason: null,
-      updatedAt: now,
-    })
-    .where(eq(articles.id, article.id))
-    .run();
-  syncArticleSearch(tx, article.id);
-  notifyEach(
-    tx,
-    authorAndAssigningEditors(tx, revision),
-    "approved",
-    `“${revision.question}” was approved by the board and is now live.`,
-    { articleId: article.id, revisionId: revision.id },
-    { actorId: user.id, eventKey: `approved:${revision.id}` },
-  );
-  appendAuditEvent(tx, {
-    actor: user,
-    action: "revision.approve",
-    targetType: "revision",
-    targetId: revision.id,
-    articleId: article.id,
-    summary: {
-      before: { state: revision.state, liveRevisionId: article.liveRevisionId },
-      after: { state: "approved", liveRevisionId: revision.id, reviewDueAt: reviewDueDate(now, months) },
-      contentHash: revision.contentHash,
-      approvedBy: approvals,
-    },
-  });
 }
 
 /** Checks permission and state without writing, so a refused request never costs a password try. */
@@ -188,11 +148,13 @@ export function recordApproval(user: CurrentUser, input: ApproveInput): Extract<
       summary: { signOffId: created.id, contentHash: revision.contentHash, meaning: APPROVAL_MEANING },
     });
     const approvals = countingApprovalIds(tx, revision);
-    if (to === "approved") publish(tx, user, article, revision, approvals);
+    // What happens once the quorum holds (publish now or wait for publishAt) is publication.ts's.
+    const after = to === "approved" ? onQuorumReached(tx, user, article, revision, approvals) : null;
     return {
       ok: true,
       outcome: { articleId: article.id, slug: article.slug, state: to },
-      published: to === "approved",
+      published: after?.published ?? false,
+      scheduledFor: after?.scheduledFor ?? null,
       approvalsCounted: approvals.length,
     };
   });

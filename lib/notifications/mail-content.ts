@@ -39,6 +39,8 @@ const SUBJECTS: Record<NotificationKind, string> = {
   published: "Published",
   reference_retracted: "A cited source was retracted",
   error_report: "Reader error report",
+  publish_failed: "Scheduled publication refused",
+  article_withdrawn: "Article taken down or restored",
   security: "Account security",
 };
 
