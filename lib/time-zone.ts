@@ -22,8 +22,8 @@ export function localDate(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
-/** A wall-clock time as typed into a datetime-local input: "2026-12-24T09:30". */
-export const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+/** A wall-clock time as typed into a datetime-local input: "2026-12-24T09:30", seconds optional. */
+export const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /** Minutes the zone is ahead of UTC at an instant (negative west of Greenwich). */
 function offsetMinutes(at: number, timeZone: string): number {
@@ -50,10 +50,10 @@ function offsetMinutes(at: number, timeZone: string): number {
 export function zonedTimeToUtc(local: string, timeZone: string): Date | null {
   const m = LOCAL_DATE_TIME.exec(local);
   if (!m) return null;
-  const [year, month, day, hour, minute] = m.slice(1).map(Number);
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const [year, month, day, hour, minute, second = 0] = m.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
+  const wall = Date.UTC(year!, month! - 1, day, hour, minute, second);
   const check = new Date(wall);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) {
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month! - 1 || check.getUTCDate() !== day || hour! > 23 || minute! > 59 || second > 59) {
     return null;
   }
   // Try the offsets in force just before and after; the earliest that reads back as the same wall time wins.
@@ -61,13 +61,13 @@ export function zonedTimeToUtc(local: string, timeZone: string): Date | null {
     .map((offset) => wall - offset * 60_000)
     .sort((a, b) => a - b);
   for (const at of candidates) {
-    if (utcToZonedInput(new Date(at), timeZone) === local) return new Date(at);
+    if (utcToZonedInput(new Date(at), timeZone, true) === (m[6] === undefined ? `${local}:00` : local)) return new Date(at);
   }
   return null;
 }
 
 /** The wall-clock time at an instant in a zone, in the datetime-local input's format. */
-export function utcToZonedInput(at: Date, timeZone: string): string {
+export function utcToZonedInput(at: Date, timeZone: string, withSeconds = at.getUTCSeconds() !== 0): string {
   const parts = new Intl.DateTimeFormat("en-CA", {
     timeZone,
     hourCycle: "h23",
@@ -76,9 +76,11 @@ export function utcToZonedInput(at: Date, timeZone: string): string {
     day: "2-digit",
     hour: "2-digit",
     minute: "2-digit",
+    second: "2-digit",
   }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+  const minutes = `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+  return withSeconds ? `${minutes}:${get("second")}` : minutes;
 }
 
 /** "24 Dec 2026, 09:30 Europe/London (09:30 UTC)": a time in the site's zone with UTC beside it. */

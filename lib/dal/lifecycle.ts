@@ -126,10 +126,17 @@ export function scheduleRevision(user: CurrentUser, input: ScheduleInput): Lifec
 }
 
 function takeDownNotice(tx: Tx, user: CurrentUser, article: ArticleRow, message: string, event: string): void {
-  notifyEach(tx, editorsAndReviewers(tx, article), "article_withdrawn", message, { articleId: article.id }, {
-    actorId: user.id,
-    eventKey: `${event}:${article.id}:${nowIso()}`,
-  });
+  notifyEach(
+    tx,
+    editorsAndReviewers(tx, article),
+    "article_withdrawn",
+    message,
+    { articleId: article.id },
+    {
+      actorId: user.id,
+      eventKey: `${event}:${article.id}:${nowIso()}`,
+    },
+  );
 }
 
 /** Takes a live article off the site at once: every reader URL answers 410 with the date and the reason. */
@@ -192,7 +199,12 @@ export function republishArticle(user: CurrentUser, articleId: number): Lifecycl
       .where(eq(articles.id, article.id))
       .run();
     if (candidate.id !== article.liveRevisionId) {
-      makeLive(tx, { actor: user, article: { ...article, lifecycle: "active" }, revision: candidate, audit: { action: "revision.publish" } });
+      makeLive(tx, {
+        actor: user,
+        article: { ...article, lifecycle: "active" },
+        revision: candidate,
+        audit: { action: "revision.publish" },
+      });
     } else {
       syncArticleSearch(tx, article.id);
     }

@@ -25,7 +25,12 @@ export const UNPUBLISH_JOB = "lifecycle.unpublish";
 
 /** A job per revision and time: moving the schedule queues a new one, and the old one finds the time changed and does nothing. */
 export function enqueuePublication(tx: Tx, revisionId: number, publishAt: string): void {
-  enqueueJob(tx, { kind: PUBLISH_JOB, key: `publish:${revisionId}:${publishAt}`, payload: { revisionId, publishAt }, runAt: new Date(publishAt) });
+  enqueueJob(tx, {
+    kind: PUBLISH_JOB,
+    key: `publish:${revisionId}:${publishAt}`,
+    payload: { revisionId, publishAt },
+    runAt: new Date(publishAt),
+  });
 }
 
 export function enqueueExpiry(tx: Tx, revisionId: number, unpublishAt: string): void {
@@ -40,7 +45,12 @@ export function enqueueExpiry(tx: Tx, revisionId: number, unpublishAt: string): 
 /** The revision becomes what readers see; the review clock restarts from now. */
 export function makeLive(
   tx: Tx,
-  input: { actor: AuditActor | null; article: ArticleRow; revision: RevisionRow; audit: { action: string; extra?: Record<string, unknown> } },
+  input: {
+    actor: AuditActor | null;
+    article: ArticleRow;
+    revision: RevisionRow;
+    audit: { action: string; extra?: Record<string, unknown> };
+  },
 ): void {
   const { article, revision } = input;
   const now = nowIso();

@@ -42,11 +42,7 @@ export const scheduleSchema = z
 export type ScheduleInput = z.infer<typeof scheduleSchema>;
 export type ScheduleFormValues = z.input<typeof scheduleSchema>;
 
-const reason = z
-  .string()
-  .trim()
-  .min(10, "Give readers the reason in at least 10 characters")
-  .max(500, "Use at most 500 characters");
+const reason = z.string().trim().min(10, "Give readers the reason in at least 10 characters").max(500, "Use at most 500 characters");
 
 export const withdrawArticleSchema = z.object({ articleId: id, reason }).strict();
 export type WithdrawArticleInput = z.infer<typeof withdrawArticleSchema>;

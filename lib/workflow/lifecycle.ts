@@ -73,9 +73,7 @@ const LIFECYCLE_PHRASES: Readonly<Record<ArticleLifecycle, string>> = {
   archived: "archived",
 };
 
-export type LifecycleCheck =
-  | { ok: true; to: ArticleLifecycle }
-  | { ok: false; code: "forbidden" | "illegal_transition"; reason: string };
+export type LifecycleCheck = { ok: true; to: ArticleLifecycle } | { ok: false; code: "forbidden" | "illegal_transition"; reason: string };
 
 /** Whether the actor's role may take the action at all (a server action's cheap first gate). */
 export function mayTakeLifecycleAction(action: LifecycleAction, actor: Actor | null, editorsMayWithdraw: boolean): boolean {

@@ -10,7 +10,7 @@ import {
   type PageFixtures,
 } from "../security/access-table";
 import { builtActions, builtAppPaths } from "../security/build-surface";
-import { anonymousCaller, createArticle, signedInCaller, type Caller } from "../security/fixtures";
+import { anonymousCaller, createArticle, dbRun, signedInCaller, type Caller } from "../security/fixtures";
 import { createUser } from "../helpers/e2e-db";
 
 /**
@@ -197,12 +197,24 @@ test.describe("access matrix", () => {
     }
   });
 
-  test("draft content never reaches an anonymous reader, by any URL or RSC variant", async () => {
+  test("draft, scheduled and withdrawn content never reaches an anonymous reader, by any URL or RSC variant", async () => {
     const author = await createUser("editor");
     const draft = createArticle({ authorId: author.id, state: "draft" });
     const returned = createArticle({ authorId: author.id, state: "changes_requested" });
+    // Approved and waiting for its publication time (issue 16): not live, so nowhere for readers.
+    const scheduled = createArticle({ authorId: author.id, state: "approved" });
+    dbRun("UPDATE revisions SET publish_at = ? WHERE id = ?", new Date(Date.now() + 86_400_000).toISOString(), scheduled.revisionId);
+    // Live, then withdrawn and archived: the live revision pointer stays, the text must not.
+    const withdrawn = createArticle({ authorId: author.id, published: true });
+    dbRun(
+      "UPDATE articles SET lifecycle = 'withdrawn', withdrawn_at = ?, withdrawn_reason = 'Recalled' WHERE id = ?",
+      new Date().toISOString(),
+      withdrawn.articleId,
+    );
+    const archived = createArticle({ authorId: author.id, published: true });
+    dbRun("UPDATE articles SET lifecycle = 'archived', withdrawn_at = ? WHERE id = ?", new Date().toISOString(), archived.articleId);
     const anon = await anonymousCaller();
-    for (const fixture of [draft, returned]) {
+    for (const fixture of [draft, returned, scheduled, withdrawn, archived]) {
       for (const url of DRAFT_LEAK_URLS) {
         const plain = url(fixture);
         const [path, query] = plain.split("?");
