@@ -74,6 +74,7 @@ function ScheduleForm({ revisionId, isLive, publishAt, unpublishAt, timeZone }: 
           <TextInput
             id="unpublishAt"
             type="datetime-local"
+            step={1}
             invalid={!!errors.unpublishAt}
             {...describedBy("unpublishAt", errors.unpublishAt, true)}
             {...register("unpublishAt")}

@@ -141,7 +141,7 @@ describe("scheduled publication", () => {
     if (a.live === a.working) {
       expect(
         refusal(() =>
-          scheduleRevision(people.editor, { revisionId: a.live, publishAt: inputIn(3_600_000), unpublishAt: "", timeZone: "UTC" }),
+          scheduleRevision(people.editor, { revisionId: a.working, publishAt: inputIn(3_600_000), unpublishAt: "", timeZone: "UTC" }),
         ),
       ).toBe("invalid");
     }
