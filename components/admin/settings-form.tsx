@@ -199,42 +199,6 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
               <option value="admins-and-editors">Admins and editors</option>
             </select>
           </Field>
-          <Field
-            id="overduePolicy"
-            label="When a review is overdue"
-            error={err("overduePolicy")}
-            hint="What readers see once an article's next review date has passed."
-          >
-            <select
-              id="overduePolicy"
-              className={inputClass(!!errors.overduePolicy)}
-              {...describedBy("overduePolicy", errors.overduePolicy)}
-              defaultValue={settings.overduePolicy}
-              {...register("overduePolicy")}
-            >
-              <option value="notice">Show a “due for review” notice</option>
-              <option value="suspend">Suspend the article (410) after a grace period</option>
-              <option value="none">Nothing</option>
-            </select>
-          </Field>
-          <Field
-            id="suspendAfterDays"
-            label="Suspend after (days overdue)"
-            error={err("suspendAfterDays")}
-            hint="0–365; used when overdue articles are suspended."
-          >
-            <TextInput
-              id="suspendAfterDays"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={365}
-              invalid={!!errors.suspendAfterDays}
-              {...describedBy("suspendAfterDays", errors.suspendAfterDays)}
-              defaultValue={settings.suspendAfterDays}
-              {...register("suspendAfterDays")}
-            />
-          </Field>
         </div>
       </Section>
 

@@ -4,8 +4,6 @@ import { isKnownTimeZone } from "@/lib/time-zone";
 export const PUBLISH_POLICIES = ["on-submit", "approved-only"] as const;
 /** Who may withdraw, republish and archive a live article: admins only, or editors too. */
 export const WITHDRAW_ROLES = ["admins", "admins-and-editors"] as const;
-/** What readers get once an article's review date has passed (issue 16, part 5). */
-export const OVERDUE_POLICIES = ["notice", "suspend", "none"] as const;
 
 const whole = (min: number, max: number, tooFew: string, tooMany: string) =>
   z.coerce.number({ message: "Enter a number" }).int("Enter a whole number").min(min, tooFew).max(max, tooMany);
@@ -31,8 +29,6 @@ export const siteSettingsSchema = z
     reminderDaysBefore: whole(0, 30, "0 days or more (0 turns the early reminder off)", "At most 30 days"),
     escalateAfterDays: whole(1, 60, "At least 1 day", "At most 60 days"),
     withdrawBy: z.enum(WITHDRAW_ROLES, { message: "Choose who may withdraw articles" }),
-    overduePolicy: z.enum(OVERDUE_POLICIES, { message: "Choose what readers see when a review is overdue" }),
-    suspendAfterDays: whole(0, 365, "0 days or more", "At most 365 days"),
   })
   .strict();
 
@@ -53,8 +49,6 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   reminderDaysBefore: 3,
   escalateAfterDays: 7,
   withdrawBy: "admins",
-  overduePolicy: "notice",
-  suspendAfterDays: 30,
   clinicianDisclaimer:
     "This information is intended for healthcare professionals. It supplements, and does not replace, clinical judgement and current practice guidelines. Verify recommendations against the primary literature before applying them to an individual patient.",
   patientDisclaimer:

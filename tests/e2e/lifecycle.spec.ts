@@ -97,7 +97,8 @@ test("a scheduled revision waits off every reader surface, goes live within 60 s
   const publishAt: Record<number, number> = {};
   for (const article of [fresh, doomed]) {
     await editor.goto(`/editor/articles/${article.articleId}`);
-    const value = inputIn(25_000);
+    // Far enough ahead that both schedules and both approvals are done before it, even on a loaded machine.
+    const value = inputIn(45_000);
     publishAt[article.articleId] = Date.parse(`${value}Z`);
     await editor.getByLabel("Publish at (UTC)").fill(value);
     await editor.getByRole("button", { name: "Save schedule" }).click();
