@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { contentHash } from "@/lib/content-hash";
 import type { Actor } from "@/lib/permissions";
 import {
   canAssignReviewers,
@@ -487,6 +488,15 @@ export const ACTION_ROWS: ActionRow[] = [
     subjects: {
       published: async () => {
         const a = await article("approved", true);
+        // Republishing restores only the text the board approved: the fixture's placeholder hash gets the real one.
+        const hash = contentHash({
+          question: a.question,
+          clinicianBody: `Clinician wording for ${a.slug}.`,
+          patientBody: `Patient wording for ${a.slug}.`,
+          disclosure: "None.",
+          references: [],
+        });
+        dbRun("UPDATE revisions SET content_hash = ? WHERE id = ?", hash, a.revisionId);
         dbRun(
           "UPDATE articles SET lifecycle = 'withdrawn', withdrawn_at = ?, withdrawn_reason = 'Matrix' WHERE id = ?",
           new Date().toISOString(),
