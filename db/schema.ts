@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { sqliteTable, integer, text, index, uniqueIndex, primaryKey, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { CHANGE_CLASSES, CREDENTIAL_CLASSES, ROLES, SIGN_OFF_DECISIONS, WORKFLOW_STATES } from "../lib/domain";
+import { ARTICLE_LIFECYCLES, CHANGE_CLASSES, CREDENTIAL_CLASSES, ROLES, SIGN_OFF_DECISIONS, WORKFLOW_STATES } from "../lib/domain";
 import { REFERENCE_NOTICE_KINDS, REFERENCE_STATUS_SOURCES } from "../lib/citations/reference";
 import { NOTIFICATION_DELIVERIES } from "../lib/notification-kinds";
 
@@ -75,6 +75,13 @@ export const articles = sqliteTable(
     reviewReminderAt: text("review_reminder_at"),
     reviewReminderDueAt: text("review_reminder_due_at"),
     reviewReminderStage: text("review_reminder_stage", { enum: ["due_soon", "overdue"] }),
+    /** Migration 0010: active, withdrawn (410 with the reason) or archived (301 to the successor, else 410). */
+    lifecycle: text("lifecycle", { enum: ARTICLE_LIFECYCLES }).notNull().default("active"),
+    /** When, by whom and why the article was withdrawn or archived (the reason is public). */
+    withdrawnAt: text("withdrawn_at"),
+    withdrawnById: integer("withdrawn_by_id").references(() => users.id),
+    withdrawnReason: text("withdrawn_reason"),
+    successorArticleId: integer("successor_article_id").references((): AnySQLiteColumn => articles.id),
     createdById: integer("created_by_id").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -94,9 +101,13 @@ export const articles = sqliteTable(
       .on(t.reviewDueAt)
       .where(sql`live_revision_id IS NOT NULL`),
     // 0008: topic pages, topic counts and the API's topic filter, index-only.
-    index("articles_topic_reader_idx").on(t.topic, t.id, t.liveRevisionId, t.workingRevisionId),
+    index("articles_topic_reader_idx").on(t.topic, t.id, t.liveRevisionId, t.workingRevisionId, t.lifecycle),
     // 0008: keyset orders of the staff article index (updated_at follows the working revision, by trigger).
     index("articles_updated_id_idx").on(t.updatedAt, t.id),
+    // 0010: withdrawn and archived articles.
+    index("articles_lifecycle_idx")
+      .on(t.lifecycle)
+      .where(sql`lifecycle <> 'active'`),
     index("articles_due_order_idx").on(sql`review_due_at IS NULL`, t.reviewDueAt, t.id),
   ],
 );
@@ -135,6 +146,13 @@ export const revisions = sqliteTable(
     /** Who escalated a minor claim to major, and why. */
     changeEscalatedById: integer("change_escalated_by_id").references(() => users.id),
     changeEscalationReason: text("change_escalation_reason").notNull().default(""),
+    /** Migration 0010: approved before this time, the revision waits ("approved, scheduled") for the lifecycle.publish job. */
+    publishAt: text("publish_at"),
+    /** An expiry: once live, the article is withdrawn at this time (lifecycle.unpublish). */
+    unpublishAt: text("unpublish_at"),
+    /** Why the scheduled publication was refused, and when (shown on the revision). */
+    publishBlockedReason: text("publish_blocked_reason"),
+    publishBlockedAt: text("publish_blocked_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -150,6 +168,10 @@ export const revisions = sqliteTable(
       .on(t.updatedAt, t.id, t.articleId)
       .where(sql`state IN ('submitted', 'under_review', 'approved')`),
     index("revisions_question_idx").on(t.question, t.id),
+    // 0010: the dashboard's scheduled queue.
+    index("revisions_scheduled_idx")
+      .on(t.publishAt)
+      .where(sql`publish_at IS NOT NULL AND state = 'approved'`),
   ],
 );
 
@@ -418,6 +440,9 @@ export const NOTIFICATION_KINDS = [
   "error_report",
   "error_report_overdue",
   "security",
+  // Issue 16: a scheduled publication refused at its time, an article withdrawn.
+  "publish_failed",
+  "article_withdrawn",
 ] as const;
 
 export const notifications = sqliteTable(

@@ -20,6 +20,7 @@ import {
 } from "./schema";
 import { seedReferences } from "./seed-data/references";
 import { seedArticles } from "./seed-data/articles";
+import { lifecycleSeedArticles, type LifecycleSeed } from "./seed-data/lifecycle-articles";
 import type { SeedArticle, SeedWording } from "./seed-data/types";
 import { hashPassword } from "../lib/passwords";
 import { appendAuditEvent } from "../lib/dal/audit";
@@ -29,6 +30,7 @@ import type { CredentialClass } from "../lib/domain";
 import { syncArticleSearch } from "../lib/dal/search-index";
 import { errorReportDueAt } from "../lib/error-reports";
 import { DEFAULT_SETTINGS } from "../lib/validations/settings";
+import { enqueuePublication } from "../lib/dal/publication";
 
 export const DEMO_PASSWORD = "vetted-demo-pass";
 
@@ -342,6 +344,56 @@ function seedArticle(tx: Tx, seed: SeedArticle, people: Map<string, SeedPerson>,
   }
 }
 
+/**
+ * The lifecycle demo (issue 16): an approved article taken off the site again and waiting for its
+ * publication time (with its job queued), a withdrawn one with its reason, an archived one pointing
+ * at its successor. Audited like the app would.
+ */
+function seedLifecycle(tx: Tx, seed: LifecycleSeed, admin: SeedPerson) {
+  const article = tx.select().from(articles).where(eq(articles.slug, seed.slug)).get()!;
+  if (seed.lifecycle === "scheduled") {
+    const publishAt = new Date(Date.now() + seed.publishInDays * DAY).toISOString();
+    tx.update(revisions).set({ publishAt }).where(eq(revisions.id, article.workingRevisionId!)).run();
+    tx.update(articles)
+      .set({ liveRevisionId: null, firstPublishedAt: null, lastReviewedAt: null, reviewDueAt: null })
+      .where(eq(articles.id, article.id))
+      .run();
+    enqueuePublication(tx, article.workingRevisionId!, publishAt);
+    appendAuditEvent(tx, {
+      actor: admin,
+      action: "revision.schedule",
+      targetType: "revision",
+      targetId: article.workingRevisionId,
+      articleId: article.id,
+      summary: { after: { publishAt }, seeded: true },
+    });
+    return;
+  }
+  const successor =
+    seed.lifecycle === "archived"
+      ? tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, seed.successorSlug)).get()
+      : undefined;
+  const reason = seed.lifecycle === "withdrawn" ? seed.reason : "Replaced by a fuller answer on exercise after birth.";
+  tx.update(articles)
+    .set({
+      lifecycle: seed.lifecycle,
+      withdrawnAt: isoDaysAgo(3),
+      withdrawnById: admin.id,
+      withdrawnReason: reason,
+      successorArticleId: successor?.id ?? null,
+    })
+    .where(eq(articles.id, article.id))
+    .run();
+  appendAuditEvent(tx, {
+    actor: admin,
+    action: seed.lifecycle === "withdrawn" ? "article.withdraw" : "article.archive",
+    targetType: "article",
+    targetId: article.id,
+    articleId: article.id,
+    summary: { after: { lifecycle: seed.lifecycle }, reason, seeded: true },
+  });
+}
+
 export async function seedDemo(): Promise<{ users: number; references: number; articles: number }> {
   const people = await seedUsers();
   writeTransaction((tx) => {
@@ -363,9 +415,13 @@ export async function seedDemo(): Promise<{ users: number; references: number; a
     seedArticles.forEach((seed, i) => {
       seedArticle(tx, seed, people, i);
     });
+    lifecycleSeedArticles.forEach((seed, i) => {
+      seedArticle(tx, seed, people, seedArticles.length + i);
+      seedLifecycle(tx, seed, people.get("admin@vetted.test")!);
+    });
     for (const row of tx.select({ id: articles.id }).from(articles).all()) syncArticleSearch(tx, row.id);
   });
-  return { users: SEED_USERS.length, references: seedReferences.length, articles: seedArticles.length };
+  return { users: SEED_USERS.length, references: seedReferences.length, articles: seedArticles.length + lifecycleSeedArticles.length };
 }
 
 export function databaseIsEmpty(): boolean {

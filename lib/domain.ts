@@ -26,6 +26,20 @@ export const STATE_LABELS: Readonly<Record<WorkflowState, string>> = {
   approved: "Approved",
 };
 
+/**
+ * Where an article stands for readers, beside its revisions' states: `active` (readers see its
+ * visible revision), `withdrawn` (410 with the public reason) or `archived` (301 to a successor,
+ * 410 without one). See lib/workflow/lifecycle.ts.
+ */
+export const ARTICLE_LIFECYCLES = ["active", "withdrawn", "archived"] as const;
+export type ArticleLifecycle = (typeof ARTICLE_LIFECYCLES)[number];
+
+export const LIFECYCLE_LABELS: Readonly<Record<ArticleLifecycle, string>> = {
+  active: "Active",
+  withdrawn: "Withdrawn",
+  archived: "Archived",
+};
+
 /** What a board reviewer's sign-off says; each is also the workflow action that records it. */
 export const SIGN_OFF_DECISIONS = ["approve", "request_changes"] as const;
 export type SignOffDecision = (typeof SIGN_OFF_DECISIONS)[number];

@@ -103,6 +103,18 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
     "A reader's error report is still open after the response target.",
     EDITORS,
   ),
+  publish_failed: kind(
+    "Scheduled publication refused",
+    "article",
+    "An article you scheduled could not go live at its time (a retracted source, a withdrawal); the reason is on the article.",
+    EDITORS,
+  ),
+  article_withdrawn: kind(
+    "Article taken down or restored",
+    "article",
+    "An article you edit or reviewed is withdrawn, archived or republished.",
+    EVERYONE,
+  ),
   security: {
     label: "Account security",
     destination: "none",

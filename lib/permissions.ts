@@ -9,6 +9,7 @@
  */
 import { SIGN_OFF_DECISIONS, type Actor, type AssignmentRef, type RevisionRef, type Role, type WorkflowState } from "@/lib/domain";
 import { actorStanding } from "@/lib/workflow/actors";
+import { mayTakeLifecycleAction } from "@/lib/workflow/lifecycle";
 import { TRANSITIONS, type TransitionTable, type WorkflowAction } from "@/lib/workflow/transitions";
 
 export type { Actor, AssignmentRef, RevisionRef, Role } from "@/lib/domain";
@@ -212,4 +213,16 @@ export function canManagePreviewLinks(actor: Actor | null): boolean {
 export function canEditBoardProfile(actor: Actor | null, profileUserId: number): boolean {
   if (hasPermission(actor, "editAnyBoardProfile")) return true;
   return hasPermission(actor, "editOwnBoardProfile") && actor?.id === profileUserId;
+}
+
+// ── the publishing lifecycle: read from its table (lib/workflow/lifecycle.ts) ──────────
+
+/** Set, move or cancel a revision's publication time and expiry. */
+export function canSchedulePublication(actor: Actor | null): boolean {
+  return mayTakeLifecycleAction("schedule_publication", actor, false);
+}
+
+/** Withdraw, republish or archive an article: admins, and editors when the `withdrawBy` setting allows. */
+export function canTakeDownArticle(actor: Actor | null, editorsMayWithdraw: boolean): boolean {
+  return mayTakeLifecycleAction("withdraw_article", actor, editorsMayWithdraw);
 }

@@ -29,8 +29,10 @@ export function revalidateReaderArticle(slug: string): void {
 /** Lists and indexes: home, topics, search, feed, sitemap, API list. */
 export function revalidateReaderLists(): void {
   revalidatePath("/static/home");
-  revalidatePath("/topics/[topic]", "page");
-  revalidatePath("/topics/[topic]/page/[page]", "page");
+  // A page's implicit cache tag names its route with the route group, so the group is part of the pattern
+  // (without it the topic pages were never revalidated; tests/e2e/lifecycle.spec.ts checks a topic page).
+  revalidatePath("/(site)/topics/[topic]", "page");
+  revalidatePath("/(site)/topics/[topic]/page/[page]", "page");
   revalidateTag(READER_TAGS.lists, NOW);
 }
 

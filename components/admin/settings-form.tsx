@@ -207,6 +207,27 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
       <Section title="Change classes and approver mix">
         <ApprovalSettings form={form} settings={settings} />
       </Section>
+      <Section title="Publishing lifecycle">
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field
+            id="withdrawBy"
+            label="Who may withdraw articles"
+            error={err("withdrawBy")}
+            hint="Withdrawing, republishing and archiving a live article."
+          >
+            <select
+              id="withdrawBy"
+              className={inputClass(!!errors.withdrawBy)}
+              {...describedBy("withdrawBy", errors.withdrawBy)}
+              defaultValue={settings.withdrawBy}
+              {...register("withdrawBy")}
+            >
+              <option value="admins">Admins only (editor-in-chief)</option>
+              <option value="admins-and-editors">Admins and editors</option>
+            </select>
+          </Field>
+        </div>
+      </Section>
 
       <Section title="Notifications and reminders">
         <div className="grid gap-5 sm:grid-cols-2">

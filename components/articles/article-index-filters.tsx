@@ -3,14 +3,20 @@ import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { IndexOption } from "@/lib/dal/article-index";
 import { STATE_LABELS, WORKFLOW_STATES } from "@/lib/domain";
-import { ARTICLE_SORTS, SORT_LABELS, type ArticleIndexFilter } from "@/lib/validations/article-index";
+import {
+  ARTICLE_SORTS,
+  LIFECYCLE_FILTER_LABELS,
+  LIFECYCLE_FILTERS,
+  SORT_LABELS,
+  type ArticleIndexFilter,
+} from "@/lib/validations/article-index";
 
 const label = "block text-sm font-medium text-ink";
 
 /**
  * The index's filters as a plain GET form: filtering works without JavaScript and every view is a
- * URL. The workflow-state filter is the state of the working revision (lifecycle states such as
- * scheduled or withdrawn do not exist yet).
+ * URL. The workflow-state filter is the state of the working revision; the lifecycle filter is
+ * where the article stands for readers (scheduled, live, withdrawn, archived).
  */
 export function ArticleIndexFilters({
   filter,
@@ -51,6 +57,19 @@ export function ArticleIndexFilters({
           {WORKFLOW_STATES.map((s) => (
             <option key={s} value={s}>
               {STATE_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="index-lifecycle" className={label}>
+          Lifecycle
+        </label>
+        <select id="index-lifecycle" name="lifecycle" defaultValue={filter.lifecycle ?? ""} className={inputClass()}>
+          <option value="">Any</option>
+          {LIFECYCLE_FILTERS.map((l) => (
+            <option key={l} value={l}>
+              {LIFECYCLE_FILTER_LABELS[l]}
             </option>
           ))}
         </select>

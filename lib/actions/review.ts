@@ -62,9 +62,13 @@ export const approveRevisionAction = defineAction({
   },
   run: ({ user, input, prepared }) => recordApproval(user, input, prepared),
   refresh: ({ outcome }) => refreshAfterTransition(outcome),
-  message: ({ published, approvalsCounted: n }) =>
+  message: ({ published, scheduledFor, outcome, approvalsCounted: n }) =>
     published
       ? "Signed. The quorum is reached: this revision is approved and now live."
-      : `Signed. ${n} approval${n === 1 ? "" : "s"} on this text so far.`,
+      : outcome.state === "approved"
+        ? scheduledFor
+          ? "Signed. The quorum is reached: this revision is approved and scheduled; it goes live at its publication time."
+          : "Signed. The quorum is reached: this revision is approved; the article is off the site until it is republished."
+        : `Signed. ${n} approval${n === 1 ? "" : "s"} on this text so far.`,
   data: ({ published }) => ({ published }),
 });

@@ -63,6 +63,10 @@ function conditions(viewer: CurrentUser, filter: ArticleIndexFilter, search: Ind
   const out: SQL[] = [];
   const reviewer = canListAllArticles(viewer) ? filter.reviewer : viewer.id;
   if (withState && filter.state) out.push(sql`r.state = ${filter.state}`);
+  if (filter.lifecycle === "scheduled")
+    out.push(sql`a.lifecycle = 'active' AND r.state = 'approved' AND r.publish_at IS NOT NULL AND a.live_revision_id IS NOT r.id`);
+  else if (filter.lifecycle === "live") out.push(sql`a.lifecycle = 'active' AND a.live_revision_id IS NOT NULL`);
+  else if (filter.lifecycle) out.push(sql`a.lifecycle = ${filter.lifecycle}`);
   if (filter.topic) out.push(sql`a.topic = ${filter.topic}`);
   if (filter.author) out.push(sql`a.working_revision_id IN (SELECT id FROM revisions WHERE author_id = ${filter.author})`);
   if (reviewer)

@@ -48,6 +48,40 @@ export function myDrafts(user: CurrentUser, limit = PAGE): ArticleRow[] {
   );
 }
 
+/**
+ * The "Scheduled" queue: approved working revisions waiting for their publication time, soonest
+ * first (revisions_scheduled_idx, migration 0010), with the time in `publishAt`.
+ */
+export function scheduledQueue(limit = PAGE): (ArticleRow & { publishAt: string })[] {
+  return getDb()
+    .select({
+      articleId: articles.id,
+      slug: articles.slug,
+      topic: articles.topic,
+      question: revisions.question,
+      state: revisions.state,
+      revisionNumber: revisions.number,
+      updatedAt: revisions.updatedAt,
+      isLive: sql<number>`${articles.liveRevisionId} IS NOT NULL`,
+      reviewDueAt: articles.reviewDueAt,
+      publishAt: sql<string>`${revisions.publishAt}`,
+    })
+    .from(revisions)
+    .innerJoin(articles, eq(articles.workingRevisionId, revisions.id))
+    .where(
+      and(
+        isNotNull(revisions.publishAt),
+        eq(revisions.state, "approved"),
+        eq(articles.lifecycle, "active"),
+        sql`${articles.liveRevisionId} IS NOT ${revisions.id}`,
+      ),
+    )
+    .orderBy(revisions.publishAt)
+    .limit(limit)
+    .all()
+    .map((r) => ({ ...r, isLive: !!r.isLive }));
+}
+
 export function articlesInState(state: RevisionState, limit = PAGE): ArticleRow[] {
   return articleRows(and(eq(revisions.state, state)), limit);
 }

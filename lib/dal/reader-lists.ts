@@ -13,7 +13,7 @@ import type { PublishPolicy } from "@/lib/visibility";
  * (lib/visibility.ts) written in SQL, with the checks visibleRevisions adds in lib/dal/reader.ts:
  * the revision shown is the live one whenever there is one, otherwise, under `on-submit`, a
  * working revision that is submitted or in review; it must belong to the article and be in a
- * state readers may see. tests/unit/reader-lists.test.ts compares the two on every state.
+ * state readers may see, and the article must be active (not withdrawn or archived). tests/unit/reader-lists.test.ts compares the two on every state.
  */
 function visibleFrom(policy: PublishPolicy, articlesIndex: "articles_topic_reader_idx" | null = null): SQL {
   return sql`FROM articles a ${articlesIndex ? sql.raw(`INDEXED BY ${articlesIndex}`) : sql``}
@@ -21,7 +21,7 @@ function visibleFrom(policy: PublishPolicy, articlesIndex: "articles_topic_reade
       ON r.id = CASE WHEN a.live_revision_id IS NOT NULL THEN a.live_revision_id
                      WHEN ${policy} = 'on-submit' THEN a.working_revision_id END
     WHERE r.article_id = a.id AND r.state IN ('submitted', 'under_review', 'approved')
-      AND (a.live_revision_id IS NOT NULL OR r.state <> 'approved')`;
+      AND (a.live_revision_id IS NOT NULL OR r.state <> 'approved') AND a.lifecycle = 'active'`;
 }
 
 const policyNow = (): PublishPolicy => getSiteSettings().publishPolicy;
@@ -79,7 +79,7 @@ export function latestVisibleArticles(limit: number): ReaderArticleSummary[] {
       WHERE n.state IN ('submitted', 'under_review', 'approved')
         AND n.id = CASE WHEN a.live_revision_id IS NOT NULL THEN a.live_revision_id
                         WHEN ${policy} = 'on-submit' THEN a.working_revision_id END
-        AND (a.live_revision_id IS NOT NULL OR n.state <> 'approved')
+        AND (a.live_revision_id IS NOT NULL OR n.state <> 'approved') AND a.lifecycle = 'active'
       ORDER BY n.updated_at DESC, n.id DESC
       LIMIT ${limit}`,
     )

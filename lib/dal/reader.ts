@@ -250,9 +250,9 @@ export function searchArticles(query: SearchQuery, page: number, pageSize: numbe
     FROM (SELECT rowid AS id, bm25(article_search, 5.0, 1.0, 1.0) AS score FROM article_search
           WHERE article_search MATCH ${fts} ORDER BY score LIMIT ${MAX_SEARCH_HITS}) m
     JOIN articles a ON a.id = m.id
-    WHERE a.live_revision_id IS NOT NULL OR (${policy} = 'on-submit' AND EXISTS (
+    WHERE a.lifecycle = 'active' AND (a.live_revision_id IS NOT NULL OR (${policy} = 'on-submit' AND EXISTS (
       SELECT 1 FROM revisions w INDEXED BY revisions_id_state_updated_idx
-      WHERE w.id = a.working_revision_id AND w.state IN ('submitted', 'under_review')))
+      WHERE w.id = a.working_revision_id AND w.state IN ('submitted', 'under_review'))))
     ORDER BY m.score`);
   // Whole words first; the last word as a prefix only when that finds less than a page (see toSearchQuery).
   let ftsQuery = query.exact;

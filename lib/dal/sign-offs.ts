@@ -4,10 +4,10 @@ import { getDb, writeTransaction, type Tx } from "@/db";
 import { articles, boardProfiles, reviewAssignments, reviewComments, revisions, signOffs, users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { authorAndAssigningEditors, notify, notifyEach } from "@/lib/dal/notifications";
+import { onQuorumReached } from "@/lib/dal/publication";
 import { clearFailures, lockOf, recordFailure } from "@/lib/dal/rate-limit";
 import { syncArticleSearch } from "@/lib/dal/search-index";
 import type { CurrentUser } from "@/lib/dal/session";
-import { getSiteSettings } from "@/lib/dal/settings";
 import { approvalRule, type ClassVerdict } from "@/lib/dal/change-class";
 import {
   loadRevision,
@@ -22,7 +22,7 @@ import type { TransitionOutcome } from "@/lib/dal/workflow";
 import { verifyPassword } from "@/lib/passwords";
 import { APPROVAL_MEANING, REQUEST_CHANGES_MEANING } from "@/lib/sign-off";
 import { ACCOUNT_POLICY } from "@/lib/throttle";
-import { countingApprovals, reviewDueDate } from "@/lib/workflow";
+import { countingApprovals } from "@/lib/workflow";
 import type { ApproveInput, RequestChangesInput } from "@/lib/validations/workflow";
 
 /**
@@ -34,7 +34,7 @@ import type { ApproveInput, RequestChangesInput } from "@/lib/validations/workfl
 const signingKey = (userId: number) => `signoff:user:${userId}`;
 
 export type ApproveOutcome =
-  | { ok: true; outcome: TransitionOutcome; published: boolean; approvalsCounted: number }
+  | { ok: true; outcome: TransitionOutcome; published: boolean; scheduledFor: string | null; approvalsCounted: number }
   | { ok: false; reason: "wrong_password" | "locked"; lockedUntil?: Date };
 
 function signer(tx: Tx, userId: number) {
@@ -89,60 +89,6 @@ function insertSignOff(
     })
     .returning({ id: signOffs.id })
     .get();
-}
-
-/**
- * The revision becomes what readers see. The review clock restarts from now for a new or major
- * change; a minor one (a typo, a link) keeps "last reviewed" and "review due", as the NHS policy
- * does for partial edits.
- */
-function publish(
-  tx: Tx,
-  user: CurrentUser,
-  article: ArticleRow,
-  revision: RevisionRow,
-  approvals: number[],
-  changeClass: ClassVerdict["changeClass"],
-) {
-  const now = nowIso();
-  const months = getSiteSettings().reviewIntervalMonths;
-  const reviewed =
-    changeClass === "minor"
-      ? {}
-      : { lastReviewedAt: now, reviewDueAt: reviewDueDate(now, months), reReviewFlaggedAt: null, reReviewReason: null };
-  tx.update(revisions).set({ state: "approved", approvedAt: now, updatedAt: now }).where(eq(revisions.id, revision.id)).run();
-  tx.update(articles)
-    .set({
-      liveRevisionId: revision.id,
-      firstPublishedAt: article.firstPublishedAt ?? now,
-      ...reviewed,
-      updatedAt: now,
-    })
-    .where(eq(articles.id, article.id))
-    .run();
-  syncArticleSearch(tx, article.id);
-  notifyEach(
-    tx,
-    authorAndAssigningEditors(tx, revision),
-    "approved",
-    `“${revision.question}” was approved by the board and is now live.`,
-    { articleId: article.id, revisionId: revision.id },
-    { actorId: user.id, eventKey: `approved:${revision.id}` },
-  );
-  appendAuditEvent(tx, {
-    actor: user,
-    action: "revision.approve",
-    targetType: "revision",
-    targetId: revision.id,
-    articleId: article.id,
-    summary: {
-      before: { state: revision.state, liveRevisionId: article.liveRevisionId },
-      after: { state: "approved", liveRevisionId: revision.id, reviewDueAt: reviewed.reviewDueAt ?? article.reviewDueAt },
-      contentHash: revision.contentHash,
-      changeClass,
-      approvedBy: approvals,
-    },
-  });
 }
 
 /** Checks permission and state without writing, so a refused request never costs a password try. */
@@ -240,11 +186,13 @@ export function recordApproval(
       summary: { signOffId: created.id, contentHash: revision.contentHash, meaning: APPROVAL_MEANING, factors, changeClass },
     });
     const approvals = countingApprovalIds(tx, revision);
-    if (to === "approved") publish(tx, user, article, revision, approvals, changeClass);
+    // What happens once the quorum holds (publish now or wait for publishAt) is publication.ts's.
+    const after = to === "approved" ? onQuorumReached(tx, user, article, revision, approvals, changeClass) : null;
     return {
       ok: true,
       outcome: { articleId: article.id, slug: article.slug, state: to },
-      published: to === "approved",
+      published: after?.published ?? false,
+      scheduledFor: after?.scheduledFor ?? null,
       approvalsCounted: approvals.length,
     };
   });

@@ -5,8 +5,16 @@ import { articles, boardProfiles, revisions, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/dal/session";
 import { quorumStatus, signOffItems, type QuorumStatus, type SignOffItem } from "@/lib/dal/review";
 import { getPublishPolicy } from "@/lib/dal/settings";
+import { editorsMayWithdraw, staffLifecycle, type StaffLifecycle } from "@/lib/dal/lifecycle";
 import { activePanel, asActor, checklistFor, specialtiesOf, type PanelMember, type RevisionRow } from "@/lib/dal/workflow-context";
-import { availableRevisionActions, canBeAssignedReviewer, canSignOff, canViewRevision } from "@/lib/permissions";
+import {
+  availableRevisionActions,
+  canBeAssignedReviewer,
+  canSchedulePublication,
+  canSignOff,
+  canTakeDownArticle,
+  canViewRevision,
+} from "@/lib/permissions";
 import type { SubmissionChecklist } from "@/lib/submission-checks";
 import { readerRevisionId } from "@/lib/visibility";
 import { isReviewOverdue, specialtyMatchesTopic } from "@/lib/workflow";
@@ -42,6 +50,8 @@ export type ArticleOverview = {
   candidates: { id: number; name: string; credentials: string; satisfies: string[] }[];
   quorum: QuorumStatus;
   signOffs: SignOffItem[];
+  /** Scheduled for…, live since…, withdrawn on… by… because… (lib/dal/lifecycle.ts). */
+  lifecycle: StaffLifecycle;
   /** What the viewer may do here now (lib/permissions.ts, from the transitions table); the write checks again. */
   can: {
     submit: boolean;
@@ -52,6 +62,10 @@ export type ArticleOverview = {
     edit: boolean;
     signOff: boolean;
     escalate: boolean;
+    /** Set the working revision's publication time or expiry. */
+    schedule: boolean;
+    /** Withdraw, republish or archive the article. */
+    takeDown: boolean;
   };
 };
 
@@ -135,7 +149,10 @@ export function getArticleOverview(user: CurrentUser, articleId: number): Articl
       candidates,
       quorum,
       signOffs: signOffItems(tx, revision, panel),
+      lifecycle: staffLifecycle(tx, article, revision),
       can: {
+        schedule: canSchedulePublication(actor) && article.lifecycle === "active",
+        takeDown: canTakeDownArticle(actor, editorsMayWithdraw()),
         submit: may.submit,
         withdraw: may.withdraw,
         assign: may.assign_reviewers,

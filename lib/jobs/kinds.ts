@@ -1,4 +1,5 @@
 import type { RegisteredJob } from "@/lib/jobs/definition";
+import { publishJob, unpublishJob } from "@/lib/jobs/lifecycle";
 import { mailDeliveryJob } from "@/lib/jobs/mail-delivery";
 import { notificationDigestJob } from "@/lib/jobs/notification-digest";
 import { reminderTickJob } from "@/lib/jobs/reminders";
@@ -8,4 +9,10 @@ import { reminderTickJob } from "@/lib/jobs/reminders";
  * listed ends as failed ("No handler…") rather than waiting forever. Feature modules add their
  * definitions here (notifications, reminders, scheduled publication, citation re-checks).
  */
-export const JOB_DEFINITIONS: readonly RegisteredJob[] = [mailDeliveryJob, notificationDigestJob, reminderTickJob];
+export const JOB_DEFINITIONS: readonly RegisteredJob[] = [
+  mailDeliveryJob,
+  notificationDigestJob,
+  reminderTickJob,
+  publishJob,
+  unpublishJob,
+];

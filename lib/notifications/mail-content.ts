@@ -40,6 +40,8 @@ const SUBJECTS: Record<NotificationKind, string> = {
   reference_retracted: "A cited source was retracted",
   error_report: "Reader error report",
   error_report_overdue: "Error report past its response target",
+  publish_failed: "Scheduled publication refused",
+  article_withdrawn: "Article taken down or restored",
   security: "Account security",
 };
 

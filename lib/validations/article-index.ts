@@ -15,12 +15,23 @@ export const SORT_LABELS: Readonly<Record<ArticleSort, string>> = {
   question: "Question A–Z",
 };
 
+/** Where articles stand for readers (issue 16): waiting for a publication time, live, withdrawn, archived. */
+export const LIFECYCLE_FILTERS = ["scheduled", "live", "withdrawn", "archived"] as const;
+export type LifecycleFilter = (typeof LIFECYCLE_FILTERS)[number];
+export const LIFECYCLE_FILTER_LABELS: Readonly<Record<LifecycleFilter, string>> = {
+  scheduled: "Scheduled",
+  live: "Live",
+  withdrawn: "Withdrawn",
+  archived: "Archived",
+};
+
 /** `overdue`: live and past its review date; `rereview`: that or flagged (the dashboard's queue); a number: due within that many days. */
 export type DueFilter = "overdue" | "rereview" | number;
 
 export type ArticleIndexFilter = {
   q?: string;
   state?: WorkflowState;
+  lifecycle?: LifecycleFilter;
   topic?: string;
   author?: number;
   reviewer?: number;
@@ -45,6 +56,7 @@ const id = (v: string) => (/^[1-9][0-9]{0,9}$/.test(v) ? Number(v) : undefined);
 const PARSERS: { [K in Exclude<keyof ArticleIndexFilter, "sort">]: (v: string) => ArticleIndexFilter[K] | undefined } = {
   q: (v) => (v.length <= 200 ? v : undefined),
   state: (v) => ((WORKFLOW_STATES as readonly string[]).includes(v) ? (v as WorkflowState) : undefined),
+  lifecycle: (v) => ((LIFECYCLE_FILTERS as readonly string[]).includes(v) ? (v as LifecycleFilter) : undefined),
   topic: (v) => (v.length <= 100 ? v : undefined),
   author: id,
   reviewer: id,
@@ -82,7 +94,7 @@ export function articleIndexQuery(
 ): string {
   const q = new URLSearchParams();
   const merged: Record<string, string | number | boolean | null | undefined> = { ...filter, cursor: undefined, ...overrides };
-  for (const key of ["q", "state", "topic", "author", "reviewer", "due", "retracted", "updated", "ref", "sort", "cursor"]) {
+  for (const key of ["q", "state", "lifecycle", "topic", "author", "reviewer", "due", "retracted", "updated", "ref", "sort", "cursor"]) {
     const v = merged[key];
     if (v === undefined || v === null || v === "" || (key === "sort" && v === "updated")) continue;
     q.set(key, v === true ? "1" : String(v));

@@ -3,6 +3,8 @@ import { isKnownTimeZone } from "@/lib/time-zone";
 import { CHANGE_CLASSES, CREDENTIAL_CLASSES, ROLES, type Role } from "@/lib/domain";
 
 export const PUBLISH_POLICIES = ["on-submit", "approved-only"] as const;
+/** Who may withdraw, republish and archive a live article: admins only, or editors too. */
+export const WITHDRAW_ROLES = ["admins", "admins-and-editors"] as const;
 
 /** Which roles must sign in with a second factor (requireTwoFactor). */
 export const TWO_FACTOR_REQUIREMENTS = ["none", "admin", "admin-reviewer", "all"] as const;
@@ -73,6 +75,7 @@ export const siteSettingsSchema = z
     minorMaxChangedWords: whole(1, 200, "At least 1 word", "At most 200 words"),
     approverMix: z.array(mixRequirementSchema).max(10, "At most 10 requirements"),
     specialtyMatch: z.boolean(),
+    withdrawBy: z.enum(WITHDRAW_ROLES, { message: "Choose who may withdraw articles" }),
   })
   .strict()
   // A requirement no quorum could meet would block every review of that class.
@@ -116,6 +119,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   minorMaxChangedWords: 10,
   approverMix: [{ minApprovals: 1, classes: ["physician"], appliesTo: ["new", "major"] }],
   specialtyMatch: false,
+  withdrawBy: "admins",
   clinicianDisclaimer:
     "This information is intended for healthcare professionals. It supplements, and does not replace, clinical judgement and current practice guidelines. Verify recommendations against the primary literature before applying them to an individual patient.",
   patientDisclaimer:

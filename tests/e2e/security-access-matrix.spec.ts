@@ -11,7 +11,7 @@ import {
   type PageFixtures,
 } from "../security/access-table";
 import { builtActions, builtAppPaths } from "../security/build-surface";
-import { anonymousCaller, createArticle, signedInCaller, type Caller } from "../security/fixtures";
+import { anonymousCaller, createArticle, dbRun, signedInCaller, type Caller } from "../security/fixtures";
 import { createUser } from "../helpers/e2e-db";
 import { issuePreviewLink } from "../helpers/preview-links";
 
@@ -204,17 +204,29 @@ test.describe("access matrix", () => {
     }
   });
 
-  test("draft content never reaches an anonymous reader, by any URL or RSC variant", async () => {
+  test("draft, scheduled and withdrawn content never reaches an anonymous reader, by any URL or RSC variant", async () => {
     const author = await createUser("editor");
     const draft = createArticle({ authorId: author.id, state: "draft" });
     const returned = createArticle({ authorId: author.id, state: "changes_requested" });
     // Another draft with a preview link: its token must open that draft only.
     const shared = createArticle({ authorId: author.id, state: "draft" });
     const otherToken = issuePreviewLink({ articleId: shared.articleId, revisionId: shared.revisionId, createdById: author.id }).token;
+    // Approved and waiting for its publication time (issue 16): not live, so nowhere for readers.
+    const scheduled = createArticle({ authorId: author.id, state: "approved" });
+    dbRun("UPDATE revisions SET publish_at = ? WHERE id = ?", new Date(Date.now() + 86_400_000).toISOString(), scheduled.revisionId);
+    // Live, then withdrawn and archived: the live revision pointer stays, the text must not.
+    const withdrawn = createArticle({ authorId: author.id, published: true });
+    dbRun(
+      "UPDATE articles SET lifecycle = 'withdrawn', withdrawn_at = ?, withdrawn_reason = 'Recalled' WHERE id = ?",
+      new Date().toISOString(),
+      withdrawn.articleId,
+    );
+    const archived = createArticle({ authorId: author.id, published: true });
+    dbRun("UPDATE articles SET lifecycle = 'archived', withdrawn_at = ? WHERE id = ?", new Date().toISOString(), archived.articleId);
     const anon = await anonymousCaller();
     const opened = await (await anon.api.get(`/preview/${otherToken}`)).text();
     expect(opened, "the other token opens its own draft, so the check below can fail").toContain(shared.question);
-    for (const fixture of [draft, returned]) {
+    for (const fixture of [draft, returned, scheduled, withdrawn, archived]) {
       for (const url of [...DRAFT_LEAK_URLS, ...PREVIEW_LEAK_URLS.map((u) => (d: typeof fixture) => u(d, otherToken))]) {
         const plain = url(fixture);
         const [path, query] = plain.split("?");

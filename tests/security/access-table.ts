@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { contentHash } from "@/lib/content-hash";
 import type { Actor } from "@/lib/permissions";
 import {
   canAssignReviewers,
@@ -23,6 +24,8 @@ import {
   canManagePreviewLinks,
   canViewRevision,
   canWithdrawRevision,
+  canSchedulePublication,
+  canTakeDownArticle,
 } from "@/lib/permissions";
 import { DEFAULT_SETTINGS } from "@/lib/validations/settings";
 import { assignReviewer, createArticle, dbRun, dbValue, type ArticleFixture, type Caller } from "./fixtures";
@@ -557,6 +560,65 @@ export const ACTION_ROWS: ActionRow[] = [
     allowed: (actor) => canStartReReview(actor),
     state: (s) => dbValue("SELECT working_revision_id FROM articles WHERE id = ?", s.articleId),
   }),
+  // ── publishing lifecycle (issue 16): scheduling for editors; take-downs for admins (editors only if `withdrawBy` allows, off by default) ──
+  define<ArticleFixture>({
+    action: "lib/actions/lifecycle.ts#scheduleRevisionAction",
+    page: "/dashboard",
+    subjects: { other: () => article("submitted"), draft: () => article("draft") },
+    args: (s) => [
+      {
+        revisionId: s.revisionId,
+        publishAt: new Date(Date.now() + 86_400_000).toISOString().slice(0, 16),
+        unpublishAt: "",
+        timeZone: JSON.parse(storedSetting("timeZone") ?? '"UTC"') as string,
+      },
+    ],
+    allowed: (actor) => canSchedulePublication(actor),
+    state: (s) => dbValue("SELECT publish_at FROM revisions WHERE id = ?", s.revisionId),
+  }),
+  define<ArticleFixture>({
+    action: "lib/actions/lifecycle.ts#withdrawArticleAction",
+    page: "/dashboard",
+    subjects: { published: () => article("approved", true) },
+    args: (s) => [{ articleId: s.articleId, reason: "Withdrawn by the access matrix." }],
+    allowed: (actor) => canTakeDownArticle(actor, false),
+    state: (s) => dbValue("SELECT lifecycle FROM articles WHERE id = ?", s.articleId),
+  }),
+  define<ArticleFixture>({
+    action: "lib/actions/lifecycle.ts#republishArticleAction",
+    page: "/dashboard",
+    subjects: {
+      published: async () => {
+        const a = await article("approved", true);
+        // Republishing restores only the text the board approved: the fixture's placeholder hash gets the real one.
+        const hash = contentHash({
+          question: a.question,
+          clinicianBody: `Clinician wording for ${a.slug}.`,
+          patientBody: `Patient wording for ${a.slug}.`,
+          disclosure: "None.",
+          references: [],
+        });
+        dbRun("UPDATE revisions SET content_hash = ? WHERE id = ?", hash, a.revisionId);
+        dbRun(
+          "UPDATE articles SET lifecycle = 'withdrawn', withdrawn_at = ?, withdrawn_reason = 'Matrix' WHERE id = ?",
+          new Date().toISOString(),
+          a.articleId,
+        );
+        return a;
+      },
+    },
+    args: (s) => [{ articleId: s.articleId }],
+    allowed: (actor) => canTakeDownArticle(actor, false),
+    state: (s) => dbValue("SELECT lifecycle FROM articles WHERE id = ?", s.articleId),
+  }),
+  define<ArticleFixture>({
+    action: "lib/actions/lifecycle.ts#archiveArticleAction",
+    page: "/dashboard",
+    subjects: { published: () => article("approved", true) },
+    args: (s) => [{ articleId: s.articleId, successorSlug: "", reason: "" }],
+    allowed: (actor) => canTakeDownArticle(actor, false),
+    state: (s) => dbValue("SELECT lifecycle FROM articles WHERE id = ?", s.articleId),
+  }),
   define<ArticleFixture>({
     action: "lib/actions/bulk-articles.ts#bulkStartReReviewAction",
     page: "/editor/articles",
@@ -881,6 +943,21 @@ export const ROUTE_ROWS: RouteRow[] = [
         path: `/api/v1/articles/${PUBLISHED_SLUG}/references?format=ris&audience=clinician`,
         allowed: everyone,
         succeeded: (st, body) => st === 200 && body.includes("TY  - "),
+      },
+    ],
+  },
+  {
+    // The job runner's signed request to refresh reader pages (lib/reader-refresh-request.ts): without the server's HMAC it is
+    // a 404 for everyone, signed in or not.
+    route: "/api/internal/reader-refresh/route",
+    probes: [
+      {
+        method: "POST",
+        path: "/api/internal/reader-refresh",
+        data: JSON.stringify({ slugs: [PUBLISHED_SLUG], articleIds: [] }),
+        headers: { "content-type": "application/json", "x-vetted-signature": "forged" },
+        allowed: () => false,
+        succeeded: (st) => st === 204,
       },
     ],
   },

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/dal/session";
-import { adminCounts, articlesInState, myAssignments, myDrafts, reReviewQueue, stateCounts } from "@/lib/dal/dashboard";
+import { adminCounts, articlesInState, myAssignments, myDrafts, reReviewQueue, scheduledQueue, stateCounts } from "@/lib/dal/dashboard";
+import { getTimeZone } from "@/lib/dal/settings";
+import { formatZonedWithUtc } from "@/lib/time-zone";
 import { canCreateArticle, canResolveErrorReports } from "@/lib/permissions";
 import { listOverdueErrorReports } from "@/lib/dal/error-reports";
 import { formatDate } from "@/lib/dates";
@@ -126,6 +128,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         />
         <SeeAll href={`/editor/articles?author=${user.id}`} label="your articles" />
       </Section>
+      <ScheduledQueue />
       <Section title="Due for re-review" id="overdue">
         {overdueCount > overdue.length && (
           <p className="text-sm text-muted">
@@ -177,5 +180,28 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </Section>
       ))}
     </div>
+  );
+}
+
+/** Approved revisions waiting for their publication time, soonest first, in the site's zone with UTC beside. */
+function ScheduledQueue() {
+  const rows = scheduledQueue(QUEUE_PREVIEW);
+  const zone = getTimeZone();
+  return (
+    <Section title="Scheduled" id="scheduled">
+      {rows.length === 0 ? (
+        <p className="text-sm text-muted">No approved revision is waiting for a publication time.</p>
+      ) : (
+        <ul className="space-y-2 text-sm">
+          {rows.map((r) => (
+            <li key={r.articleId}>
+              <Link href={`/editor/articles/${r.articleId}`}>{r.question || r.slug}</Link>{" "}
+              <span className="text-muted">— goes live {formatZonedWithUtc(r.publishAt, zone)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <SeeAll href="/editor/articles?lifecycle=scheduled" label="scheduled articles" />
+    </Section>
   );
 }

@@ -24,6 +24,8 @@ import { TransitionButtons } from "@/components/workflow/transition-buttons";
 import { ChangeClassSummary } from "@/components/workflow/change-class-summary";
 import { EscalateClassForm } from "@/components/workflow/escalate-class-form";
 import { SubmitWithClassForm } from "@/components/workflow/submit-with-class-form";
+import { LifecycleControls } from "@/components/workflow/lifecycle-panel";
+import { formatZonedWithUtc } from "@/lib/time-zone";
 
 export const metadata: Metadata = { title: "Article" };
 export const dynamic = "force-dynamic";
@@ -36,7 +38,7 @@ export default async function ArticleOverviewPage({ params }: Props) {
   if (!Number.isInteger(articleId) || articleId <= 0) notFound();
   const overview = getArticleOverview(user, articleId);
   if (!overview) notFound();
-  const { article, revision, live, checklist, quorum, can } = overview;
+  const { article, revision, live, checklist, quorum, can, lifecycle } = overview;
   const timeline = articleTimeline(articleId);
   // A change to a live article is classed at submission (major or a verified minor).
   const chooseClass = can.submit && !!live && !revision.isLive;
@@ -84,6 +86,18 @@ export default async function ArticleOverviewPage({ params }: Props) {
         </div>
       </header>
 
+      {lifecycle.lifecycle !== "active" && (
+        <Alert tone="warning">
+          {lifecycle.lifecycle === "withdrawn" ? "Withdrawn" : "Archived"} on{" "}
+          {lifecycle.withdrawnAt ? formatZonedWithUtc(lifecycle.withdrawnAt, lifecycle.timeZone) : "an unknown date"}
+          {lifecycle.withdrawnBy ? ` by ${lifecycle.withdrawnBy}` : " by the scheduler"}
+          {lifecycle.withdrawnReason ? ` because: ${lifecycle.withdrawnReason}` : ""}
+          {lifecycle.successorSlug ? ` Readers are sent to /articles/${lifecycle.successorSlug}.` : " Readers get a “gone” notice (410)."}
+        </Alert>
+      )}
+      {lifecycle.publishBlockedReason && (
+        <Alert tone="warning">Not published at its scheduled time: {lifecycle.publishBlockedReason}</Alert>
+      )}
       {live && !revision.isLive && (
         <Alert tone="info">
           Readers see revision {live.number}, approved {formatDate(live.approvedAt)}. Revision {revision.number} replaces it once the board
@@ -144,6 +158,37 @@ export default async function ArticleOverviewPage({ params }: Props) {
             />
           </section>
 
+          <section aria-labelledby="lifecycle-heading" className="space-y-3">
+            <h2 id="lifecycle-heading" className="text-lg font-semibold">
+              Lifecycle
+            </h2>
+            <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
+              <div>
+                <dt className="text-muted">On the site</dt>
+                <dd className="font-semibold" data-testid="lifecycle-status">
+                  {lifecycleLine(lifecycle, !!live, revision.state, revision.isLive)}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-muted">Expires</dt>
+                <dd className="font-semibold">{lifecycle.unpublishAtText ?? "No expiry"}</dd>
+              </div>
+            </dl>
+            <LifecycleControls
+              articleId={article.id}
+              revisionId={revision.id}
+              question={revision.question || article.slug}
+              isLive={revision.isLive}
+              hasLive={!!live}
+              lifecycle={lifecycle.lifecycle}
+              publishAt={lifecycle.publishAt}
+              unpublishAt={lifecycle.unpublishAt}
+              timeZone={lifecycle.timeZone}
+              canSchedule={can.schedule}
+              canTakeDown={can.takeDown}
+            />
+          </section>
+
           {can.assign && (
             <AssignReviewersForm revisionId={revision.id} candidates={overview.candidates} hasPanel={overview.panel.length > 0} />
           )}
@@ -168,4 +213,24 @@ export default async function ArticleOverviewPage({ params }: Props) {
       </div>
     </div>
   );
+}
+
+/** One line for the overview: scheduled for…, live since…, withdrawn, archived. */
+function lifecycleLine(
+  lifecycle: { lifecycle: string; publishAtText: string | null; liveSince: string | null; publishBlockedReason: string | null },
+  hasLive: boolean,
+  state: string,
+  isLive: boolean,
+): string {
+  if (lifecycle.lifecycle === "withdrawn") return "Withdrawn";
+  if (lifecycle.lifecycle === "archived") return "Archived";
+  const live = hasLive ? `Live since ${formatDate(lifecycle.liveSince)}` : "Not published";
+  if (isLive) return live;
+  if (lifecycle.publishBlockedReason) return `${live}; the scheduled publication was refused`;
+  if (state === "approved") {
+    return lifecycle.publishAtText
+      ? `Approved, scheduled for ${lifecycle.publishAtText}`
+      : `Approved, not scheduled (${live.toLowerCase()})`;
+  }
+  return lifecycle.publishAtText ? `${live}; this revision is scheduled for ${lifecycle.publishAtText} once approved` : live;
 }
