@@ -10,7 +10,14 @@ import { requestClientIp } from "@/lib/security/request-ip";
 import { canAttemptRevisionAction, canUseEditorArea } from "@/lib/permissions";
 import { throttleMessage } from "@/lib/throttle";
 import { refreshAfterTransition } from "@/lib/transition-refresh";
-import { approveSchema, commentSchema, requestChangesSchema } from "@/lib/validations/workflow";
+import {
+  approveSchema,
+  commentSchema,
+  requestChangesSchema,
+  type ApproveInput,
+  type RequestChangesInput,
+} from "@/lib/validations/workflow";
+import type { CurrentUser } from "@/lib/dal/session";
 
 /**
  * Review actions: comment, request changes, approve (signature with password). Whether the caller
@@ -27,11 +34,38 @@ export const addReviewCommentAction = defineAction({
   message: "Comment added.",
 });
 
+/**
+ * A signature's components, checked before its transaction: the password again (argon2, async; a
+ * wrong one's record and lockout count are committed even though the action then refuses) and,
+ * with two-factor sign-in, a current code (on its own throttle; never accepted twice).
+ */
+async function signatureFactors(
+  user: CurrentUser,
+  input: RequestChangesInput | ApproveInput,
+  decision: "approve" | "request_changes",
+): Promise<SignatureFactors> {
+  const check = await checkSigningPassword(user, input, decision);
+  if (!check.ok) {
+    const message =
+      check.reason === "locked" && check.lockedUntil
+        ? throttleMessage(check.lockedUntil).replace("sign-in", "signing")
+        : "That password is not correct. Nothing was signed.";
+    throw ActionError.field("password", message, message);
+  }
+  if (!hasTwoFactor(user.id)) return "password";
+  if (!input.code)
+    throw ActionError.field("code", "Enter the 6-digit code from your app", "Enter the code from your app. Nothing was signed.");
+  const code = checkSecondFactor(user, input.code, "sign_off", await requestClientIp());
+  if (!code.ok) throw ActionError.field("code", code.message, `${code.message} Nothing was signed.`);
+  return "password+totp";
+}
+
 export const requestChangesAction = defineAction({
   schema: requestChangesSchema,
   can: (user) => canAttemptRevisionAction(user, "request_changes"),
   forbidden: "request changes; only assigned board reviewers can",
-  run: ({ user, input }) => requestChanges(user, input),
+  prepare: ({ user, input }) => signatureFactors(user, input, "request_changes"),
+  run: ({ user, input, prepared }) => requestChanges(user, input, prepared),
   refresh: refreshAfterTransition,
   message: "Changes requested. The author has been notified.",
 });
@@ -40,26 +74,7 @@ export const approveRevisionAction = defineAction({
   schema: approveSchema,
   can: (user) => canAttemptRevisionAction(user, "approve"),
   forbidden: "approve; only assigned board reviewers can",
-  // The password is checked again (argon2, async) before the transaction; a wrong one's record
-  // and lockout count are committed there even though the action then refuses.
-  // With two-factor sign-in, a current code is the signature's second component (checked after
-  // the password, on its own throttle; a code is never accepted twice).
-  prepare: async ({ user, input }): Promise<SignatureFactors> => {
-    const check = await checkSigningPassword(user, input);
-    if (!check.ok) {
-      const message =
-        check.reason === "locked" && check.lockedUntil
-          ? throttleMessage(check.lockedUntil).replace("sign-in", "signing")
-          : "That password is not correct. Nothing was signed.";
-      throw ActionError.field("password", message, message);
-    }
-    if (!hasTwoFactor(user.id)) return "password";
-    if (!input.code)
-      throw ActionError.field("code", "Enter the 6-digit code from your app", "Enter the code from your app. Nothing was signed.");
-    const code = checkSecondFactor(user, input.code, "sign_off", await requestClientIp());
-    if (!code.ok) throw ActionError.field("code", code.message, `${code.message} Nothing was signed.`);
-    return "password+totp";
-  },
+  prepare: ({ user, input }) => signatureFactors(user, input, "approve"),
   run: ({ user, input, prepared }) => recordApproval(user, input, prepared),
   refresh: ({ outcome }) => refreshAfterTransition(outcome),
   message: ({ published, scheduledFor, outcome, approvalsCounted: n }) =>

@@ -57,7 +57,7 @@ function signer(tx: Tx, userId: number) {
   };
 }
 
-/** "password" / "password+totp" for an approval; "session" for a change request, which asks for neither again. */
+/** The signature's identification components: "password" or "password+totp" ("session" only on change requests recorded before they asked for the password). */
 export type SignatureFactors = "password" | "password+totp" | "session";
 
 function insertSignOff(
@@ -92,11 +92,22 @@ function insertSignOff(
 }
 
 /** Checks permission and state without writing, so a refused request never costs a password try. */
-function precheck(user: CurrentUser, input: ApproveInput): void {
+/** The decision being signed, checked before the password is (argon2 takes time; no point if the signer may not act). */
+function precheck(user: CurrentUser, input: SignedInput, decision: "approve" | "request_changes"): void {
   writeTransaction((tx) => {
-    requireApproval(tx, user, input, loadRevision(tx, input.revisionId));
+    const loaded = loadRevision(tx, input.revisionId);
+    if (decision === "approve") requireApproval(tx, user, input, loaded);
+    else
+      requireTransition(tx, user, loaded, {
+        action: "request_changes",
+        signedHash: input.contentHash,
+        currentHash: loaded.revision.contentHash,
+      });
   });
 }
+
+/** What both signatures carry: the revision, the text's hash and the signer's password. */
+type SignedInput = Pick<ApproveInput, "revisionId" | "contentHash" | "password">;
 
 /** The approve transition for this signer, under the rule of the revision's change class now. */
 function requireApproval(tx: Tx, user: CurrentUser, input: ApproveInput, loaded: { revision: RevisionRow; article: ArticleRow }) {
@@ -122,8 +133,12 @@ export type SigningCheck = { ok: true } | Extract<ApproveOutcome, { ok: false }>
  * then the lockout and the password. A wrong password's audit record and lockout count commit
  * here in their own transactions, whatever happens next.
  */
-export async function checkSigningPassword(user: CurrentUser, input: ApproveInput): Promise<SigningCheck> {
-  precheck(user, input);
+export async function checkSigningPassword(
+  user: CurrentUser,
+  input: SignedInput,
+  decision: "approve" | "request_changes" = "approve",
+): Promise<SigningCheck> {
+  precheck(user, input, decision);
   const now = new Date();
   const lock = writeTransaction((tx) => {
     const until = lockOf(tx, signingKey(user.id), now);
@@ -204,8 +219,17 @@ export async function approveRevision(user: CurrentUser, input: ApproveInput): P
   return check.ok ? recordApproval(user, input) : check;
 }
 
-export function requestChanges(user: CurrentUser, input: RequestChangesInput): TransitionOutcome {
+/**
+ * Sending the revision back, a signature like an approval: the action checked the password (and,
+ * when enrolled, a code) first; `factors` records which.
+ */
+export function requestChanges(
+  user: CurrentUser,
+  input: Omit<RequestChangesInput, "password" | "code">,
+  factors: SignatureFactors = "password",
+): TransitionOutcome {
   return writeTransaction((tx) => {
+    clearFailures(tx, signingKey(user.id));
     const loaded = loadRevision(tx, input.revisionId);
     const { revision, article } = loaded;
     const to = requireTransition(tx, user, loaded, {
@@ -219,7 +243,7 @@ export function requestChanges(user: CurrentUser, input: RequestChangesInput): T
       revision,
       "request_changes",
       input.comment,
-      "session",
+      factors,
       approvalRule(tx, article, revision).verdict.changeClass,
     );
     tx.insert(reviewComments)

@@ -78,26 +78,29 @@ export const commentSchema = z
   })
   .strict();
 
-export const requestChangesSchema = z
-  .object({
-    revisionId: id,
-    contentHash: hash,
-    comment: z.string().trim().min(1, "Say what needs to change").max(10_000, "Keep a comment under 10,000 characters"),
-  })
-  .strict();
+/**
+ * What every signature carries (21 CFR Part 11 §11.200: two components): the password, and the
+ * authenticator code when the signer has two-factor sign-in (required then; checked on the server).
+ */
+const signature = {
+  revisionId: id,
+  contentHash: hash,
+  password: z.string().min(1, "Enter your password to sign").max(1024),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "Enter the 6-digit code from your app")
+    .optional(),
+};
 
 export const approveSchema = z
+  .object({ ...signature, comment: z.string().trim().max(10_000, "Keep a comment under 10,000 characters").optional() })
+  .strict();
+
+export const requestChangesSchema = z
   .object({
-    revisionId: id,
-    contentHash: hash,
-    password: z.string().min(1, "Enter your password to sign").max(1024),
-    /** The authenticator code, required when the signer has two-factor sign-in (checked on the server). */
-    code: z
-      .string()
-      .trim()
-      .regex(/^\d{6}$/, "Enter the 6-digit code from your app")
-      .optional(),
-    comment: z.string().trim().max(10_000, "Keep a comment under 10,000 characters").optional(),
+    ...signature,
+    comment: z.string().trim().min(1, "Say what needs to change").max(10_000, "Keep a comment under 10,000 characters"),
   })
   .strict();
 

@@ -92,13 +92,34 @@ test.describe("editorial workflow and board sign-off", () => {
     await reviewer1.goto(reviewUrl);
     await expect(reviewer1.getByRole("heading", { name: "For healthcare professionals" })).toBeVisible();
     await expect(reviewer1.getByRole("heading", { name: "For patients and caregivers" })).toBeVisible();
+    // Sending it back is a signature too: the comment and the password, each required.
     await reviewer1.getByText("Request changes instead").click();
     await reviewer1.getByRole("button", { name: "Request changes" }).click();
     await expect(reviewer1.getByText("Say what needs to change")).toBeVisible();
+    await expect(reviewer1.getByText("Enter your password to sign")).toBeVisible();
     expect(working(slug).state).toBe("under_review");
     await reviewer1.getByLabel("What needs to change").fill("Add the infant age at which the dose guidance applies.");
+    await reviewer1.locator("#changes-password").fill("not-my-password");
+    await reviewer1.getByRole("button", { name: "Request changes" }).click();
+    await expect(reviewer1.getByText("That password is not correct. Nothing was signed.").first()).toBeVisible();
+    expect(working(slug).state).toBe("under_review");
+    await reviewer1.locator("#changes-password").fill(FIXTURE_PASSWORD);
     await reviewer1.getByRole("button", { name: "Request changes" }).click();
     await expect(reviewer1.getByText("Changes requested", { exact: true })).toBeVisible();
+    {
+      const db = e2eDb();
+      try {
+        // The change request is recorded as signed with the password (the sign-off's first component).
+        const row = db
+          .prepare(
+            "SELECT factors FROM sign_offs WHERE revision_id = (SELECT working_revision_id FROM articles WHERE id = ?) AND decision = 'request_changes'",
+          )
+          .get(slug) as { factors: string };
+        expect(row.factors).toBe("password");
+      } finally {
+        db.close();
+      }
+    }
     expect(working(slug).state).toBe("changes_requested");
 
     // The editor edits in the editor page and resubmits; the same panel reviews again.

@@ -666,7 +666,9 @@ export const ACTION_ROWS: ActionRow[] = [
     action: "lib/actions/review.ts#requestChangesAction",
     page: "/dashboard",
     subjects: { other: () => underReview(null), own: (caller) => underReview(caller) },
-    args: (s) => [{ revisionId: s.revisionId, contentHash: "0".repeat(64), comment: "Please cite the 2019 guideline." }],
+    args: (s) => [
+      { revisionId: s.revisionId, contentHash: "0".repeat(64), comment: "Please cite the 2019 guideline.", password: FIXTURE_PASSWORD },
+    ],
     allowed: (actor, s) => canSignOff(actor, { authorId: s.authorId }, s.assignments),
     state: (s) => dbValue("SELECT state FROM revisions WHERE id = ?", s.revisionId),
   }),

@@ -11,12 +11,17 @@ const errorsOf = (result: {
 describe("workflow request validation", () => {
   it("rejects fields it doesn't know, so a forged field can't ride along", () => {
     expect(approveSchema.safeParse({ revisionId: 1, contentHash: HASH, password: "x", reviewerId: 7 }).success).toBe(false);
-    expect(requestChangesSchema.safeParse({ revisionId: 1, contentHash: HASH, comment: "Fix it", state: "approved" }).success).toBe(false);
+    expect(
+      requestChangesSchema.safeParse({ revisionId: 1, contentHash: HASH, comment: "Fix it", password: "x", state: "approved" }).success,
+    ).toBe(false);
   });
 
   it("requires a comment to request changes, and a password and the content hash to approve", () => {
-    expect(errorsOf(requestChangesSchema.safeParse({ revisionId: 1, contentHash: HASH, comment: "   " })).fieldErrors).toMatchObject({
+    expect(
+      errorsOf(requestChangesSchema.safeParse({ revisionId: 1, contentHash: HASH, comment: "   ", password: "" })).fieldErrors,
+    ).toMatchObject({
       comment: ["Say what needs to change"],
+      password: ["Enter your password to sign"],
     });
     expect(errorsOf(approveSchema.safeParse({ revisionId: 1, contentHash: HASH, password: "" })).fieldErrors).toMatchObject({
       password: ["Enter your password to sign"],

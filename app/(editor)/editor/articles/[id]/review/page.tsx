@@ -97,7 +97,7 @@ export default async function ReviewPage({ params }: Props) {
           <details>
             <summary className="cursor-pointer text-sm font-medium">Request changes instead</summary>
             <div className="mt-3">
-              <RequestChangesForm revisionId={revision.id} contentHash={revision.contentHash} />
+              <RequestChangesForm revisionId={revision.id} contentHash={revision.contentHash} needsCode={!!user.twoFactorEnabled} />
             </div>
           </details>
         </section>
