@@ -53,7 +53,14 @@ export function zonedTimeToUtc(local: string, timeZone: string): Date | null {
   const [year, month, day, hour, minute, second = 0] = m.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
   const wall = Date.UTC(year!, month! - 1, day, hour, minute, second);
   const check = new Date(wall);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month! - 1 || check.getUTCDate() !== day || hour! > 23 || minute! > 59 || second > 59) {
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month! - 1 ||
+    check.getUTCDate() !== day ||
+    hour! > 23 ||
+    minute! > 59 ||
+    second > 59
+  ) {
     return null;
   }
   // Try the offsets in force just before and after; the earliest that reads back as the same wall time wins.

@@ -55,36 +55,38 @@ export function createArticle(opts: {
   const question = `Is ${marker} safe during pregnancy?`;
   const db = e2eDb();
   try {
-    return db.transaction(() => {
-      const slug = marker;
-      const now = new Date().toISOString();
-      const article = db
-        .prepare("INSERT INTO articles (slug, topic, created_by_id) VALUES (?, 'Security fixtures', ?) RETURNING id")
-        .get(slug, opts.authorId) as { id: number };
-      const revision = db
-        .prepare(
-          `INSERT INTO revisions (article_id, number, question, clinician_body, patient_body, disclosure, state, content_hash, author_id, submitted_at, approved_at)
+    return db
+      .transaction(() => {
+        const slug = marker;
+        const now = new Date().toISOString();
+        const article = db
+          .prepare("INSERT INTO articles (slug, topic, created_by_id) VALUES (?, 'Security fixtures', ?) RETURNING id")
+          .get(slug, opts.authorId) as { id: number };
+        const revision = db
+          .prepare(
+            `INSERT INTO revisions (article_id, number, question, clinician_body, patient_body, disclosure, state, content_hash, author_id, submitted_at, approved_at)
            VALUES (?, 1, ?, ?, ?, 'None.', ?, ?, ?, ?, ?) RETURNING id`,
-        )
-        .get(
+          )
+          .get(
+            article.id,
+            question,
+            `Clinician wording for ${marker}.`,
+            `Patient wording for ${marker}.`,
+            state,
+            "0".repeat(64),
+            opts.authorId,
+            state === "draft" ? null : now,
+            state === "approved" ? now : null,
+          ) as { id: number };
+        db.prepare("UPDATE articles SET working_revision_id = ?, live_revision_id = ?, first_published_at = ? WHERE id = ?").run(
+          revision.id,
+          opts.published ? revision.id : null,
+          opts.published ? now : null,
           article.id,
-          question,
-          `Clinician wording for ${marker}.`,
-          `Patient wording for ${marker}.`,
-          state,
-          "0".repeat(64),
-          opts.authorId,
-          state === "draft" ? null : now,
-          state === "approved" ? now : null,
-        ) as { id: number };
-      db.prepare("UPDATE articles SET working_revision_id = ?, live_revision_id = ?, first_published_at = ? WHERE id = ?").run(
-        revision.id,
-        opts.published ? revision.id : null,
-        opts.published ? now : null,
-        article.id,
-      );
-      return { articleId: article.id, revisionId: revision.id, slug, question, authorId: opts.authorId, state };
-    }).immediate();
+        );
+        return { articleId: article.id, revisionId: revision.id, slug, question, authorId: opts.authorId, state };
+      })
+      .immediate();
   } finally {
     db.close();
   }
