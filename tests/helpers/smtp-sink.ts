@@ -33,6 +33,11 @@ export async function startSmtpSink(options: { acceptDelayMs?: number } = {}): P
         .catch(callback);
     },
   });
+  // A client killed mid-conversation (the crash spec's SIGKILL) resets its connection: smtp-server
+  // reports that as an "error" event, which with no listener would throw in the test process.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") throw error;
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
