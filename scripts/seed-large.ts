@@ -239,7 +239,12 @@ function main() {
   // Users: the demo accounts plus a larger board and editorial team.
   const passwordHash = hashSync("vetted-demo-pass", { algorithm: 2 });
   const insertUser = client.prepare("INSERT INTO users (email, name, role, password_hash) VALUES (?,?,?,?) RETURNING id");
-  const insertProfile = client.prepare("INSERT INTO board_profiles (user_id, credentials, specialty, bio, is_public) VALUES (?,?,?,?,1)");
+  const insertProfile = client.prepare(
+    "INSERT INTO board_profiles (user_id, credentials, credential_class, specialty, bio, is_public) VALUES (?,?,?,?,?,1)",
+  );
+  // The credential class the approver mix counts (default: at least one physician), from the credentials.
+  const classOf = (credentials: string) =>
+    credentials.startsWith("MD") ? "physician" : credentials.startsWith("PT") ? "physiotherapist" : "pharmacist";
   const editors: number[] = [];
   const reviewers: { id: number; name: string }[] = [];
   client
@@ -250,7 +255,8 @@ function main() {
         const name = `Dr. ${pick(["Ana", "Ben", "Chloe", "David", "Eva", "Farid", "Grace", "Hiro"])} ${pick(FAMILY)}`;
         const email = i <= 3 ? `reviewer${i}@vetted.test` : `reviewer${i}@board.test`;
         const id = (insertUser.get(email, name, "reviewer", passwordHash) as { id: number }).id;
-        insertProfile.run(id, pick(["MD", "MD, PhD", "MD, MPH", "PT, DPT", "PharmD"]), pick(TOPICS), "Board member.");
+        const credentials = pick(["MD", "MD, PhD", "MD, MPH", "PT, DPT", "PharmD"]);
+        insertProfile.run(id, credentials, classOf(credentials), pick(TOPICS), "Board member.");
         reviewers.push({ id, name });
       }
       for (let i = 2; i <= 10; i++)
