@@ -25,20 +25,34 @@ export function localDate(at: Date, timeZone: string): string {
 /** A wall-clock time as typed into a datetime-local input: "2026-12-24T09:30", seconds optional. */
 export const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
+type WallClock = Record<"year" | "month" | "day" | "hour" | "minute" | "second", string>;
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock fields (zero-padded) at an instant in a zone; one formatter per zone, kept (they are costly to build). */
+function wallClock(at: Date, timeZone: string): WallClock {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    wallClockFormats.set(timeZone, format);
+  }
+  const fields = { year: "", month: "", day: "", hour: "", minute: "", second: "" };
+  for (const part of format.formatToParts(at)) if (part.type in fields) fields[part.type as keyof WallClock] = part.value;
+  return fields;
+}
+
 /** Minutes the zone is ahead of UTC at an instant (negative west of Greenwich). */
 function offsetMinutes(at: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(at));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  const w = wallClock(new Date(at), timeZone);
+  const asUtc = Date.UTC(Number(w.year), Number(w.month) - 1, Number(w.day), Number(w.hour), Number(w.minute), Number(w.second));
   return Math.round((asUtc - Math.floor(at / 1000) * 1000) / 60_000);
 }
 
@@ -75,19 +89,9 @@ export function zonedTimeToUtc(local: string, timeZone: string): Date | null {
 
 /** The wall-clock time at an instant in a zone, in the datetime-local input's format. */
 export function utcToZonedInput(at: Date, timeZone: string, withSeconds = at.getUTCSeconds() !== 0): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  const minutes = `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
-  return withSeconds ? `${minutes}:${get("second")}` : minutes;
+  const w = wallClock(at, timeZone);
+  const minutes = `${w.year}-${w.month}-${w.day}T${w.hour}:${w.minute}`;
+  return withSeconds ? `${minutes}:${w.second}` : minutes;
 }
 
 /** "24 Dec 2026, 09:30 Europe/London (09:30 UTC)": a time in the site's zone with UTC beside it. */

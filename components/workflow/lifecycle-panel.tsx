@@ -1,11 +1,10 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { AlertDialog } from "radix-ui";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ActionMessage } from "@/components/ui/action-message";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, TextInput, applyFieldErrors, describedBy, inputClass } from "@/components/ui/field";
 import { archiveArticleAction, republishArticleAction, scheduleRevisionAction, withdrawArticleAction } from "@/lib/actions/lifecycle";
@@ -97,54 +96,39 @@ function WithdrawDialog({ articleId, question, run, pending }: Pick<Props, "arti
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
-    <AlertDialog.Root open={open} onOpenChange={setOpen}>
-      <AlertDialog.Trigger asChild>
+    <ConfirmDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <Button variant="danger" disabled={pending}>
           Withdraw article
         </Button>
-      </AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(92vw,32rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
-          <AlertDialog.Title className="text-lg font-semibold">Withdraw “{question}”?</AlertDialog.Title>
-          <AlertDialog.Description className="mt-2 text-sm text-muted">
-            Readers lose the article at once: its address answers “withdrawn” with the date and the reason below, and it leaves search,
-            topics, the sitemap, the feed and the API. Its editors and reviewers are told.
-          </AlertDialog.Description>
-          <div className="mt-4">
-            <Field id="withdraw-reason" label="Public reason" error={error ?? undefined}>
-              <textarea
-                id="withdraw-reason"
-                rows={3}
-                className={inputClass(!!error)}
-                {...describedBy("withdraw-reason", error)}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-              />
-            </Field>
-          </div>
-          <div className="mt-6 flex justify-end gap-3">
-            <AlertDialog.Cancel className={buttonClass("secondary")}>Cancel</AlertDialog.Cancel>
-            <button
-              type="button"
-              className={buttonClass("danger")}
-              disabled={pending}
-              onClick={() =>
-                run(
-                  () => withdrawArticleAction({ articleId, reason }),
-                  (result) => {
-                    if (result.ok) setOpen(false);
-                    else setError(result.fieldErrors?.reason?.[0] ?? result.message);
-                  },
-                )
-              }
-            >
-              Withdraw
-            </button>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+      }
+      title={`Withdraw “${question}”?`}
+      description="Readers lose the article at once: its address answers “withdrawn” with the date and the reason below, and it leaves search, topics, the sitemap, the feed and the API. Its editors and reviewers are told."
+      confirmLabel="Withdraw"
+      busy={pending}
+      onConfirm={() =>
+        run(
+          () => withdrawArticleAction({ articleId, reason }),
+          (result) => {
+            if (result.ok) setOpen(false);
+            else setError(result.fieldErrors?.reason?.[0] ?? result.message);
+          },
+        )
+      }
+    >
+      <Field id="withdraw-reason" label="Public reason" error={error ?? undefined}>
+        <textarea
+          id="withdraw-reason"
+          rows={3}
+          className={inputClass(!!error)}
+          {...describedBy("withdraw-reason", error)}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Field>
+    </ConfirmDialog>
   );
 }
 
@@ -155,65 +139,51 @@ function ArchiveDialog({ articleId, question, run, pending }: Pick<Props, "artic
   const [open, setOpen] = useState(false);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   return (
-    <AlertDialog.Root open={open} onOpenChange={setOpen}>
-      <AlertDialog.Trigger asChild>
+    <ConfirmDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <Button variant="secondary" disabled={pending}>
           Archive…
         </Button>
-      </AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(92vw,32rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
-          <AlertDialog.Title className="text-lg font-semibold">Archive “{question}”?</AlertDialog.Title>
-          <AlertDialog.Description className="mt-2 text-sm text-muted">
-            With a successor, the article’s address sends readers there (301); without one it answers “archived” (410).
-          </AlertDialog.Description>
-          <div className="mt-4 space-y-4">
-            <Field id="archive-successor" label="Successor’s slug (optional)" error={errors.successorSlug}>
-              <TextInput
-                id="archive-successor"
-                invalid={!!errors.successorSlug}
-                {...describedBy("archive-successor", errors.successorSlug)}
-                value={successorSlug}
-                onChange={(e) => setSuccessor(e.target.value)}
-              />
-            </Field>
-            <Field id="archive-reason" label="Public note (optional)" error={errors.reason}>
-              <TextInput
-                id="archive-reason"
-                invalid={!!errors.reason}
-                {...describedBy("archive-reason", errors.reason)}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-              />
-            </Field>
-          </div>
-          <div className="mt-6 flex justify-end gap-3">
-            <AlertDialog.Cancel className={buttonClass("secondary")}>Cancel</AlertDialog.Cancel>
-            <button
-              type="button"
-              className={buttonClass("danger")}
-              disabled={pending}
-              onClick={() =>
-                run(
-                  () => archiveArticleAction({ articleId, successorSlug, reason }),
-                  (result) => {
-                    if (result.ok) setOpen(false);
-                    else
-                      setErrors({
-                        successorSlug: result.fieldErrors?.successorSlug?.[0] ?? result.message,
-                        reason: result.fieldErrors?.reason?.[0],
-                      });
-                  },
-                )
-              }
-            >
-              Archive
-            </button>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+      }
+      title={`Archive “${question}”?`}
+      description="With a successor, the article’s address sends readers there (301); without one it answers “archived” (410)."
+      confirmLabel="Archive"
+      busy={pending}
+      onConfirm={() =>
+        run(
+          () => archiveArticleAction({ articleId, successorSlug, reason }),
+          (result) => {
+            if (result.ok) setOpen(false);
+            else
+              setErrors({
+                successorSlug: result.fieldErrors?.successorSlug?.[0] ?? result.message,
+                reason: result.fieldErrors?.reason?.[0],
+              });
+          },
+        )
+      }
+    >
+      <Field id="archive-successor" label="Successor’s slug (optional)" error={errors.successorSlug}>
+        <TextInput
+          id="archive-successor"
+          invalid={!!errors.successorSlug}
+          {...describedBy("archive-successor", errors.successorSlug)}
+          value={successorSlug}
+          onChange={(e) => setSuccessor(e.target.value)}
+        />
+      </Field>
+      <Field id="archive-reason" label="Public note (optional)" error={errors.reason}>
+        <TextInput
+          id="archive-reason"
+          invalid={!!errors.reason}
+          {...describedBy("archive-reason", errors.reason)}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Field>
+    </ConfirmDialog>
   );
 }
 

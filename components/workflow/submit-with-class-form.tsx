@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { applyFieldErrors, inputClass } from "@/components/ui/field";
 import { submitRevisionAction } from "@/lib/actions/workflow";
 import { MINOR_REASONS, MINOR_REASON_LABELS } from "@/lib/domain";
-import { CHANGE_SUMMARY_MAX, submitRevisionSchema, type SubmitRevisionInput } from "@/lib/validations/workflow";
+import { submitRevisionSchema, type SubmitRevisionInput } from "@/lib/validations/workflow";
+import { ChangeSummaryField } from "./change-summary-field";
 import { useWorkflowAction } from "./use-workflow-action";
 
 /**
@@ -123,28 +124,7 @@ export function SubmitWithClassForm({
           </div>
         </div>
       )}
-      <div className="space-y-1">
-        <label htmlFor="change-summary" className="block text-sm font-medium">
-          What changed (one line, optional)
-        </label>
-        <p id="change-summary-hint" className="text-sm text-muted">
-          Shown to reviewers, and to readers in the article&apos;s version history once approved.
-        </p>
-        <input
-          id="change-summary"
-          type="text"
-          maxLength={CHANGE_SUMMARY_MAX}
-          aria-invalid={!!errors.changeSummary || undefined}
-          aria-describedby={errors.changeSummary ? "change-summary-hint change-summary-error" : "change-summary-hint"}
-          className={inputClass(!!errors.changeSummary)}
-          {...register("changeSummary")}
-        />
-        {errors.changeSummary && (
-          <p id="change-summary-error" className="text-sm text-red-700">
-            {errors.changeSummary.message}
-          </p>
-        )}
-      </div>
+      <ChangeSummaryField input={register("changeSummary")} error={errors.changeSummary?.message} />
       <Button type="submit" disabled={pending || submitBlocked}>
         Submit for review
       </Button>

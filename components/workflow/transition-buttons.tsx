@@ -2,11 +2,10 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
-import { CHANGE_SUMMARY_MAX } from "@/lib/validations/workflow";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { startReReviewAction, submitRevisionAction, withdrawRevisionAction } from "@/lib/actions/workflow";
 import { ActionMessage } from "@/components/ui/action-message";
+import { ChangeSummaryField } from "./change-summary-field";
 import { useWorkflowAction } from "./use-workflow-action";
 
 /** Submit, withdraw and start-re-review, each shown only when the workflow allows it. */
@@ -33,25 +32,7 @@ export function TransitionButtons({
   if (!canSubmit && !canWithdraw && !canReReview) return null;
   return (
     <div className="space-y-2">
-      {canSubmit && (
-        <div className="space-y-1">
-          <label htmlFor="change-summary" className="block text-sm font-medium">
-            What changed (one line, optional)
-          </label>
-          <p id="change-summary-hint" className="text-sm text-muted">
-            Shown to reviewers, and to readers in the article&apos;s version history once approved.
-          </p>
-          <input
-            id="change-summary"
-            type="text"
-            maxLength={CHANGE_SUMMARY_MAX}
-            value={summary}
-            onChange={(e) => setSummary(e.target.value)}
-            aria-describedby="change-summary-hint"
-            className={inputClass()}
-          />
-        </div>
-      )}
+      {canSubmit && <ChangeSummaryField input={{ value: summary, onChange: (e) => setSummary(e.target.value) }} />}
       <div className="flex flex-wrap gap-3">
         {canSubmit && (
           <Button

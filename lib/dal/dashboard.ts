@@ -19,19 +19,22 @@ export type ArticleRow = {
 
 const PAGE = 25;
 
+/** The columns of a queue row: an article with its working revision. */
+const ARTICLE_COLUMNS = {
+  articleId: articles.id,
+  slug: articles.slug,
+  topic: articles.topic,
+  question: revisions.question,
+  state: revisions.state,
+  revisionNumber: revisions.number,
+  updatedAt: revisions.updatedAt,
+  isLive: sql<number>`${articles.liveRevisionId} IS NOT NULL`,
+  reviewDueAt: articles.reviewDueAt,
+};
+
 function articleRows(where: ReturnType<typeof and>, limit = PAGE): ArticleRow[] {
   return getDb()
-    .select({
-      articleId: articles.id,
-      slug: articles.slug,
-      topic: articles.topic,
-      question: revisions.question,
-      state: revisions.state,
-      revisionNumber: revisions.number,
-      updatedAt: revisions.updatedAt,
-      isLive: sql<number>`${articles.liveRevisionId} IS NOT NULL`,
-      reviewDueAt: articles.reviewDueAt,
-    })
+    .select(ARTICLE_COLUMNS)
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.workingRevisionId))
     .where(where)
@@ -55,15 +58,7 @@ export function myDrafts(user: CurrentUser, limit = PAGE): ArticleRow[] {
 export function scheduledQueue(limit = PAGE): (ArticleRow & { publishAt: string })[] {
   return getDb()
     .select({
-      articleId: articles.id,
-      slug: articles.slug,
-      topic: articles.topic,
-      question: revisions.question,
-      state: revisions.state,
-      revisionNumber: revisions.number,
-      updatedAt: revisions.updatedAt,
-      isLive: sql<number>`${articles.liveRevisionId} IS NOT NULL`,
-      reviewDueAt: articles.reviewDueAt,
+      ...ARTICLE_COLUMNS,
       publishAt: sql<string>`${revisions.publishAt}`,
     })
     .from(revisions)

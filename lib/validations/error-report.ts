@@ -1,4 +1,5 @@
 import { z } from "@/lib/validations/zod";
+import { honeypot, replyEmail } from "@/lib/validations/public-form";
 import { ERROR_QUOTE_MAX, ERROR_REPORT_MAX } from "@/lib/validations/error-report-limits";
 
 /** A reader's error report from an article; `website` is the honeypot (people never see or fill it). */
@@ -16,12 +17,9 @@ export const errorReportSchema = z
       .max(ERROR_QUOTE_MAX, `Please quote at most ${ERROR_QUOTE_MAX} characters.`)
       .optional()
       .transform((v) => v || null),
-    email: z
-      .union([z.literal(""), z.email("Enter a valid email address, or leave it empty.").max(254)])
-      .optional()
-      .transform((v) => (v ? v.toLowerCase() : null)),
+    email: replyEmail,
     audience: z.enum(["clinician", "patient"]).optional(),
-    website: z.string().max(500).optional(),
+    website: honeypot,
   })
   .strict();
 

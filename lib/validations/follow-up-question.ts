@@ -1,4 +1,5 @@
 import { z } from "@/lib/validations/zod";
+import { honeypot, replyEmail } from "@/lib/validations/public-form";
 import { QUESTION_MAX } from "@/lib/validations/follow-up-limits";
 
 export { QUESTION_MAX };
@@ -12,12 +13,9 @@ export const followUpQuestionSchema = z
       .trim()
       .min(10, "Please write your question (at least 10 characters).")
       .max(QUESTION_MAX, `Please keep your question under ${QUESTION_MAX.toLocaleString("en")} characters.`),
-    email: z
-      .union([z.literal(""), z.email("Enter a valid email address, or leave it empty.").max(254)])
-      .optional()
-      .transform((v) => (v ? v.toLowerCase() : null)),
+    email: replyEmail,
     audience: z.enum(["clinician", "patient"]).optional(),
-    website: z.string().max(500).optional(),
+    website: honeypot,
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { z } from "@/lib/validations/zod";
+import { honeypot } from "@/lib/validations/public-form";
 import { PREVIEW_MAX_DAYS } from "@/lib/preview-links";
 
 export const RECIPIENT_MAX = 120;
@@ -41,6 +42,6 @@ export const guestCommentSchema = z
       .min(3, "Please write your comment.")
       .max(GUEST_COMMENT_MAX, `Please keep your comment under ${GUEST_COMMENT_MAX.toLocaleString("en")} characters.`),
     audience: z.enum(["clinician", "patient"]).optional(),
-    website: z.string().max(500).optional(),
+    website: honeypot,
   })
   .strict();

@@ -5,7 +5,7 @@ import { anonymousCaller, baseURL, createArticle, dbValue, signedInCaller, signI
 import { createUser, userActive } from "../helpers/e2e-db";
 import { issuePreviewLink } from "../helpers/preview-links";
 import { serverActionId } from "../helpers/server-actions";
-import { DEMO, signIn } from "../helpers/session";
+import { signIn } from "../helpers/session";
 import type { SessionJson } from "../helpers/json-shapes";
 
 /** Response headers, cookies, CSRF and "GET is safe": what a browser-side attacker would try. */
@@ -66,7 +66,8 @@ test.describe("security headers", () => {
     page.on("console", (m) => {
       if (/Content Security Policy|Refused to (execute|load|apply)/i.test(m.text())) violations.push(m.text());
     });
-    await signIn(page, DEMO.editor);
+    const editor = await createUser("editor");
+    await signIn(page, editor.email, editor.password);
     await expect(page.getByRole("heading", { level: 1, name: "Your desk" })).toBeVisible();
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTempDatabase } from "../helpers/temp-db";
+import { seededPeople, type SeededUser } from "../helpers/seeded-people";
 
 /**
  * Change classes against a real seeded database: a minor claim is verified against the live text
@@ -14,14 +15,7 @@ const { approveRevision } = await import("@/lib/dal/sign-offs");
 const { saveWorkingRevisionContent } = await import("@/lib/dal/workflow-edit");
 const { WorkflowError } = await import("@/lib/dal/workflow-context");
 
-type User = {
-  id: number;
-  email: string;
-  name: string;
-  role: "admin" | "editor" | "reviewer";
-  active: boolean;
-  mustChangePassword: boolean;
-};
+type User = SeededUser;
 const people: Record<string, User> = {};
 const one = <T>(query: string, ...params: unknown[]) =>
   getDb()
@@ -49,9 +43,7 @@ const refusal = (fn: () => unknown) => {
 
 beforeAll(async () => {
   await seedDemo();
-  for (const row of getDb().$client.prepare("SELECT id, email, name, role FROM users").all() as User[]) {
-    people[row.email.split("@")[0]] = { ...row, active: true, mustChangePassword: false };
-  }
+  Object.assign(people, seededPeople(getDb().$client));
 }, 60_000);
 
 afterAll(() => {

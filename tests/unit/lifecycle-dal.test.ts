@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTempDatabase } from "../helpers/temp-db";
+import { seededPeople, type SeededUser } from "../helpers/seeded-people";
 
 /**
  * The publishing lifecycle's writes against a real seeded SQLite database: a scheduled
@@ -20,14 +21,7 @@ const { verifyStoredAuditChain } = await import("@/lib/dal/audit-log");
 const { hashRevisionContent } = await import("@/lib/dal/revision-content");
 const { toSearchQuery } = await import("@/lib/reader/search-query");
 
-type User = {
-  id: number;
-  email: string;
-  name: string;
-  role: "admin" | "editor" | "reviewer";
-  active: boolean;
-  mustChangePassword: boolean;
-};
+type User = SeededUser;
 const people: Record<string, User> = {};
 const sql = () => getDb().$client;
 const one = <T>(query: string, ...params: unknown[]) =>
@@ -53,9 +47,7 @@ const inputIn = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0,
 
 beforeAll(async () => {
   await seedDemo();
-  for (const row of sql().prepare("SELECT id, email, name, role FROM users").all() as User[]) {
-    people[row.email.split("@")[0]] = { ...row, active: true, mustChangePassword: false };
-  }
+  Object.assign(people, seededPeople(getDb().$client));
 }, 60_000);
 
 afterAll(() => {

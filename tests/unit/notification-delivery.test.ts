@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useTempDatabase } from "../helpers/temp-db";
+import { seededPeople, type SeededUser } from "../helpers/seeded-people";
 
 /**
  * notify() and its email side on a real SQLite file: one mail per event and recipient, never to
@@ -23,14 +24,7 @@ const { saveSiteSettings, getSiteSettings } = await import("@/lib/dal/settings")
 const { setReferenceRetracted } = await import("@/lib/dal/references-write");
 const { addReviewComment } = await import("@/lib/dal/review");
 
-type User = {
-  id: number;
-  email: string;
-  name: string;
-  role: "admin" | "editor" | "reviewer";
-  active: boolean;
-  mustChangePassword: boolean;
-};
+type User = SeededUser;
 const people: Record<string, User> = {};
 const sql = () => getDb().$client;
 const all = <T>(query: string, ...params: unknown[]) =>
@@ -48,9 +42,7 @@ let article: { articleId: number; revisionId: number; question: string };
 
 beforeAll(async () => {
   await seedDemo();
-  for (const row of all<User>("SELECT id, email, name, role FROM users")) {
-    people[row.email.split("@")[0]] = { ...row, active: true, mustChangePassword: false };
-  }
+  Object.assign(people, seededPeople(getDb().$client));
   article = all<{ articleId: number; revisionId: number; question: string }>(
     "SELECT a.id AS articleId, r.id AS revisionId, r.question FROM articles a JOIN revisions r ON r.id = a.working_revision_id WHERE a.slug = 'when-to-screen-adults-for-type-2-diabetes'",
   )[0];

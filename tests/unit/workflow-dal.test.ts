@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTempDatabase } from "../helpers/temp-db";
+import { seededPeople, type SeededUser } from "../helpers/seeded-people";
 
 /**
  * The workflow's writes against a real seeded SQLite database: the full review cycle of the
@@ -15,14 +16,7 @@ const { addReviewComment } = await import("@/lib/dal/review");
 const { WorkflowError } = await import("@/lib/dal/workflow-context");
 const { verifyAuditChain } = await import("@/lib/audit");
 
-type User = {
-  id: number;
-  email: string;
-  name: string;
-  role: "admin" | "editor" | "reviewer";
-  active: boolean;
-  mustChangePassword: boolean;
-};
+type User = SeededUser;
 const people: Record<string, User> = {};
 const sql = () => getDb().$client;
 const one = <T>(query: string, ...params: unknown[]) =>
@@ -47,9 +41,7 @@ const refusal = (fn: () => unknown) => {
 
 beforeAll(async () => {
   await seedDemo();
-  for (const row of sql().prepare("SELECT id, email, name, role FROM users").all() as User[]) {
-    people[row.email.split("@")[0]] = { ...row, active: true, mustChangePassword: false };
-  }
+  Object.assign(people, seededPeople(getDb().$client));
 }, 60_000);
 
 afterAll(() => {
